@@ -1,0 +1,106 @@
+package regnet
+
+import "context"
+
+// LeadCoverageRow says who leads one field (in one area, when the duties name
+// one) in a province, with the provisions that say so. Gap is set when the
+// field is handled (coordinated, supported …) but led by nobody; Overlap when
+// more than one agency leads it. Duties holds each lead's own wording, so that
+// a split by scope can be told from a real clash.
+type LeadCoverageRow struct {
+	Field      *Field       `json:"field"`
+	Area       *Area        `json:"area"`
+	Leads      []*Agency    `json:"leads"`
+	Provisions []*Provision `json:"provisions"`
+	Duties     []*Duty      `json:"duties"`
+	Gap        bool         `json:"gap"`
+	Overlap    bool         `json:"overlap"`
+}
+
+// Comparison is what one province's rules have that another's lack or word
+// differently. A is the first province, B the second.
+type Comparison struct {
+	A                  string            `json:"a"`
+	B                  string            `json:"b"`
+	AgencyKindsOnlyInA []string          `json:"agencyKindsOnlyInA"`
+	AgencyKindsOnlyInB []string          `json:"agencyKindsOnlyInB"`
+	HandoffsOnlyInA    []*Handoff        `json:"handoffsOnlyInA"`
+	HandoffsOnlyInB    []*Handoff        `json:"handoffsOnlyInB"`
+	RoleDifferences    []*RoleDifference `json:"roleDifferences"`
+}
+
+// RoleDifference is an agency kind whose strongest role in a field differs
+// between the two provinces; a nil role means the kind has no duty in that
+// field there.
+type RoleDifference struct {
+	Kind       string     `json:"kind"`
+	Field      *Field     `json:"field"`
+	RoleInA    *string    `json:"roleInA"`
+	RoleInB    *string    `json:"roleInB"`
+	ProvisionA *Provision `json:"provisionA"`
+	ProvisionB *Provision `json:"provisionB"`
+}
+
+// Network is a province's agencies and their links, shaped for a
+// visualisation library.
+type Network struct {
+	Nodes []*NetworkNode `json:"nodes"`
+	Edges []*NetworkEdge `json:"edges"`
+}
+
+// NetworkNode is an agency in a Network.
+type NetworkNode struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Kind  string `json:"kind"`
+}
+
+// NetworkEdge is a link in a Network: HANDS_OFF_TO (a handoff rule),
+// COORDINATES_WITH (a duty naming a partner), PART_OF, SUCCEEDED_BY.
+type NetworkEdge struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Type   string `json:"type"`
+	Label  string `json:"label"`
+}
+
+// PlanReport is the plan-tracking view of one province: actions per lead,
+// overdue actions, and the mismatches between the quy chế and the plans.
+type PlanReport struct {
+	Province string `json:"province"`
+	AsOf     string `json:"asOf"` // ISO date the overdue list is computed for
+	// Overdue lists DATE actions whose deadline ended before AsOf.
+	Overdue []*PlanAction `json:"overdue"`
+	// DutiesWithoutActions lists agencies with duties in the quy chế but no
+	// plan actions.
+	DutiesWithoutActions []*Agency `json:"dutiesWithoutActions"`
+	// LeadsWithoutDuties lists plan leads that have no duties in the quy chế.
+	LeadsWithoutDuties []*Agency `json:"leadsWithoutDuties"`
+	// Amending lists plan actions that amend a document.
+	Amending []*PlanAction `json:"amending"`
+}
+
+// The analyses below work on any Store: they ask it for a province's
+// agencies, duties and handoffs and compute the answer in Go.
+
+// LeadCoverage returns, for every field (and area) a province's duties
+// touch, the agencies that lead it.
+func LeadCoverage(ctx context.Context, s Store, province string) ([]*LeadCoverageRow, error) {
+	return leadCoverage(ctx, s, province)
+}
+
+// CompareProvinces compares province a with province b.
+func CompareProvinces(ctx context.Context, s Store, a, b string) (*Comparison, error) {
+	return compareProvinces(ctx, s, a, b)
+}
+
+// BuildNetwork returns a province's agency network.
+func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
+	return buildNetwork(ctx, s, province)
+}
+
+// TrackPlans returns the plan-tracking view of a province as of an ISO date.
+func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanReport, error) {
+	return trackPlans(ctx, s, province, asOf)
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+)
+
+const usage = `regnet reads Vietnamese coordination rules (quy chế phối hợp) and plans
+(kế hoạch) into a graph of agencies, duties and handoff rules, and serves it.
+
+Usage:
+  regnet parse [--json] [FILE|DIR ...]      parse documents, print what was read
+  regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
+  regnet serve [--addr HOST:PORT]           GraphQL API, GraphiQL and explorer
+  regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
+  regnet export --format graphml|cytoscape|csv [--province P]
+
+Without FILE, the bundled documents are used. Configuration by flags, with
+environment fallbacks: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
+NEO4J_DATABASE, REGNET_ADDR, REGNET_CORS_ORIGINS.
+`
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the work failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// Run runs the regnet command line and returns its exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "parse":
+		err = cmdParse(ctx, args[1:], stdout, stderr)
+	case "load":
+		err = cmdLoad(ctx, args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "report":
+		err = cmdReport(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = cmdExport(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "regnet: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "regnet %s: %v\n", args[0], err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "regnet %s: %v\n", args[0], err)
+		return exitError
+	}
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("regnet "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// parseInputs parses the named files and folders (every *.txt inside), or
+// the bundled documents when there are none.
+func parseInputs(paths []string) (*regnet.Dataset, error) {
+	l := loader.New()
+	if len(paths) == 0 {
+		return l.ParseFS(data.FS, ".")
+	}
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, err := filepath.Glob(filepath.Join(p, "*.txt"))
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no .txt documents in this folder", p)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return l.ParseFiles(files...)
+}
+
+func envOr(name, def string) string {
+	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+		return v
+	}
+	return def
+}

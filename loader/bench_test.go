@@ -1,0 +1,80 @@
+package loader_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/regnet/regnet/loader"
+)
+
+// bundledInputs returns the five bundled documents, repeated n times; each
+// copy after the first is moved to a made-up province so that its facts are
+// new ones and the batch really is n times larger.
+func bundledInputs(tb testing.TB, n int) ([]loader.Input, int) {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "data", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("bundled documents: %v", err)
+	}
+	var inputs []loader.Input
+	size := 0
+	for i := 0; i < n; i++ {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if i > 0 {
+				for _, p := range [][2]string{{"LẠNG SƠN", "TỈNH GIẢ %d"}, {"Lạng Sơn", "Tỉnh Giả %d"}, {"ĐIỆN BIÊN", "BIÊN GIẢ %d"}, {"Điện Biên", "Biên Giả %d"}} {
+					data = bytes.ReplaceAll(data, []byte(p[0]), []byte(fmt.Sprintf(p[1], i)))
+				}
+				data = bytes.ReplaceAll(data, []byte("Số: "), []byte(fmt.Sprintf("Số: %d", i)))
+			}
+			size += len(data)
+			inputs = append(inputs, loader.Input{Name: fmt.Sprintf("%d-%s", i, filepath.Base(f)), Data: data})
+		}
+	}
+	return inputs, size
+}
+
+func benchmarkParse(b *testing.B, n int) {
+	inputs, size := bundledInputs(b, n)
+	l := loader.New()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := l.Parse(inputs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseBundled parses the five bundled documents.
+func BenchmarkParseBundled(b *testing.B) { benchmarkParse(b, 1) }
+
+// BenchmarkParseBundled10x parses ten copies of them: ns/op should be about
+// ten times BenchmarkParseBundled's (the cost grows linearly).
+func BenchmarkParseBundled10x(b *testing.B) { benchmarkParse(b, 10) }
+
+// TestTenfoldBatch checks that the 10x batch used by the benchmark parses,
+// with ten times the duties.
+func TestTenfoldBatch(t *testing.T) {
+	one, _ := bundledInputs(t, 1)
+	ten, _ := bundledInputs(t, 10)
+	l := loader.New()
+	a, err := l.Parse(one...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Parse(ten...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Duties) != 10*len(a.Duties) || len(b.Handoffs) != 10*len(a.Handoffs) {
+		t.Errorf("10x batch: %d duties, %d handoffs; want %d, %d", len(b.Duties), len(b.Handoffs), 10*len(a.Duties), 10*len(a.Handoffs))
+	}
+}

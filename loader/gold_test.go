@@ -1,0 +1,516 @@
+package loader_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/loader"
+)
+
+// gold is testdata/gold/seeds.yaml: facts read by hand from the bundled
+// documents. The file is kept exactly as it was given.
+type gold struct {
+	Documents []struct {
+		File                  string   `yaml:"file"`
+		Number                *string  `yaml:"number"`
+		Kind                  string   `yaml:"kind"`
+		Province              string   `yaml:"province"`
+		Status                string   `yaml:"status"`
+		Issued                string   `yaml:"issued"`
+		Effective             string   `yaml:"effective"`
+		Signer                string   `yaml:"signer"`
+		Level                 string   `yaml:"level"`
+		BasedOn               []string `yaml:"basedOn"`
+		Replaces              []string `yaml:"replaces"`
+		Period                []int    `yaml:"period"`
+		Agencies              []string `yaml:"agencies"`
+		Mentions              []string `yaml:"mentions"`
+		DecisionArticles      int      `yaml:"decisionArticles"`
+		RegulationArticles    int      `yaml:"regulationArticles"`
+		Chapters              int      `yaml:"chapters"`
+		TaskGroups            int      `yaml:"taskGroups"`
+		PlanActions           int      `yaml:"planActions"`
+		Targets               int      `yaml:"targets"`
+		ResponsibilitySecs    int      `yaml:"responsibilitySections"`
+		ReportingDeadlinesRaw any      `yaml:"reportingDeadlines"`
+	} `yaml:"documents"`
+	Duties map[string][]struct {
+		Agency    string `yaml:"agency"`
+		Provision string `yaml:"provision"`
+		Duties    int    `yaml:"duties"`
+		Name      string `yaml:"name"`
+		Parent    string `yaml:"parent"`
+	} `yaml:"duties"`
+	Leads map[string][]struct {
+		Field     string `yaml:"field"`
+		Area      string `yaml:"area"`
+		Agency    string `yaml:"agency"`
+		Provision string `yaml:"provision"`
+	} `yaml:"leads"`
+	Handoffs map[string][]struct {
+		From        string    `yaml:"from"`
+		Provision   string    `yaml:"provision"`
+		Leaving     yaml.Node `yaml:"leaving"`
+		Entering    yaml.Node `yaml:"entering"`
+		Notifies    []string  `yaml:"notifies"`
+		TransfersTo []string  `yaml:"transfersTo"`
+		Actions     []string  `yaml:"actions"`
+		Condition   string    `yaml:"condition"`
+	} `yaml:"handoffs"`
+	PlanActions2026 []struct {
+		Group        int       `yaml:"group"`
+		Text         string    `yaml:"text"`
+		Deadline     string    `yaml:"deadline"`
+		Leads        yaml.Node `yaml:"leads"`
+		Coordinators []string  `yaml:"coordinators"`
+		Amends       string    `yaml:"amends"`
+	} `yaml:"planActions2026"`
+	PlanActions2021 []struct {
+		Section string `yaml:"section"`
+		Agency  string `yaml:"agency"`
+		Name    string `yaml:"name"`
+		Tasks   int    `yaml:"tasks"`
+	} `yaml:"planActions2021"`
+}
+
+func readGold(t testing.TB) *gold {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "gold", "seeds.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g gold
+	if err := yaml.Unmarshal(data, &g); err != nil {
+		t.Fatalf("gold: %v", err)
+	}
+	return &g
+}
+
+// nodeList reads a YAML value that is either one string or a list.
+func nodeList(n yaml.Node) []string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Value == "" {
+			return nil
+		}
+		return []string{n.Value}
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range n.Content {
+			out = append(out, c.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// bundled parses the five bundled documents once per test binary.
+func bundled(t testing.TB) *regnet.Dataset {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "data", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("bundled documents: %v (%d files)", err, len(files))
+	}
+	ds, err := loader.New().ParseFiles(files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// index gives quick access to a dataset's facts.
+type index struct {
+	ds        *regnet.Dataset
+	agency    map[string]regnet.Agency
+	provision map[string]regnet.Provision
+	doc       map[string]regnet.Document // by file
+}
+
+func newIndex(ds *regnet.Dataset) *index {
+	ix := &index{ds: ds, agency: map[string]regnet.Agency{}, provision: map[string]regnet.Provision{}, doc: map[string]regnet.Document{}}
+	for _, a := range ds.Agencies {
+		ix.agency[a.ID] = a
+	}
+	for _, p := range ds.Provisions {
+		ix.provision[p.ID] = p
+	}
+	for _, d := range ds.Documents {
+		ix.doc[d.Source.File] = d
+	}
+	return ix
+}
+
+func (ix *index) kinds(ids []string) []string {
+	out := []string{}
+	for _, id := range ids {
+		out = append(out, ix.agency[id].Kind)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sorted(s []string) []string {
+	out := append([]string{}, s...)
+	sort.Strings(out)
+	return out
+}
+
+func same(a, b []string) bool {
+	return strings.Join(sorted(a), ",") == strings.Join(sorted(b), ",")
+}
+
+// score counts facts found per section of the gold file.
+type score struct {
+	t     *testing.T
+	found map[string][2]int
+	order []string
+}
+
+func (s *score) check(section string, ok bool, format string, args ...any) {
+	s.t.Helper()
+	if _, seen := s.found[section]; !seen {
+		s.order = append(s.order, section)
+	}
+	f := s.found[section]
+	f[1]++
+	if ok {
+		f[0]++
+	} else {
+		s.t.Errorf("%s: "+format, append([]any{section}, args...)...)
+	}
+	s.found[section] = f
+}
+
+func (s *score) report() {
+	for _, sec := range s.order {
+		f := s.found[sec]
+		s.t.Logf("recall %-22s %3d/%-3d %5.1f%%", sec, f[0], f[1], 100*float64(f[0])/float64(f[1]))
+	}
+}
+
+// TestGold measures the loader against the hand-read facts and prints the
+// recall of every section.
+func TestGold(t *testing.T) {
+	g := readGold(t)
+	ds := bundled(t)
+	ix := newIndex(ds)
+	s := &score{t: t, found: map[string][2]int{}}
+	defer s.report()
+
+	checkDocuments(s, g, ix)
+	checkDuties(s, g, ix)
+	checkLeads(s, g, ix)
+	checkHandoffs(s, g, ix)
+	checkPlan2026(s, g, ix)
+	checkPlan2021(s, g, ix)
+}
+
+func checkDocuments(s *score, g *gold, ix *index) {
+	for _, gd := range g.Documents {
+		d, ok := ix.doc[gd.File]
+		s.check("documents", ok, "%s not parsed", gd.File)
+		if !ok {
+			continue
+		}
+		str := func(p *string) string {
+			if p == nil {
+				return "<nil>"
+			}
+			return *p
+		}
+		want := func(field, got, exp string) {
+			if exp != "" {
+				s.check("documents", got == exp, "%s %s = %q, want %q", gd.File, field, got, exp)
+			}
+		}
+		if gd.Number != nil || gd.Kind != regnet.KindTinTuc {
+			s.check("documents", str(d.Number) == str(gd.Number), "%s number = %s, want %s", gd.File, str(d.Number), str(gd.Number))
+		}
+		want("kind", d.Kind, gd.Kind)
+		want("province", d.Province, gd.Province)
+		want("status", d.Status, gd.Status)
+		want("level", d.Level, gd.Level)
+		want("issued", str(d.Issued), gd.Issued)
+		want("effective", str(d.Effective), gd.Effective)
+		want("signer", str(d.Signer), gd.Signer)
+		if gd.BasedOn != nil {
+			s.check("documents", same(d.BasedOn, gd.BasedOn), "%s basedOn = %v, want %v", gd.File, d.BasedOn, gd.BasedOn)
+		}
+		if gd.Replaces != nil {
+			s.check("documents", same(d.Replaces, gd.Replaces), "%s replaces = %v, want %v", gd.File, d.Replaces, gd.Replaces)
+		}
+		if gd.Period != nil {
+			s.check("documents", fmt.Sprint(d.Period) == fmt.Sprint(gd.Period), "%s period = %v, want %v", gd.File, d.Period, gd.Period)
+		}
+		for _, m := range gd.Mentions {
+			s.check("documents", contains(d.Mentions, m), "%s mentions %v, want %s", gd.File, d.Mentions, m)
+		}
+		for _, name := range gd.Agencies {
+			found := false
+			for _, a := range ix.ds.Agencies {
+				if strings.EqualFold(a.Name, name) && a.Level == regnet.LevelNational {
+					found = true
+				}
+			}
+			s.check("news agencies", found, "%s: national agency %q not found", gd.File, name)
+		}
+		count := func(part string, level int) int {
+			n := 0
+			for _, p := range ix.ds.Provisions {
+				if p.Document != d.ID || p.Part != part {
+					continue
+				}
+				isArticle := p.Article != nil && p.Clause == nil && p.Point == nil
+				isChapter := p.Article == nil && p.Chapter != nil
+				if (level == 1 && isArticle) || (level == 0 && isChapter) {
+					n++
+				}
+			}
+			return n
+		}
+		if gd.DecisionArticles > 0 {
+			n := count(regnet.PartDecision, 1)
+			s.check("structure", n == gd.DecisionArticles, "%s decision articles = %d, want %d", gd.File, n, gd.DecisionArticles)
+		}
+		if gd.RegulationArticles > 0 {
+			n := count(regnet.PartRegulation, 1)
+			s.check("structure", n == gd.RegulationArticles, "%s regulation articles = %d, want %d", gd.File, n, gd.RegulationArticles)
+		}
+		if gd.Chapters > 0 {
+			n := count(regnet.PartRegulation, 0)
+			s.check("structure", n == gd.Chapters, "%s chapters = %d, want %d", gd.File, n, gd.Chapters)
+		}
+		if gd.Targets > 0 {
+			n := 0
+			for _, tg := range ix.ds.Targets {
+				if tg.Document == d.ID {
+					n++
+				}
+			}
+			s.check("targets", n == gd.Targets, "%s targets = %d, want %d", gd.File, n, gd.Targets)
+		}
+		if gd.PlanActions > 0 {
+			n := 0
+			for _, a := range ix.ds.PlanActions {
+				if a.Document == d.ID {
+					n++
+				}
+			}
+			ok := n == gd.PlanActions || (gd.TaskGroups > 0 && n == gd.PlanActions-1)
+			s.check("plan actions", ok, "%s plan actions = %d, want %d", gd.File, n, gd.PlanActions)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// provincePath is the human path of a fact's provision.
+func (ix *index) path(provision string) string { return ix.provision[provision].Path }
+
+func (ix *index) provinceOf(agencyID string) string { return ix.agency[agencyID].Province }
+
+func checkDuties(s *score, g *gold, ix *index) {
+	for province, rows := range g.Duties {
+		total := 0
+		for _, row := range rows {
+			total += row.Duties
+			n := 0
+			prefix := row.Provision
+			if i := strings.LastIndex(prefix, "-"); i > 0 {
+				prefix = strings.TrimRight(prefix[:i], "0123456789") // "Điều 4 khoản 1-12"
+				prefix = strings.TrimSuffix(strings.TrimSpace(prefix), " khoản")
+			}
+			var agency regnet.Agency
+			for _, d := range ix.ds.Duties {
+				a := ix.agency[d.Agency]
+				if a.Province != province || a.Kind != row.Agency {
+					continue
+				}
+				n++
+				agency = a
+				p := ix.path(d.Provision)
+				s.check("duty provisions", p == prefix || strings.HasPrefix(p, prefix+" "), "%s %s: duty under %q, want under %q", province, row.Agency, p, prefix)
+			}
+			s.check("duties", n == row.Duties, "%s %s: %d duties, want %d", province, row.Agency, n, row.Duties)
+			if row.Name != "" {
+				s.check("agency names", strings.EqualFold(agency.Name, row.Name), "%s %s: name %q, want %q", province, row.Agency, agency.Name, row.Name)
+			}
+			if row.Parent != "" {
+				got := ""
+				if agency.Parent != nil {
+					got = ix.agency[*agency.Parent].Kind
+				}
+				s.check("agency parents", got == row.Parent, "%s %s: parent %q, want %q", province, row.Agency, got, row.Parent)
+			}
+		}
+		n := 0
+		for _, d := range ix.ds.Duties {
+			if ix.provinceOf(d.Agency) == province {
+				n++
+			}
+		}
+		s.check("duties", n == total, "%s: %d duties in all, want %d", province, n, total)
+	}
+}
+
+func checkLeads(s *score, g *gold, ix *index) {
+	for province, rows := range g.Leads {
+		for _, row := range rows {
+			found := false
+			for _, d := range ix.ds.Duties {
+				a := ix.agency[d.Agency]
+				if a.Province == province && a.Kind == row.Agency && d.Role == regnet.RoleLead &&
+					contains(d.Fields, row.Field) && (row.Area == "" || contains(d.Areas, row.Area)) &&
+					ix.path(d.Provision) == row.Provision {
+					found = true
+				}
+			}
+			s.check("leads", found, "%s: no LEAD of %s on %s/%s at %s", province, row.Agency, row.Field, row.Area, row.Provision)
+		}
+	}
+}
+
+func checkHandoffs(s *score, g *gold, ix *index) {
+	for province, rows := range g.Handoffs {
+		n := 0
+		for _, h := range ix.ds.Handoffs {
+			if ix.provinceOf(h.From) == province {
+				n++
+			}
+		}
+		s.check("handoffs", n == len(rows), "%s: %d handoff rules, want %d", province, n, len(rows))
+		for _, row := range rows {
+			var got *regnet.Handoff
+			for i, h := range ix.ds.Handoffs {
+				if ix.provinceOf(h.From) == province && ix.agency[h.From].Kind == row.From && ix.path(h.Provision) == row.Provision {
+					got = &ix.ds.Handoffs[i]
+				}
+			}
+			s.check("handoffs", got != nil, "%s: no handoff from %s at %s", province, row.From, row.Provision)
+			if got == nil {
+				continue
+			}
+			what := province + " " + row.From + " " + row.Provision
+			s.check("handoff details", same(ix.kinds(got.Notifies), row.Notifies), "%s notifies %v, want %v", what, ix.kinds(got.Notifies), row.Notifies)
+			s.check("handoff details", same(ix.kinds(got.TransfersTo), row.TransfersTo), "%s transfers to %v, want %v", what, ix.kinds(got.TransfersTo), row.TransfersTo)
+			s.check("handoff details", same(got.Actions, row.Actions), "%s actions %v, want %v", what, got.Actions, row.Actions)
+			s.check("handoff details", same(got.Leaving, nodeList(row.Leaving)), "%s leaving %v, want %v", what, got.Leaving, nodeList(row.Leaving))
+			s.check("handoff details", same(got.Entering, nodeList(row.Entering)), "%s entering %v, want %v", what, got.Entering, nodeList(row.Entering))
+			if row.Condition != "" {
+				s.check("handoff details", got.Condition != "", "%s: no condition, want one (%s)", what, row.Condition)
+			}
+		}
+	}
+}
+
+// fold compares plan texts without case, accents, bullets or spacing.
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("+", " ", "-", " ").Replace(regnet.Fold(s))), " ")
+}
+
+func checkPlan2026(s *score, g *gold, ix *index) {
+	var doc regnet.Document
+	for _, gd := range g.Documents {
+		if gd.TaskGroups > 0 {
+			doc = ix.doc[gd.File]
+		}
+	}
+	var actions []regnet.PlanAction
+	for _, a := range ix.ds.PlanActions {
+		if a.Document == doc.ID {
+			actions = append(actions, a)
+		}
+	}
+	sort.SliceStable(actions, func(i, j int) bool {
+		return ix.provision[actions[i].Provision].Line < ix.provision[actions[j].Provision].Line
+	})
+	// Align gold rows with actions by their text's start.
+	leadsRight, deadlinesRight := 0, 0
+	var prevLeads []string
+	used := map[int]bool{}
+	for _, row := range g.PlanActions2026 {
+		wantLeads := nodeList(row.Leads)
+		if len(wantLeads) == 1 && wantLeads[0] == "INHERIT" {
+			wantLeads = prevLeads
+		}
+		prevLeads = wantLeads
+		var got *regnet.PlanAction
+		for i := range actions {
+			if !used[i] && strings.HasPrefix(fold(actions[i].Text), fold(row.Text)) {
+				got = &actions[i]
+				used[i] = true
+				break
+			}
+		}
+		if got == nil {
+			// A heading row kept as the group's text is accepted.
+			s.check("plan 2026 rows", row.Group == 1 && !strings.HasPrefix(row.Text, "+"), "no action for group %d %q", row.Group, row.Text)
+			continue
+		}
+		s.check("plan 2026 rows", got.Group == fmt.Sprint(row.Group), "%q in group %s, want %d", row.Text, got.Group, row.Group)
+		if same(ix.kinds(got.Leads), wantLeads) {
+			leadsRight++
+		} else {
+			s.t.Logf("plan 2026 lead: %q leads %v, want %v", row.Text, ix.kinds(got.Leads), wantLeads)
+		}
+		wantKind, wantDate := row.Deadline, ""
+		if wantKind == "INHERIT" {
+			wantKind = ""
+		} else if wantKind != regnet.DeadlineRecurring && wantKind != regnet.DeadlinePeriodic && wantKind != regnet.DeadlineConditional {
+			wantKind, wantDate = regnet.DeadlineDate, row.Deadline
+		}
+		ok := wantKind == "" || (got.Deadline.Kind == wantKind && (wantDate == "" || (got.Deadline.Date != nil && *got.Deadline.Date == wantDate)))
+		if ok {
+			deadlinesRight++
+		}
+		s.check("plan 2026 deadlines", ok, "%q deadline %+v, want %s %s", row.Text, got.Deadline, wantKind, wantDate)
+		for _, c := range row.Coordinators {
+			s.check("plan 2026 rows", contains(ix.kinds(got.Coordinators), c), "%q coordinators %v, want %s", row.Text, ix.kinds(got.Coordinators), c)
+		}
+		if row.Amends != "" {
+			s.check("plan 2026 rows", contains(got.Amends, row.Amends), "%q amends %v, want %s", row.Text, got.Amends, row.Amends)
+		}
+	}
+	s.check("plan 2026 leads", leadsRight >= 45, "lead kinds right for %d rows, want at least 45", leadsRight)
+	s.t.Logf("plan 2026: lead kinds right for %d of %d rows, deadline kinds for %d", leadsRight, len(g.PlanActions2026), deadlinesRight)
+}
+
+func checkPlan2021(s *score, g *gold, ix *index) {
+	var doc regnet.Document
+	for _, gd := range g.Documents {
+		if gd.ResponsibilitySecs > 0 {
+			doc = ix.doc[gd.File]
+		}
+	}
+	for _, row := range g.PlanActions2021 {
+		n := 0
+		var agency regnet.Agency
+		for _, a := range ix.ds.PlanActions {
+			if a.Group != row.Section || len(a.Leads) == 0 {
+				continue
+			}
+			if a.Document != doc.ID {
+				continue
+			}
+			n++
+			agency = ix.agency[a.Leads[0]]
+		}
+		s.check("plan 2021 tasks", n == row.Tasks, "section %s: %d tasks, want %d", row.Section, n, row.Tasks)
+		s.check("plan 2021 agencies", agency.Kind == row.Agency, "section %s: lead %s, want %s", row.Section, agency.Kind, row.Agency)
+		s.check("plan 2021 agencies", strings.HasPrefix(strings.ToLower(agency.Name), strings.ToLower(row.Name)), "section %s: name %q, want %q", row.Section, agency.Name, row.Name)
+	}
+}

@@ -1,0 +1,283 @@
+// Package loader reads Vietnamese coordination rules (quy chế phối hợp) and
+// plans (kế hoạch) into the regnet domain model. It holds no database code:
+// its result is a regnet.Dataset, the object `regnet parse --json` prints.
+//
+// Reading a document is a pipeline of small steps, each in its own file:
+// read.go (text checks and normalisation), metadata.go (header and
+// preamble), structure.go (Chương / Điều / khoản / điểm), agencies.go and
+// ontology.go (recognising agencies from the ontology data file), duties.go
+// (roles, fields, areas, partners), handoffs.go (pursuit and handoff rules),
+// plan.go and table.go (a plan's sections and its appendix table).
+package loader
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/regnet/regnet"
+)
+
+// Loader parses documents with one ontology.
+type Loader struct {
+	Ontology *Ontology
+}
+
+// New returns a Loader with the bundled ontology.
+func New() *Loader { return &Loader{Ontology: DefaultOntology()} }
+
+// Input is one document to parse: a name for provenance and its bytes.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// ParseFiles reads and parses files as one batch. It reads every file before
+// it returns anything: the first file that cannot be read as a document
+// fails the whole batch.
+func (l *Loader) ParseFiles(paths ...string) (*regnet.Dataset, error) {
+	var srcs []*source
+	for _, p := range paths {
+		src, err := readFile(p)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, src)
+	}
+	return l.parse(srcs)
+}
+
+// ParseFS parses every .txt file of fsys under dir, in name order.
+func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	var inputs []Input
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", e.Name(), err)
+		}
+		inputs = append(inputs, Input{Name: e.Name(), Data: data})
+	}
+	return l.Parse(inputs...)
+}
+
+// ParseReader parses one document read from r.
+func (l *Loader) ParseReader(name string, r io.Reader) (*regnet.Dataset, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return l.Parse(Input{Name: name, Data: data})
+}
+
+// Parse parses documents given as bytes, as one batch.
+func (l *Loader) Parse(inputs ...Input) (*regnet.Dataset, error) {
+	var srcs []*source
+	for _, in := range inputs {
+		src, err := normalise(in.Name, in.Data)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, src)
+	}
+	return l.parse(srcs)
+}
+
+func (l *Loader) parse(srcs []*source) (*regnet.Dataset, error) {
+	ds := &regnet.Dataset{}
+	agencies := newRegistry(l.Ontology)
+	keep := map[string]bool{}
+	ids := map[string]string{}
+	for _, src := range srcs {
+		p := &docParser{ont: l.Ontology, agencies: agencies, ds: ds, src: src, keep: keep}
+		if err := p.parse(); err != nil {
+			return nil, err
+		}
+		if other, ok := ids[p.doc.ID]; ok {
+			return nil, &InputError{File: src.file, Msg: fmt.Sprintf("document %s is also in %s", p.doc.ID, other)}
+		}
+		ids[p.doc.ID] = src.file
+	}
+	finish(ds, agencies, keep, l.Ontology)
+	return ds, nil
+}
+
+// docParser holds the state of parsing one document.
+type docParser struct {
+	ont      *Ontology
+	agencies *registry
+	ds       *regnet.Dataset
+	src      *source
+	doc      *regnet.Document
+	keep     map[string]bool // agencies kept even without facts (news mentions)
+}
+
+func (p *docParser) warn(line int, format string, args ...any) {
+	p.ds.Warnings = append(p.ds.Warnings, regnet.Warning{File: p.src.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *docParser) parse() error {
+	doc := &regnet.Document{
+		Source:   regnet.Source{File: p.src.file, SHA256: p.src.sha256},
+		BasedOn:  []string{},
+		Replaces: []string{},
+		Mentions: []string{},
+	}
+	p.doc = doc
+	h := readMetadata(p.src, doc, p.warn)
+	if doc.Number != nil {
+		doc.ID = "doc:" + regnet.Slug(*doc.Number)
+	} else {
+		doc.ID = "doc:" + regnet.Slug(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
+	}
+	switch doc.Kind {
+	case regnet.KindKeHoach:
+		if err := p.readPlan(h); err != nil {
+			return err
+		}
+	case regnet.KindTinTuc:
+		if err := p.readNews(); err != nil {
+			return err
+		}
+	default:
+		reg := parseRegulation(p.src, doc.ID, h.bodyStart, h.quyChe, p.warn)
+		if len(reg.articles) == 0 {
+			return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no article (Điều) in a " + strings.ToLower(doc.Kind) + " document"}
+		}
+		for _, n := range reg.all {
+			p.ds.Provisions = append(p.ds.Provisions, n.prov)
+		}
+		if doc.Kind == regnet.KindQuyChe {
+			before := len(p.ds.Duties)
+			p.readDuties(reg)
+			if len(p.ds.Duties) == before {
+				p.warn(p.src.lines[0].No, "no duties found: no chapter on responsibilities names an agency")
+			}
+		}
+	}
+	if doc.Province == "" && doc.Kind != regnet.KindTinTuc {
+		p.warn(p.src.lines[0].No, "no province found in the header")
+	}
+	if doc.Signer == nil && doc.Status == regnet.StatusIssued && doc.Kind != regnet.KindTinTuc {
+		p.warn(p.src.lines[len(p.src.lines)-1].No, "no signer found")
+	}
+	p.ds.Documents = append(p.ds.Documents, *doc)
+	return nil
+}
+
+// readNews reads a news report: its paragraphs as provisions, and the
+// agencies it names.
+func (p *docParser) readNews() error {
+	found := 0
+	for i, l := range p.src.lines {
+		t := strings.Trim(l.Text, "*#= ")
+		if strings.HasPrefix(t, "![") || strings.Trim(t, "-=") == "" {
+			continue // images, Markdown rules
+		}
+		id := fmt.Sprintf("%s#TEXT/%d", p.doc.ID, i+1)
+		p.ds.Provisions = append(p.ds.Provisions, regnet.Provision{
+			ID: id, Document: p.doc.ID, Part: regnet.PartText, Path: fmt.Sprintf("đoạn %d", i+1), Text: t, Line: l.No,
+		})
+		for _, m := range p.ont.findAgencies(t) {
+			if m.unit.kind.Collective || m.weak || (p.doc.Province == "" && m.unit.Level != regnet.LevelNational) {
+				continue // a provincial body named in a national report: which province is unknown
+			}
+			a := p.agencies.get(m.unit, p.doc.Province, "")
+			p.keep[a.ID] = true
+			found++
+		}
+	}
+	if found == 0 {
+		return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no document header, no article or section, no known agency"}
+	}
+	return nil
+}
+
+// finish fills what depends on the whole batch: the agencies that facts use
+// (with their parents and successors), provinces, fields, areas, and a
+// stable order.
+func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) {
+	used := map[string]bool{}
+	for id := range keep {
+		used[id] = true
+	}
+	for _, d := range ds.Duties {
+		used[d.Agency] = true
+		for _, x := range d.Partners {
+			used[x] = true
+		}
+	}
+	for _, h := range ds.Handoffs {
+		used[h.From] = true
+		for _, x := range append(append([]string{}, h.Notifies...), h.TransfersTo...) {
+			used[x] = true
+		}
+	}
+	for _, a := range ds.PlanActions {
+		for _, x := range append(append([]string{}, a.Leads...), a.Coordinators...) {
+			used[x] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for id := range used {
+			a := r.agencies[id]
+			if a == nil {
+				continue
+			}
+			for _, link := range []*string{a.Parent, a.Successor} {
+				if link != nil && !used[*link] {
+					used[*link] = true
+					changed = true
+				}
+			}
+		}
+	}
+	provinces := map[string]bool{}
+	for _, a := range r.list() {
+		if used[a.ID] {
+			ds.Agencies = append(ds.Agencies, a)
+			if a.Province != "" {
+				provinces[a.Province] = true
+			}
+		}
+	}
+	for _, d := range ds.Documents {
+		if d.Province != "" {
+			provinces[d.Province] = true
+		}
+	}
+	for name := range provinces {
+		ds.Provinces = append(ds.Provinces, regnet.Province{ID: "province:" + regnet.Slug(name), Name: name})
+	}
+	sort.Slice(ds.Provinces, func(i, j int) bool { return ds.Provinces[i].ID < ds.Provinces[j].ID })
+	ds.Fields = o.FieldList()
+	ds.Areas = o.AreaList()
+	if ds.Warnings == nil {
+		ds.Warnings = []regnet.Warning{}
+	}
+	if ds.Duties == nil {
+		ds.Duties = []regnet.Duty{}
+	}
+	if ds.Handoffs == nil {
+		ds.Handoffs = []regnet.Handoff{}
+	}
+	if ds.PlanActions == nil {
+		ds.PlanActions = []regnet.PlanAction{}
+	}
+	if ds.Targets == nil {
+		ds.Targets = []regnet.Target{}
+	}
+	if ds.Agencies == nil {
+		ds.Agencies = []regnet.Agency{}
+	}
+}

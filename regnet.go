@@ -1,0 +1,240 @@
+// Package regnet holds the domain of regnet: the documents, provisions,
+// agencies, duties, handoff rules and plan actions read from Vietnamese
+// coordination rules, and the interfaces that stores implement.
+//
+// The types double as the `regnet parse --json` contract (DESIGN.md §4.2) and,
+// through gqlgen's autobind, as the GraphQL types, so that one shape travels
+// from the loader to the client.
+package regnet
+
+// Document kinds (DESIGN.md §3).
+const (
+	KindQuyetDinh = "QUYET_DINH"
+	KindQuyChe    = "QUY_CHE"
+	KindKeHoach   = "KE_HOACH"
+	KindNghiQuyet = "NGHI_QUYET"
+	KindLuat      = "LUAT"
+	KindChiThi    = "CHI_THI"
+	KindTinTuc    = "TIN_TUC"
+)
+
+// Document statuses.
+const (
+	StatusIssued   = "ISSUED"
+	StatusDraft    = "DRAFT"
+	StatusReplaced = "REPLACED"
+)
+
+// Levels of government an agency or document belongs to.
+const (
+	LevelNational   = "NATIONAL"
+	LevelProvincial = "PROVINCIAL"
+	LevelDistrict   = "DISTRICT"
+	LevelCommune    = "COMMUNE"
+)
+
+// Provision parts: which body of text a provision belongs to. A Quyết định's
+// own articles and the articles of the quy chế it issues share numbers, so
+// the part keeps them apart.
+const (
+	PartDecision   = "DECISION"
+	PartRegulation = "REGULATION"
+	PartPlan       = "PLAN"
+	PartAppendix   = "APPENDIX"
+	PartText       = "TEXT"
+)
+
+// Duty roles.
+const (
+	RoleLead       = "LEAD"
+	RoleCoordinate = "COORDINATE"
+	RoleSupport    = "SUPPORT"
+	RoleAdvise     = "ADVISE"
+	RoleDirect     = "DIRECT"
+	RoleGuide      = "GUIDE"
+	RolePropaganda = "PROPAGANDA"
+	RolePerform    = "PERFORM"
+)
+
+// Handoff actions.
+const (
+	ActionPursue     = "PURSUE"
+	ActionNotify     = "NOTIFY"
+	ActionTransfer   = "TRANSFER"
+	ActionCoordinate = "COORDINATE"
+	ActionArrest     = "ARREST"
+)
+
+// Deadline kinds and date precisions.
+const (
+	DeadlineDate        = "DATE"
+	DeadlineRecurring   = "RECURRING"
+	DeadlinePeriodic    = "PERIODIC"
+	DeadlineConditional = "CONDITIONAL"
+
+	PrecisionDay   = "DAY"
+	PrecisionMonth = "MONTH"
+	PrecisionYear  = "YEAR"
+)
+
+// Dataset is everything the loader read from a set of documents: the object
+// `regnet parse --json` prints and `regnet load` writes. Ids are stable (built
+// from what a thing is), so two datasets read from the same files are equal.
+type Dataset struct {
+	Documents   []Document   `json:"documents"`
+	Provisions  []Provision  `json:"provisions"`
+	Provinces   []Province   `json:"provinces"`
+	Agencies    []Agency     `json:"agencies"`
+	Duties      []Duty       `json:"duties"`
+	Handoffs    []Handoff    `json:"handoffs"`
+	PlanActions []PlanAction `json:"planActions"`
+	Targets     []Target     `json:"targets"`
+	Fields      []Field      `json:"fields"`
+	Areas       []Area       `json:"areas"`
+	Warnings    []Warning    `json:"warnings"`
+}
+
+// Document is one legal text: a decision with its quy chế, a plan, a news report.
+type Document struct {
+	ID       string  `json:"id"`
+	Number   *string `json:"number"` // "83/2025/QĐ-UBND"; nil while a draft is unnumbered
+	Kind     string  `json:"kind"`
+	Title    string  `json:"title"`
+	Province string  `json:"province"` // province name; empty for national documents
+	Level    string  `json:"level"`
+	Status   string  `json:"status"`
+	// Issued and Effective are ISO 8601 dates; nil where the text gives none.
+	Issued    *string  `json:"issued"`
+	Effective *string  `json:"effective"`
+	Signer    *string  `json:"signer"`
+	BasedOn   []string `json:"basedOn"`  // numbers of the legal bases ("Căn cứ …", "Thực hiện …")
+	Replaces  []string `json:"replaces"` // numbers of the documents it replaces
+	Mentions  []string `json:"mentions"` // other document numbers it cites
+	// Period is the first and last year a plan covers, when it says.
+	Period []int  `json:"period"`
+	Source Source `json:"source"`
+}
+
+// Source says which file a document was read from.
+type Source struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+// Provision is one addressable piece of a document: an article, clause or
+// point of a quy chế, a section of a plan, a row of a plan's appendix.
+type Provision struct {
+	ID       string `json:"id"`
+	Document string `json:"document"` // document id
+	Part     string `json:"part"`
+	// Path is the human form: "Điều 7 khoản 4 điểm c", "IV.2.3",
+	// "Phụ lục, nhóm 5, dòng 2".
+	Path    string  `json:"path"`
+	Chapter *string `json:"chapter"` // Roman or Arabic as written ("II", "1")
+	Article *int    `json:"article"`
+	Clause  *int    `json:"clause"`
+	Point   *string `json:"point"`
+	Parent  *string `json:"parent"` // enclosing provision id
+	Heading string  `json:"heading"`
+	Text    string  `json:"text"`
+	Line    int     `json:"line"` // 1-based line in the source file
+}
+
+// Province is a province (tỉnh) whose documents were read.
+type Province struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Agency is a state body named in a document, recognised as one of the
+// ontology's kinds.
+type Agency struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Kind      string   `json:"kind"`
+	Level     string   `json:"level"`
+	Province  string   `json:"province"`  // province name; empty for national agencies
+	Parent    *string  `json:"parent"`    // agency id
+	Successor *string  `json:"successor"` // agency id of the body that took over its tasks
+	Aliases   []string `json:"aliases"`
+}
+
+// Duty is one responsibility an agency has under a provision: one per điểm,
+// or one per khoản where the khoản has no điểm.
+type Duty struct {
+	ID        string   `json:"id"`
+	Agency    string   `json:"agency"` // agency id
+	Role      string   `json:"role"`
+	Text      string   `json:"text"`
+	Fields    []string `json:"fields"`   // field codes
+	Areas     []string `json:"areas"`    // area codes
+	Partners  []string `json:"partners"` // agency ids named as partners
+	Provision string   `json:"provision"`
+}
+
+// Handoff is a rule that says what an agency does when goods or vehicles
+// cross from one area into another: keep pursuing, notify, hand the case over.
+type Handoff struct {
+	ID          string   `json:"id"`
+	From        string   `json:"from"`        // agency id
+	Notifies    []string `json:"notifies"`    // agency ids
+	TransfersTo []string `json:"transfersTo"` // agency ids
+	Actions     []string `json:"actions"`
+	Leaving     []string `json:"leaving"`  // area codes
+	Entering    []string `json:"entering"` // area codes
+	Condition   string   `json:"condition"`
+	Provision   string   `json:"provision"`
+}
+
+// PlanAction is one action of a kế hoạch: what, by when, by whom.
+type PlanAction struct {
+	ID           string   `json:"id"`
+	Document     string   `json:"document"`
+	Group        string   `json:"group"` // task group ("1".."8") or section ("2.4")
+	Text         string   `json:"text"`
+	Deadline     Deadline `json:"deadline"`
+	Output       string   `json:"output"`
+	Leads        []string `json:"leads"`        // agency ids
+	Coordinators []string `json:"coordinators"` // agency ids
+	Amends       []string `json:"amends"`       // document numbers the action amends
+	Provision    string   `json:"provision"`
+}
+
+// Deadline is a plan action's deadline as written and as understood.
+type Deadline struct {
+	Raw       string  `json:"raw"`
+	Kind      string  `json:"kind"`
+	Date      *string `json:"date"`      // "2026-02", "2026", "2025-12-20"
+	Precision *string `json:"precision"` // DAY, MONTH or YEAR when Date is set
+}
+
+// Target is a measurable goal of a plan.
+type Target struct {
+	ID        string   `json:"id"`
+	Document  string   `json:"document"`
+	Year      *int     `json:"year"`
+	Text      string   `json:"text"`
+	Percent   *float64 `json:"percent"`
+	Provision string   `json:"provision"`
+}
+
+// Field is an area of state management (food safety, prices, customs …).
+type Field struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEN string `json:"nameEn"`
+}
+
+// Area is a kind of territory (customs zone, border area, inland …).
+type Area struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEN string `json:"nameEn"`
+}
+
+// Warning is a doubt the loader had while reading a file.
+type Warning struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}

@@ -1,0 +1,367 @@
+// Package server is regnet's HTTP server: the GraphQL endpoint with its
+// limits, GraphiQL, health and readiness probes, and the explorer's hook.
+//
+// Routes:
+//
+//	POST /graphql   GraphQL over HTTP (JSON body)
+//	GET  /graphql   queries only (?query=…&variables=…)
+//	GET  /graphiql  GraphiQL
+//	GET  /healthz   200 while the process runs
+//	GET  /readyz    200 when the store answers Ping, 503 while it does not
+//	/               the explorer, when Config.Explorer is set
+//
+// HTTP statuses of rejections (errors[0].extensions.code in brackets):
+//
+//	body over MaxBodyBytes                        413 [REQUEST_TOO_LARGE]
+//	malformed query                               422 [GRAPHQL_PARSE_FAILED]
+//	query invalid for the schema (also a mutation,
+//	  since the schema has none; also over GET)   422 [GRAPHQL_VALIDATION_FAILED]
+//	too deep or too complex                       422 [QUERY_TOO_COMPLEX]
+//	body that is not JSON                         400 [BAD_REQUEST]
+//	other method than GET/POST/OPTIONS            405
+//
+// These are gqlgen's statuses for request errors under the
+// application/json media type. A client that accepts only
+// application/graphql-response+json gets 400 instead of 422 for them (GraphQL
+// over HTTP). Errors met while running a valid query (BAD_USER_INPUT,
+// NOT_FOUND, STORE_UNAVAILABLE, TIMEOUT, INTERNAL_SERVER_ERROR) come with 200
+// and whatever data could be resolved, as GraphQL prescribes.
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/graph"
+)
+
+// Defaults of Config's limits. Practice elsewhere (DESIGN.md §4.5): depth
+// 6-15, body 1-2 MB, page size 100.
+const (
+	DefaultAddr            = ":8080"
+	DefaultMaxBodyBytes    = 1 << 20
+	DefaultMaxDepth        = 12
+	DefaultComplexityLimit = 5000
+	DefaultTokenLimit      = 10000
+	DefaultRequestTimeout  = 30 * time.Second
+	DefaultShutdownTimeout = 10 * time.Second
+)
+
+// CodeRequestTooLarge is the extensions.code of a body over the limit.
+const CodeRequestTooLarge = "REQUEST_TOO_LARGE"
+
+// Config configures a Server. Only Store is required; zero values take the
+// defaults above.
+type Config struct {
+	Store regnet.Store
+	// Addr is the address Run listens on.
+	Addr string
+	// CORSOrigins are the origins browsers may call /graphql from ("*" for
+	// any). None by default: only pages of the same origin (the explorer,
+	// GraphiQL) can call the API from a browser.
+	CORSOrigins []string
+	// Logger receives one line per request and the errors of failed
+	// fields; nil discards them.
+	Logger *slog.Logger
+	// Explorer, when set, is served at / (the web explorer).
+	Explorer http.Handler
+
+	// MaxBodyBytes bounds a POST body.
+	MaxBodyBytes int64
+	// MaxDepth bounds how deeply fields nest in an operation.
+	MaxDepth int
+	// ComplexityLimit bounds an operation's cost (graph.Complexity: a page
+	// costs its size times an item; other fields one plus their children).
+	// The default lets every client query of the contract run with pages of
+	// 100, and rejects a page of pages.
+	ComplexityLimit int
+	// TokenLimit bounds the tokens the parser reads from a query.
+	TokenLimit int
+	// RequestTimeout bounds the time a GraphQL request may take.
+	RequestTimeout time.Duration
+	// BatchWait is how long the per-request loaders gather keys
+	// (graph.DefaultBatchWait when zero).
+	BatchWait time.Duration
+
+	// Timeouts of the HTTP server Run starts.
+	ReadHeaderTimeout time.Duration // default 5s
+	ReadTimeout       time.Duration // default 15s
+	WriteTimeout      time.Duration // default RequestTimeout + 5s
+	IdleTimeout       time.Duration // default 60s
+	ShutdownTimeout   time.Duration // default 10s
+}
+
+// Server serves regnet over HTTP. It is an http.Handler; Run also listens
+// and shuts down gracefully.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	handler http.Handler
+}
+
+// New returns a Server for cfg.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("server: no store")
+	}
+	cfg = withDefaults(cfg)
+	s := &Server{cfg: cfg, log: cfg.Logger}
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.graphqlHandler())
+	mux.Handle("GET /graphiql", playground.Handler("regnet GraphiQL", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", s.ready)
+	if cfg.Explorer != nil {
+		mux.Handle("/", cfg.Explorer)
+	}
+	s.handler = s.logRequests(mux)
+	return s, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.MaxDepth <= 0 {
+		cfg.MaxDepth = DefaultMaxDepth
+	}
+	if cfg.ComplexityLimit <= 0 {
+		cfg.ComplexityLimit = DefaultComplexityLimit
+	}
+	if cfg.TokenLimit <= 0 {
+		cfg.TokenLimit = DefaultTokenLimit
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.ReadHeaderTimeout <= 0 {
+		cfg.ReadHeaderTimeout = 5 * time.Second
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = 15 * time.Second
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = cfg.RequestTimeout + 5*time.Second
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = 60 * time.Second
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	var origins []string
+	for _, o := range cfg.CORSOrigins {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	cfg.CORSOrigins = origins
+	return cfg
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// Run listens on Config.Addr and serves until ctx is done, then shuts down
+// gracefully: in-flight requests get ShutdownTimeout to finish.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener of the caller's (tests listen on port 0).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// graphqlHandler is the GraphQL endpoint: CORS, method check, body limit,
+// request timeout, per-request loaders, then gqlgen.
+func (s *Server) graphqlHandler() http.Handler {
+	gql := handler.New(graph.NewSchema(s.cfg.Store))
+	gql.AddTransport(transport.GET{})
+	gql.AddTransport(transport.POST{})
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	gql.SetParserTokenLimit(s.cfg.TokenLimit)
+	gql.SetErrorPresenter(graph.ErrorPresenter(s.log))
+	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
+		s.log.ErrorContext(ctx, "graphql panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		return gqlerror.Errorf("internal error")
+	})
+	gql.Use(operationName{}) // first, so that rejected operations are logged by name
+	gql.Use(extension.Introspection{})
+	gql.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
+	gql.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
+
+	var h http.Handler = gql
+	h = graph.Middleware(s.cfg.Store, s.cfg.BatchWait)(h)
+	h = s.timeout(h)
+	h = s.limitBody(h)
+	h = allowMethods(h, http.MethodGet, http.MethodPost)
+	return s.cors().Handler(h)
+}
+
+// cors answers preflight requests and sets the CORS headers for the
+// configured origins. With none configured it allows no other origin (rs/cors
+// would otherwise allow every origin for an empty list).
+func (s *Server) cors() *cors.Cors {
+	opts := cors.Options{
+		AllowedOrigins: s.cfg.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Accept", "Content-Type", "Authorization"},
+		MaxAge:         600,
+	}
+	if len(s.cfg.CORSOrigins) == 0 {
+		opts.AllowOriginFunc = func(string) bool { return false }
+	}
+	return cors.New(opts)
+}
+
+func allowMethods(next http.Handler, methods ...string) http.Handler {
+	allow := strings.Join(methods, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range methods {
+			if r.Method == m {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		w.Header().Set("Allow", allow)
+		writeError(w, http.StatusMethodNotAllowed, "", "method "+r.Method+" not allowed; use "+allow)
+	})
+}
+
+// limitBody reads at most MaxBodyBytes of a request body and answers 413
+// beyond that, before gqlgen sees the request. A body without a
+// Content-Length (chunked) is read up to the limit to find out.
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	max := s.cfg.MaxBodyBytes
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			writeTooLarge(w, max)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+			var tooLarge *http.MaxBytesError
+			switch {
+			case errors.As(err, &tooLarge):
+				writeTooLarge(w, max)
+				return
+			case err != nil:
+				writeError(w, http.StatusBadRequest, "", "could not read the request body")
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func writeTooLarge(w http.ResponseWriter, max int64) {
+	writeError(w, http.StatusRequestEntityTooLarge, CodeRequestTooLarge,
+		fmt.Sprintf("request body is larger than %d bytes", max))
+}
+
+// timeout bounds a request's context; store calls and loaders run under it.
+func (s *Server) timeout(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// ready answers 200 when the store answers Ping and 503 when it does not.
+// It asks the store every time, so readiness comes back by itself when the
+// store does.
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		s.log.WarnContext(ctx, "store not ready", "err", err)
+		writeStatus(w, http.StatusServiceUnavailable, map[string]string{
+			"status": "unavailable", "error": regnet.ErrorMessage(err),
+		})
+		return
+	}
+	writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func writeStatus(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+// writeError answers with a GraphQL-shaped error body, so that clients read
+// every rejection the same way.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	e := &gqlerror.Error{Message: msg}
+	if code != "" {
+		e.Extensions = map[string]any{"code": code}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{e}})
+}

@@ -1,0 +1,59 @@
+package neo4j_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/store/storetest"
+)
+
+// benchLoad loads ds into an empty graph b.N times and reports what one
+// load writes per second.
+func benchLoad(b *testing.B, ds *regnet.Dataset) {
+	s := openStore(b, serverURI(b))
+	ctx := context.Background()
+	var written int
+	for b.Loop() {
+		b.StopTimer()
+		if err := s.Wipe(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := s.Load(ctx, ds)
+		if err != nil {
+			b.Fatal(err)
+		}
+		written += sum.NodesCreated + sum.RelationshipsCreated
+	}
+	b.ReportMetric(float64(written)/b.Elapsed().Seconds(), "nodes+rels/s")
+}
+
+// BenchmarkLoad loads the conformance fixture into an empty graph.
+func BenchmarkLoad(b *testing.B) {
+	benchLoad(b, storetest.Fixture())
+}
+
+// BenchmarkLoadBig loads a synthetic quy chế of 2000 articles (about 4,500
+// nodes and 15,000 relationships) into an empty graph.
+func BenchmarkLoadBig(b *testing.B) {
+	benchLoad(b, bigDataset(2000))
+}
+
+// BenchmarkReload loads a dataset that is already in the graph: the work a
+// repeated `regnet load` does to find that nothing changed.
+func BenchmarkReload(b *testing.B) {
+	s := openStore(b, serverURI(b))
+	ctx := context.Background()
+	ds := bigDataset(2000)
+	fresh(b, s, ds)
+	for b.Loop() {
+		sum, err := s.Load(ctx, ds)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.NodesCreated+sum.NodesDeleted+sum.RelationshipsCreated+sum.RelationshipsDeleted != 0 {
+			b.Fatalf("reload changed the graph: %+v", *sum)
+		}
+	}
+}

@@ -1,0 +1,391 @@
+package neo4j
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/regnet/regnet"
+)
+
+// Depth bounds (storetest's contract). Variable-length patterns always have
+// an upper bound, a direction and types (DESIGN.md §4.5); Cypher takes no
+// parameter there, so the bounds are constants in the text and the
+// caller's depth is applied on top of them.
+const (
+	defaultChainDepth = 3
+	maxChainDepth     = 10
+	defaultPathDepth  = 4
+	maxPathDepth      = 6
+	maxPaths          = 10
+)
+
+// HandoffChain finds the rules that start the chain, then every rule
+// reachable from them over the derived HANDS_OFF_TO links, at the depth of
+// its shortest route.
+//
+// A rule h started by agency x is at depth k+2 when x is reached from a
+// target t of a first hop s by k HANDS_OFF_TO links; Via is the agency whose
+// rule led to x (s's initiator when k is 0). Among equally short routes the
+// smallest Via wins.
+func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regnet.ChainHop, error) {
+	if q.From == "" && q.Leaving == "" && q.Entering == "" {
+		return nil, regnet.Errorf(regnet.EINVALID, "a handoff chain starts from an agency or an area being left or entered")
+	}
+	depth := q.MaxDepth
+	if depth <= 0 {
+		depth = defaultChainDepth
+	}
+	depth = min(depth, maxChainDepth)
+
+	start := newQuery("MATCH (s:Handoff)")
+	if q.From != "" {
+		start.when("s.from = $from", "from", q.From)
+	}
+	if q.Leaving != "" {
+		start.when("$leaving IN s.leaving", "leaving", q.Leaving)
+	}
+	if q.Entering != "" {
+		start.when("$entering IN s.entering", "entering", q.Entering)
+	}
+	if q.Province != "" {
+		start.when("EXISTS { MATCH (d:Document {id: s.document}) WHERE d.province = $province }", "province", q.Province)
+	}
+	start.params["maxDepth"] = int64(depth)
+	cypher := start.text(cypherChainRest)
+
+	hops, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*regnet.ChainHop, error) {
+		res, err := tx.Run(ctx, cypher, start.params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*regnet.ChainHop, 0, len(recs))
+		for _, r := range recs {
+			m, _ := r.Values[0].(map[string]any)
+			d, _ := r.Values[1].(int64)
+			via, _ := r.Values[2].(string)
+			out = append(out, &regnet.ChainHop{Depth: int(d), Handoff: toHandoff(props(m)), Via: via})
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, storeError("neo4j: handoff chain", err)
+	}
+	sort.SliceStable(hops, func(i, j int) bool {
+		if hops[i].Depth != hops[j].Depth {
+			return hops[i].Depth < hops[j].Depth
+		}
+		return hops[i].Handoff.ID < hops[j].Handoff.ID
+	})
+	return hops, nil
+}
+
+// cypherChainRest follows the first hops ("s", chosen by HandoffChain's
+// WHERE) to the rules reachable from them. allShortestPaths over one
+// relationship type in one direction runs as a breadth-first search; the
+// bound 8 is maxChainDepth less the first hop and the hop itself.
+const cypherChainRest = `WITH collect(DISTINCT s) AS starts
+CALL (starts) {
+  UNWIND starts AS s
+  RETURN s AS h, 1 AS depth, '' AS via
+UNION
+  UNWIND starts AS s
+  MATCH (a0:Agency {id: s.from})-[:HANDS_OFF_TO {handoff: s.id}]->(t:Agency)
+  MATCH (x:Agency)-[:INITIATES]->(h:Handoff)
+  WHERE NOT h IN starts
+  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..8]->(x))
+  WITH h, length(p) + 2 AS depth, CASE length(p) WHEN 0 THEN a0.id ELSE nodes(p)[-2].id END AS via
+  WHERE depth <= $maxDepth
+  RETURN h, depth, via
+}
+WITH h, depth, via ORDER BY depth, via
+WITH h, collect([depth, via])[0] AS best
+RETURN properties(h) AS h, best[0] AS depth, best[1] AS via
+ORDER BY depth, h.id`
+
+// CoordinationPaths returns every shortest path between two agencies over
+// HANDS_OFF_TO links (followed in their direction), COORDINATES_WITH and
+// PART_OF links (either way) and REPORTS_TO links (in their direction), of
+// at most maxDepth steps. Steps are in the direction of travel.
+//
+// The query is ALL SHORTEST over a quantified path pattern rather than
+// allShortestPaths: the direction rule depends on each link's type, and
+// allShortestPaths can check such a rule only by falling back to an
+// exhaustive search, while ALL SHORTEST checks it during the search.
+func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth int) ([]*regnet.Path, error) {
+	if from == "" || to == "" {
+		return nil, regnet.Errorf(regnet.EINVALID, "a coordination path needs two agencies")
+	}
+	if from == to {
+		return []*regnet.Path{}, nil
+	}
+	if maxDepth <= 0 {
+		maxDepth = defaultPathDepth
+	}
+	params := map[string]any{"from": from, "to": to, "maxDepth": int64(min(maxDepth, maxPathDepth))}
+	paths, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*regnet.Path, error) {
+		res, err := tx.Run(ctx, cypherCoordinationPaths, params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*regnet.Path, 0, len(recs))
+		for _, r := range recs {
+			steps, _ := r.Values[0].([]any)
+			p := &regnet.Path{Steps: make([]*regnet.PathStep, 0, len(steps))}
+			for _, st := range steps {
+				m := props(st.(map[string]any))
+				p.Steps = append(p.Steps, &regnet.PathStep{
+					From: m.str("from"), To: m.str("to"), Type: m.str("type"),
+					Via: m.str("via"), Provision: m.str("provision"),
+				})
+			}
+			out = append(out, p)
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, storeError("neo4j: coordination paths", err)
+	}
+	sort.SliceStable(paths, func(i, j int) bool { return pathLess(paths[i], paths[j]) })
+	if len(paths) > maxPaths {
+		paths = paths[:maxPaths]
+	}
+	return paths, nil
+}
+
+// cypherCoordinationPaths: the bound 6 is maxPathDepth.
+const cypherCoordinationPaths = `MATCH p = ALL SHORTEST (a:Agency {id: $from})
+  ((x:Agency)-[r:HANDS_OFF_TO|COORDINATES_WITH|PART_OF|REPORTS_TO]-(y:Agency)
+    WHERE x <> y AND (type(r) IN ['COORDINATES_WITH', 'PART_OF'] OR startNode(r) = x)){1,6}
+  (b:Agency {id: $to})
+WHERE length(p) <= $maxDepth
+RETURN [i IN range(0, length(p) - 1) |
+  {from: nodes(p)[i].id, to: nodes(p)[i + 1].id, type: type(relationships(p)[i]),
+   via: coalesce(relationships(p)[i].handoff, relationships(p)[i].duty, ''),
+   provision: coalesce(
+     COLLECT { MATCH (h:Handoff {id: relationships(p)[i].handoff}) RETURN h.provision }[0],
+     COLLECT { MATCH (d:Duty {id: relationships(p)[i].duty}) RETURN d.provision }[0],
+     '')}
+] AS steps`
+
+// pathLess orders paths step by step by (To, Type, Via) of the first step
+// where they differ; a path that is a prefix of another comes first.
+func pathLess(a, b *regnet.Path) bool {
+	for i := 0; i < len(a.Steps) && i < len(b.Steps); i++ {
+		x, y := a.Steps[i], b.Steps[i]
+		if x.To != y.To {
+			return x.To < y.To
+		}
+		if x.Type != y.Type {
+			return x.Type < y.Type
+		}
+		if x.Via != y.Via {
+			return x.Via < y.Via
+		}
+	}
+	return len(a.Steps) < len(b.Steps)
+}
+
+// Search limits (storetest's contract).
+const (
+	defaultSearchLimit = 20
+	maxSearchLimit     = 100
+)
+
+// Search finds agencies, duties, provisions and plan actions whose folded
+// text holds every word of text, each as a whole token or as the start of
+// one. Agencies come first: the agency index is asked separately, and each
+// agency's score is raised above the best score of the other hits. Among
+// equal scores hits are ordered by id.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.SearchHit, error) {
+	words := tokens(text)
+	if len(words) == 0 {
+		return []*regnet.SearchHit{}, nil
+	}
+	if limit <= 0 {
+		limit = defaultSearchLimit
+	}
+	limit = min(limit, maxSearchLimit)
+	params := map[string]any{"q": luceneQuery(words), "limit": int64(limit)}
+	type found struct {
+		agencies, others []*regnet.SearchHit
+	}
+	f, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (found, error) {
+		var f found
+		for _, q := range []struct {
+			cypher string
+			into   *[]*regnet.SearchHit
+		}{{cypherSearchAgencies, &f.agencies}, {cypherSearchFacts, &f.others}} {
+			res, err := tx.Run(ctx, q.cypher, params)
+			if err != nil {
+				return found{}, err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return found{}, err
+			}
+			hits := make([]*regnet.SearchHit, 0, len(recs))
+			for _, r := range recs {
+				m, _ := r.Values[0].(map[string]any)
+				score, _ := r.Values[1].(float64)
+				hits = append(hits, toHit(props(m), score, words[0]))
+			}
+			*q.into = hits
+		}
+		return f, nil
+	})
+	if err != nil {
+		return nil, storeError("neo4j: search", err)
+	}
+	best := 0.0
+	for _, h := range f.others {
+		best = max(best, h.Score)
+	}
+	for _, h := range f.agencies {
+		h.Score += best
+	}
+	byScore := func(hits []*regnet.SearchHit) {
+		sort.SliceStable(hits, func(i, j int) bool {
+			if hits[i].Score != hits[j].Score {
+				return hits[i].Score > hits[j].Score
+			}
+			return hits[i].ID < hits[j].ID
+		})
+	}
+	byScore(f.agencies)
+	byScore(f.others)
+	hits := append(f.agencies, f.others...)
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// The search statements read every match and keep the best $limit, so that
+// ties are cut by id rather than by the index's internal order.
+const (
+	cypherSearchAgencies = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+RETURN node {.*, label: 'Agency'} AS n, score`
+	cypherSearchFacts = `CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+OPTIONAL MATCH (a:Agency {id: node.agency})
+RETURN node {.*, label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]), agencyName: a.name} AS n, score`
+)
+
+// toHit makes a hit from a node's properties. The snippet is a piece of the
+// searched text around the first place word matches.
+func toHit(m props, score float64, word string) *regnet.SearchHit {
+	h := &regnet.SearchHit{ID: m.str("id"), Score: score}
+	switch m.str("label") {
+	case "Agency":
+		h.Type, h.Title = regnet.HitAgency, m.str("name")
+		h.Snippet = snippet(append([]string{m.str("name")}, m.strs("aliases")...), word)
+	case "Duty":
+		h.Type, h.Title = regnet.HitDuty, m.str("role")
+		if name := m.str("agencyName"); name != "" {
+			h.Title = name + " (" + m.str("role") + ")"
+		}
+		h.Snippet = snippet([]string{m.str("text")}, word)
+	case "Provision":
+		h.Type, h.Title = regnet.HitProvision, m.str("path")
+		if hd := m.str("heading"); hd != "" {
+			h.Title += ". " + hd
+		}
+		h.Snippet = snippet([]string{m.str("heading"), m.str("text")}, word)
+	case "PlanAction":
+		h.Type, h.Title = regnet.HitPlanAction, shorten(m.str("text"), 12)
+		if h.Title == "" {
+			h.Title = m.str("id")
+		}
+		h.Snippet = snippet([]string{m.str("text"), m.str("output")}, word)
+	}
+	return h
+}
+
+// snippetWords is how many words a snippet shows before and after the match.
+const snippetWords = 12
+
+// snippet returns the words of the first text that holds word (as a token
+// or the start of one), from a few before the match to a few after it, so
+// that the snippet's folded form holds word.
+func snippet(texts []string, word string) string {
+	for _, text := range texts {
+		ws := strings.Fields(text)
+		for i, w := range ws {
+			for _, tok := range tokens(w) {
+				if strings.HasPrefix(tok, word) {
+					from, to := max(0, i-snippetWords), min(len(ws), i+snippetWords+1)
+					out := strings.Join(ws[from:to], " ")
+					if from > 0 {
+						out = "… " + out
+					}
+					if to < len(ws) {
+						out += " …"
+					}
+					return out
+				}
+			}
+		}
+	}
+	return shorten(strings.Join(texts, " "), 2*snippetWords)
+}
+
+// shorten keeps the first n words of s.
+func shorten(s string, n int) string {
+	ws := strings.Fields(s)
+	if len(ws) <= n {
+		return strings.Join(ws, " ")
+	}
+	return strings.Join(ws[:n], " ") + " …"
+}
+
+// tokens folds text (regnet.Fold) and cuts it at every character that is
+// not a letter or digit: the words search matches, on both sides.
+func tokens(text string) []string {
+	return strings.FieldsFunc(regnet.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// searchText is what the full-text indexes hold for a node: its tokens
+// joined by spaces, which the whitespace analyzer splits again unchanged.
+func searchText(parts ...string) string {
+	return strings.Join(tokens(strings.Join(parts, " ")), " ")
+}
+
+// luceneQuery makes a Lucene query that requires every word, as itself or
+// as the start of a longer token ("hai quan" finds "Hải quan"; "qua" finds
+// "quản"). Words are runs of letters and digits, so Lucene's operators
+// cannot get in; escapeLucene guards the rest.
+func luceneQuery(words []string) string {
+	parts := make([]string, 0, len(words))
+	for _, w := range words {
+		w = escapeLucene(w)
+		parts = append(parts, "+("+w+" OR "+w+"*)")
+	}
+	return strings.Join(parts, " ")
+}
+
+// escapeLucene escapes the characters Lucene's query parser gives a meaning.
+func escapeLucene(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`\+-!():^[]"{}~*?|&/`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,901 @@
+package neo4j
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/regnet/regnet"
+)
+
+// Load writes ds in one managed write transaction: either all of it is
+// written or, when Load returns an error, nothing is.
+//
+// The documents being loaded are ds.Documents together with every document
+// a provision, duty, handoff, plan action or target of ds belongs to. Their
+// facts are replaced by ds's: nodes are merged by id, each with a hash of its
+// properties so that an unchanged node is not written again; relationships
+// are merged; then facts of those documents that ds no longer has, and
+// relationships that ds no longer implies, are deleted. Loading the same
+// dataset twice therefore reports no change at all.
+//
+// Agencies and provinces are shared between documents. An agency is deleted
+// only when this load took away its last link (a duty, handoff, plan action,
+// partner, child or successor) and ds does not list it; an agency that was
+// listed by an earlier load and never linked stays. A province is deleted
+// when no agency is in it, no document names it and ds does not list it.
+// Documents cited by number (BASED_ON, REPLACES, AMENDS) but not loaded are
+// placeholder Document nodes with reference = true; they go when nothing
+// cites them any more, and become real documents when loaded.
+func (s *Store) Load(ctx context.Context, ds *regnet.Dataset) (*regnet.LoadSummary, error) {
+	if ds == nil {
+		return nil, regnet.Errorf(regnet.EINVALID, "neo4j: load: no dataset")
+	}
+	p, err := plan(ds, s.batchSize)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (*regnet.LoadSummary, error) {
+		return s.run(ctx, tx, p)
+	})
+	if err != nil {
+		return nil, storeError("neo4j: load", err)
+	}
+	sum.Documents = len(ds.Documents)
+	return sum, nil
+}
+
+// A step is one statement of a load: Cypher and, for UNWIND statements, the
+// rows of one batch.
+type step struct {
+	what   string
+	cypher string
+	params map[string]any
+	// collect, when set, reads the agency ids the statement returns: the
+	// agencies that lost a link, candidates for the clean-up at the end.
+	collect bool
+}
+
+// loadPlan is everything a load will run, computed before the transaction
+// starts so that a retried transaction does the same work.
+type loadPlan struct {
+	steps    []step
+	agencies []string // ids of the dataset's agencies
+	province []string // ids of the dataset's provinces
+	total    int      // steps, plus one for the clean-up
+}
+
+// run executes a load plan in tx. It returns driver errors unwrapped.
+func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan) (*regnet.LoadSummary, error) {
+	sum := &regnet.LoadSummary{}
+	done := 0
+	candidates := map[string]bool{}
+	exec := func(st step) ([]*neo4j.Record, error) {
+		if s.beforeBatch != nil {
+			if err := s.beforeBatch(ctx, tx, done, st.what); err != nil {
+				return nil, err
+			}
+		}
+		res, err := tx.Run(ctx, st.cypher, st.params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		summary, err := res.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c := summary.Counters()
+		sum.NodesCreated += c.NodesCreated()
+		sum.NodesDeleted += c.NodesDeleted()
+		sum.RelationshipsCreated += c.RelationshipsCreated()
+		sum.RelationshipsDeleted += c.RelationshipsDeleted()
+		sum.PropertiesSet += c.PropertiesSet()
+		return recs, nil
+	}
+
+	for _, st := range p.steps {
+		recs, err := exec(st)
+		if err != nil {
+			return nil, err
+		}
+		done++
+		if s.Progress != nil {
+			s.Progress(done, p.total, st.what)
+		}
+		if st.collect {
+			for _, r := range recs {
+				for _, id := range stringList(r.Values[0]) {
+					candidates[id] = true
+				}
+			}
+		}
+	}
+
+	// Agencies this load took the last link from, then their parents and
+	// successors in turn. The chain of parents is short; the bound only
+	// guards against a cycle of PART_OF links.
+	next := sortedKeys(candidates)
+	for round := 0; round < 16 && len(next) > 0; round++ {
+		recs, err := exec(step{what: "orphaned agencies", cypher: cypherDeleteOrphanAgencies,
+			params: map[string]any{"ids": next, "keep": p.agencies}})
+		if err != nil {
+			return nil, err
+		}
+		more := map[string]bool{}
+		for _, r := range recs {
+			for _, id := range stringList(r.Values[0]) {
+				more[id] = true
+			}
+		}
+		next = sortedKeys(more)
+	}
+	for _, st := range []step{
+		{what: "orphaned provinces", cypher: cypherDeleteOrphanProvinces, params: map[string]any{"keep": p.province}},
+		{what: "uncited references", cypher: cypherDeleteUncitedReferences},
+	} {
+		if _, err := exec(st); err != nil {
+			return nil, err
+		}
+	}
+	if s.Progress != nil {
+		s.Progress(p.total, p.total, "clean-up")
+	}
+	return sum, nil
+}
+
+// Node labels and their MERGE statements. Each row is {id, hash, props};
+// props holds every property, id and hash included, and replaces the
+// node's properties only when the hash differs.
+const (
+	cypherMergeDocuments = `UNWIND $rows AS row
+MERGE (n:Document {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeReferences = `UNWIND $rows AS row
+MERGE (n:Document {id: row.id})
+ON CREATE SET n.number = row.number, n.reference = true`
+	cypherMergeProvisions = `UNWIND $rows AS row
+MERGE (n:Provision {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeProvinces = `UNWIND $rows AS row
+MERGE (n:Province {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeAgencies = `UNWIND $rows AS row
+MERGE (n:Agency {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeDuties = `UNWIND $rows AS row
+MERGE (n:Duty {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeHandoffs = `UNWIND $rows AS row
+MERGE (n:Handoff {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergePlanActions = `UNWIND $rows AS row
+MERGE (n:PlanAction {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeTargets = `UNWIND $rows AS row
+MERGE (n:Target {id: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeFields = `UNWIND $rows AS row
+MERGE (n:Field {code: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+	cypherMergeAreas = `UNWIND $rows AS row
+MERGE (n:Area {code: row.id})
+WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
+SET n = row.props`
+)
+
+// Relationship MERGE statements. Each row is {from, to} (and prop for the
+// relationships that carry one). A row whose end is missing from the graph
+// makes no relationship; the next load that brings the end makes it.
+const (
+	cypherHasProvision = `UNWIND $rows AS row
+MATCH (a:Document {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:HAS_PROVISION]->(b)`
+	cypherProvisionPartOf = `UNWIND $rows AS row
+MATCH (a:Provision {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:PART_OF]->(b)`
+	cypherBasedOn = `UNWIND $rows AS row
+MATCH (a:Document {id: row.from}) MATCH (b:Document {id: row.to})
+MERGE (a)-[:BASED_ON]->(b)`
+	cypherReplaces = `UNWIND $rows AS row
+MATCH (a:Document {id: row.from}) MATCH (b:Document {id: row.to})
+MERGE (a)-[:REPLACES]->(b)`
+	cypherInProvince = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Province {id: row.to})
+MERGE (a)-[:IN_PROVINCE]->(b)`
+	cypherAgencyPartOf = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:PART_OF]->(b)`
+	cypherSucceededBy = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:SUCCEEDED_BY]->(b)`
+	cypherHasDuty = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Duty {id: row.to})
+MERGE (a)-[:HAS_DUTY {role: row.prop}]->(b)`
+	cypherInField = `UNWIND $rows AS row
+MATCH (a:Duty {id: row.from}) MATCH (b:Field {code: row.to})
+MERGE (a)-[:IN_FIELD]->(b)`
+	cypherInArea = `UNWIND $rows AS row
+MATCH (a:Duty {id: row.from}) MATCH (b:Area {code: row.to})
+MERGE (a)-[:IN_AREA]->(b)`
+	cypherWith = `UNWIND $rows AS row
+MATCH (a:Duty {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:WITH]->(b)`
+	cypherCoordinatesWith = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:COORDINATES_WITH {duty: row.prop}]->(b)`
+	cypherDutyStatedIn = `UNWIND $rows AS row
+MATCH (a:Duty {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:STATED_IN]->(b)`
+	cypherInitiates = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Handoff {id: row.to})
+MERGE (a)-[:INITIATES]->(b)`
+	cypherNotifies = `UNWIND $rows AS row
+MATCH (a:Handoff {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:NOTIFIES]->(b)`
+	cypherTransfersTo = `UNWIND $rows AS row
+MATCH (a:Handoff {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:TRANSFERS_TO]->(b)`
+	cypherLeaving = `UNWIND $rows AS row
+MATCH (a:Handoff {id: row.from}) MATCH (b:Area {code: row.to})
+MERGE (a)-[:LEAVING]->(b)`
+	cypherEntering = `UNWIND $rows AS row
+MATCH (a:Handoff {id: row.from}) MATCH (b:Area {code: row.to})
+MERGE (a)-[:ENTERING]->(b)`
+	cypherHandsOffTo = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:HANDS_OFF_TO {handoff: row.prop}]->(b)`
+	cypherHandoffStatedIn = `UNWIND $rows AS row
+MATCH (a:Handoff {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:STATED_IN]->(b)`
+	cypherLeads = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:PlanAction {id: row.to})
+MERGE (a)-[:LEADS]->(b)`
+	cypherCoordinates = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:PlanAction {id: row.to})
+MERGE (a)-[:COORDINATES]->(b)`
+	cypherActionInPlan = `UNWIND $rows AS row
+MATCH (a:PlanAction {id: row.from}) MATCH (b:Document {id: row.to})
+MERGE (a)-[:IN_PLAN]->(b)`
+	cypherAmends = `UNWIND $rows AS row
+MATCH (a:PlanAction {id: row.from}) MATCH (b:Document {id: row.to})
+MERGE (a)-[:AMENDS]->(b)`
+	cypherActionStatedIn = `UNWIND $rows AS row
+MATCH (a:PlanAction {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:STATED_IN]->(b)`
+	cypherTargetInPlan = `UNWIND $rows AS row
+MATCH (a:Target {id: row.from}) MATCH (b:Document {id: row.to})
+MERGE (a)-[:IN_PLAN]->(b)`
+	cypherTargetStatedIn = `UNWIND $rows AS row
+MATCH (a:Target {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:STATED_IN]->(b)`
+)
+
+// Stale relationships: each row is {id, keys}, the node's id and the keys
+// of the relationships it owns in the dataset. A key is the relationship
+// type, the other end's id (or code) and the relationship's property, joined
+// by "|" (relKey builds the same string in Go). Each statement returns the
+// ids of the agencies and provinces that lost a link.
+const (
+	staleKey           = `type(r) + '|' + coalesce(m.id, m.code) + '|' + coalesce(r.role, r.handoff, r.duty, '')`
+	staleReturn        = ` DELETE r RETURN collect(DISTINCT CASE WHEN m:Agency THEN m.id END) AS ids`
+	cypherStaleDocOut  = `UNWIND $rows AS row MATCH (n:Document {id: row.id})-[r:BASED_ON|REPLACES]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleProvOut = `UNWIND $rows AS row MATCH (n:Provision {id: row.id})-[r:PART_OF]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleProvIn  = `UNWIND $rows AS row MATCH (n:Provision {id: row.id})<-[r:HAS_PROVISION]-(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleAgOut   = `UNWIND $rows AS row MATCH (n:Agency {id: row.id})-[r:IN_PROVINCE|PART_OF|SUCCEEDED_BY]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleDutyOut = `UNWIND $rows AS row MATCH (n:Duty {id: row.id})-[r:IN_FIELD|IN_AREA|WITH|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleDutyIn  = `UNWIND $rows AS row MATCH (n:Duty {id: row.id})<-[r:HAS_DUTY]-(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleHOOut   = `UNWIND $rows AS row MATCH (n:Handoff {id: row.id})-[r:NOTIFIES|TRANSFERS_TO|LEAVING|ENTERING|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleHOIn    = `UNWIND $rows AS row MATCH (n:Handoff {id: row.id})<-[r:INITIATES]-(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStalePAOut   = `UNWIND $rows AS row MATCH (n:PlanAction {id: row.id})-[r:IN_PLAN|AMENDS|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStalePAIn    = `UNWIND $rows AS row MATCH (n:PlanAction {id: row.id})<-[r:LEADS|COORDINATES]-(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleTgtOut  = `UNWIND $rows AS row MATCH (n:Target {id: row.id})-[r:IN_PLAN|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+)
+
+// Stale derived links: each row is {id, keys} for a duty or handoff of the
+// dataset. The links start at the agency the stored node names (its agency
+// or from), which is the one they were made from; so these statements run
+// before the nodes are merged, while the stored node still says so. They
+// expand from that agency rather than look the relationship property up in
+// an index: with such an index, the planner may plan MERGE on these
+// relationships as an index scan per row.
+const (
+	cypherStaleDutyDer = `UNWIND $rows AS row
+MATCH (n:Duty {id: row.id})
+MATCH (a:Agency {id: n.agency})-[r:COORDINATES_WITH]->(m:Agency)
+WHERE r.duty = n.id AND NOT 'COORDINATES_WITH|' + a.id + '|' + m.id IN row.keys
+DELETE r RETURN collect(DISTINCT a.id) + collect(DISTINCT m.id) AS ids`
+	cypherStaleHODer = `UNWIND $rows AS row
+MATCH (n:Handoff {id: row.id})
+MATCH (a:Agency {id: n.from})-[r:HANDS_OFF_TO]->(m:Agency)
+WHERE r.handoff = n.id AND NOT 'HANDS_OFF_TO|' + a.id + '|' + m.id IN row.keys
+DELETE r RETURN collect(DISTINCT a.id) + collect(DISTINCT m.id) AS ids`
+)
+
+// Stale facts: nodes of the loaded documents ($docs) that the dataset no
+// longer has ($keep), with the derived agency links they stand behind. Each
+// statement returns the ids of the agencies that lost a link.
+const (
+	cypherDeleteProvisions = `MATCH (n:Provision) WHERE n.document IN $docs AND NOT n.id IN $keep
+DETACH DELETE n RETURN [] AS ids`
+	cypherDeleteDuties = `MATCH (n:Duty) WHERE n.document IN $docs AND NOT n.id IN $keep
+OPTIONAL MATCH (n)--(a:Agency)
+WITH n, collect(DISTINCT a.id) AS ids
+CALL (n) { MATCH (:Agency {id: n.agency})-[r:COORDINATES_WITH]->(:Agency) WHERE r.duty = n.id DELETE r }
+DETACH DELETE n RETURN ids`
+	cypherDeleteHandoffs = `MATCH (n:Handoff) WHERE n.document IN $docs AND NOT n.id IN $keep
+OPTIONAL MATCH (n)--(a:Agency)
+WITH n, collect(DISTINCT a.id) AS ids
+CALL (n) { MATCH (:Agency {id: n.from})-[r:HANDS_OFF_TO]->(:Agency) WHERE r.handoff = n.id DELETE r }
+DETACH DELETE n RETURN ids`
+	cypherDeletePlanActions = `MATCH (n:PlanAction) WHERE n.document IN $docs AND NOT n.id IN $keep
+OPTIONAL MATCH (n)--(a:Agency)
+WITH n, collect(DISTINCT a.id) AS ids
+DETACH DELETE n RETURN ids`
+	cypherDeleteTargets = `MATCH (n:Target) WHERE n.document IN $docs AND NOT n.id IN $keep
+DETACH DELETE n RETURN [] AS ids`
+)
+
+// Clean-up after the facts are replaced (see Load).
+const (
+	// cypherDeleteOrphanAgencies deletes the candidate agencies that are not
+	// in the dataset and that nothing links to or through any more: no
+	// incoming link at all (child, successor-of, partner, handoff target) and
+	// no duty, handoff or plan action of their own. It returns their
+	// parents and successors, which may have lost their last link with them.
+	cypherDeleteOrphanAgencies = `UNWIND $ids AS id
+MATCH (a:Agency {id: id})
+WHERE NOT a.id IN $keep
+  AND NOT EXISTS { (a)<--() }
+  AND NOT EXISTS { (a)-[:HAS_DUTY|INITIATES|LEADS|COORDINATES|HANDS_OFF_TO|COORDINATES_WITH|REPORTS_TO]->() }
+OPTIONAL MATCH (a)-[:PART_OF|SUCCEEDED_BY]->(p:Agency)
+WITH a, collect(DISTINCT p.id) AS ids
+DETACH DELETE a
+RETURN ids`
+	cypherDeleteOrphanProvinces = `MATCH (p:Province)
+WHERE NOT p.id IN $keep
+  AND NOT EXISTS { (p)<-[:IN_PROVINCE]-() }
+  AND NOT EXISTS { MATCH (d:Document) WHERE d.province = p.name AND d.reference IS NULL }
+DETACH DELETE p`
+	cypherDeleteUncitedReferences = `MATCH (d:Document) WHERE d.reference = true AND NOT EXISTS { (d)<--() }
+DELETE d`
+)
+
+// edgeSet gathers the rows of one relationship MERGE statement.
+type edgeSet struct {
+	what   string
+	cypher string
+	rows   []map[string]any
+}
+
+func (e *edgeSet) add(from, to, prop string) {
+	row := map[string]any{"from": from, "to": to}
+	if prop != "" {
+		row["prop"] = prop
+	}
+	e.rows = append(e.rows, row)
+}
+
+// owned collects, per node, the keys of the relationships it owns.
+type owned map[string][]string
+
+func (o owned) add(id, typ, other, prop string) {
+	o[id] = append(o[id], relKey(typ, other, prop))
+}
+
+// relKey is the Go side of staleKey.
+func relKey(typ, other, prop string) string {
+	return typ + "|" + other + "|" + prop
+}
+
+// rows turns o into {id, keys} rows for the given ids, so that nodes with
+// no relationships get checked too.
+func (o owned) rows(ids []string) []map[string]any {
+	out := make([]map[string]any, 0, len(ids))
+	for _, id := range ids {
+		keys := o[id]
+		if keys == nil {
+			keys = []string{}
+		}
+		out = append(out, map[string]any{"id": id, "keys": keys})
+	}
+	return out
+}
+
+// plan turns ds into the statements of a load. It checks the dataset first,
+// so that a bad dataset fails before anything is written.
+func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
+	if err := check(ds); err != nil {
+		return nil, err
+	}
+	if batch <= 0 {
+		batch = 500
+	}
+
+	provDoc := map[string]string{} // provision id -> document id
+	for _, p := range ds.Provisions {
+		provDoc[p.ID] = p.Document
+	}
+	docOf := func(provision string) string {
+		if d, ok := provDoc[provision]; ok {
+			return d
+		}
+		if i := strings.IndexByte(provision, '#'); i > 0 {
+			return provision[:i]
+		}
+		return ""
+	}
+
+	// Documents: the dataset's, and those its facts belong to.
+	docSet := map[string]bool{}
+	byNumber := map[string]string{} // number -> loaded document id
+	for _, d := range ds.Documents {
+		docSet[d.ID] = true
+		if d.Number != nil {
+			byNumber[*d.Number] = d.ID
+		}
+	}
+	for _, p := range ds.Provisions {
+		docSet[p.Document] = true
+	}
+	for _, d := range ds.Duties {
+		if doc := docOf(d.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
+	for _, h := range ds.Handoffs {
+		if doc := docOf(h.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
+	for _, a := range ds.PlanActions {
+		docSet[a.Document] = true
+	}
+	for _, t := range ds.Targets {
+		docSet[t.Document] = true
+	}
+	delete(docSet, "")
+
+	// Documents cited by number: a loaded one, or a placeholder.
+	refs := map[string]string{} // id -> number, for placeholders
+	cited := func(number string) string {
+		if id, ok := byNumber[number]; ok {
+			return id
+		}
+		id := "doc:" + regnet.Slug(number)
+		if !docSet[id] {
+			refs[id] = number
+		}
+		return id
+	}
+
+	provinceIDs := map[string]string{} // id -> name
+	for _, p := range ds.Provinces {
+		provinceIDs[p.ID] = p.Name
+	}
+	provinceOf := func(name string) string {
+		if name == "" {
+			return ""
+		}
+		for id, n := range provinceIDs {
+			if n == name {
+				return id
+			}
+		}
+		id := "province:" + regnet.Slug(name)
+		provinceIDs[id] = name
+		return id
+	}
+
+	var steps []step
+	nodes := func(what, cypher string, rows []map[string]any) {
+		sort.Slice(rows, func(i, j int) bool { return rows[i]["id"].(string) < rows[j]["id"].(string) })
+		for _, b := range chunk(rows, batch) {
+			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}})
+		}
+	}
+	own := map[string]owned{}
+	for _, label := range []string{"Document", "Provision", "Agency", "Duty", "Handoff", "PlanAction", "Target"} {
+		own[label+">"] = owned{}
+		own[label+"<"] = owned{}
+	}
+	var (
+		hasProvision = &edgeSet{what: "HAS_PROVISION", cypher: cypherHasProvision}
+		provPartOf   = &edgeSet{what: "PART_OF (provisions)", cypher: cypherProvisionPartOf}
+		basedOn      = &edgeSet{what: "BASED_ON", cypher: cypherBasedOn}
+		replaces     = &edgeSet{what: "REPLACES", cypher: cypherReplaces}
+		inProvince   = &edgeSet{what: "IN_PROVINCE", cypher: cypherInProvince}
+		agPartOf     = &edgeSet{what: "PART_OF (agencies)", cypher: cypherAgencyPartOf}
+		succeededBy  = &edgeSet{what: "SUCCEEDED_BY", cypher: cypherSucceededBy}
+		hasDuty      = &edgeSet{what: "HAS_DUTY", cypher: cypherHasDuty}
+		inField      = &edgeSet{what: "IN_FIELD", cypher: cypherInField}
+		inArea       = &edgeSet{what: "IN_AREA", cypher: cypherInArea}
+		with         = &edgeSet{what: "WITH", cypher: cypherWith}
+		coordWith    = &edgeSet{what: "COORDINATES_WITH", cypher: cypherCoordinatesWith}
+		dutyStated   = &edgeSet{what: "STATED_IN (duties)", cypher: cypherDutyStatedIn}
+		initiates    = &edgeSet{what: "INITIATES", cypher: cypherInitiates}
+		notifies     = &edgeSet{what: "NOTIFIES", cypher: cypherNotifies}
+		transfers    = &edgeSet{what: "TRANSFERS_TO", cypher: cypherTransfersTo}
+		leaving      = &edgeSet{what: "LEAVING", cypher: cypherLeaving}
+		entering     = &edgeSet{what: "ENTERING", cypher: cypherEntering}
+		handsOff     = &edgeSet{what: "HANDS_OFF_TO", cypher: cypherHandsOffTo}
+		hoStated     = &edgeSet{what: "STATED_IN (handoffs)", cypher: cypherHandoffStatedIn}
+		leads        = &edgeSet{what: "LEADS", cypher: cypherLeads}
+		coordinates  = &edgeSet{what: "COORDINATES", cypher: cypherCoordinates}
+		actionInPlan = &edgeSet{what: "IN_PLAN (plan actions)", cypher: cypherActionInPlan}
+		amends       = &edgeSet{what: "AMENDS", cypher: cypherAmends}
+		paStated     = &edgeSet{what: "STATED_IN (plan actions)", cypher: cypherActionStatedIn}
+		targetInPlan = &edgeSet{what: "IN_PLAN (targets)", cypher: cypherTargetInPlan}
+		tgtStated    = &edgeSet{what: "STATED_IN (targets)", cypher: cypherTargetStatedIn}
+		dutyDerived  = owned{}
+		hoDerived    = owned{}
+	)
+	// link adds a relationship to its MERGE rows and to its owner's keys.
+	link := func(e *edgeSet, ownerKey, owner, typ, from, to, prop string) {
+		if from == "" || to == "" {
+			return
+		}
+		e.add(from, to, prop)
+		other := to
+		if ownerKey[len(ownerKey)-1] == '<' {
+			other = from
+		}
+		own[ownerKey].add(owner, typ, other, prop)
+	}
+
+	// Documents.
+	var docRows []map[string]any
+	var docIDs []string
+	for _, d := range ds.Documents {
+		docRows = append(docRows, nodeRow(d.ID, documentProps(d)))
+		docIDs = append(docIDs, d.ID)
+		provinceOf(d.Province) // a document's province is a Province node too
+		for _, n := range d.BasedOn {
+			link(basedOn, "Document>", d.ID, "BASED_ON", d.ID, cited(n), "")
+		}
+		for _, n := range d.Replaces {
+			link(replaces, "Document>", d.ID, "REPLACES", d.ID, cited(n), "")
+		}
+	}
+	nodes("documents", cypherMergeDocuments, docRows)
+
+	// Provisions.
+	var provRows []map[string]any
+	var provIDs []string
+	for _, p := range ds.Provisions {
+		provRows = append(provRows, nodeRow(p.ID, provisionProps(p)))
+		provIDs = append(provIDs, p.ID)
+		link(hasProvision, "Provision<", p.ID, "HAS_PROVISION", p.Document, p.ID, "")
+		if p.Parent != nil {
+			link(provPartOf, "Provision>", p.ID, "PART_OF", p.ID, *p.Parent, "")
+		}
+	}
+
+	// Agencies.
+	var agRows []map[string]any
+	var agIDs []string
+	for _, a := range ds.Agencies {
+		agRows = append(agRows, nodeRow(a.ID, agencyProps(a)))
+		agIDs = append(agIDs, a.ID)
+		link(inProvince, "Agency>", a.ID, "IN_PROVINCE", a.ID, provinceOf(a.Province), "")
+		if a.Parent != nil {
+			link(agPartOf, "Agency>", a.ID, "PART_OF", a.ID, *a.Parent, "")
+		}
+		if a.Successor != nil {
+			link(succeededBy, "Agency>", a.ID, "SUCCEEDED_BY", a.ID, *a.Successor, "")
+		}
+	}
+
+	// Duties.
+	var dutyRows []map[string]any
+	var dutyIDs []string
+	for _, d := range ds.Duties {
+		dutyRows = append(dutyRows, nodeRow(d.ID, dutyProps(d, docOf(d.Provision))))
+		dutyIDs = append(dutyIDs, d.ID)
+		link(hasDuty, "Duty<", d.ID, "HAS_DUTY", d.Agency, d.ID, d.Role)
+		for _, f := range uniq(d.Fields) {
+			link(inField, "Duty>", d.ID, "IN_FIELD", d.ID, f, "")
+		}
+		for _, a := range uniq(d.Areas) {
+			link(inArea, "Duty>", d.ID, "IN_AREA", d.ID, a, "")
+		}
+		for _, p := range uniq(d.Partners) {
+			link(with, "Duty>", d.ID, "WITH", d.ID, p, "")
+			if d.Agency != "" && p != d.Agency {
+				coordWith.add(d.Agency, p, d.ID)
+				dutyDerived.add(d.ID, "COORDINATES_WITH", d.Agency, p)
+			}
+		}
+		link(dutyStated, "Duty>", d.ID, "STATED_IN", d.ID, d.Provision, "")
+	}
+
+	// Handoffs.
+	var hoRows []map[string]any
+	var hoIDs []string
+	for _, h := range ds.Handoffs {
+		hoRows = append(hoRows, nodeRow(h.ID, handoffProps(h, docOf(h.Provision))))
+		hoIDs = append(hoIDs, h.ID)
+		link(initiates, "Handoff<", h.ID, "INITIATES", h.From, h.ID, "")
+		for _, a := range uniq(h.Notifies) {
+			link(notifies, "Handoff>", h.ID, "NOTIFIES", h.ID, a, "")
+		}
+		for _, a := range uniq(h.TransfersTo) {
+			link(transfers, "Handoff>", h.ID, "TRANSFERS_TO", h.ID, a, "")
+		}
+		for _, a := range uniq(h.Leaving) {
+			link(leaving, "Handoff>", h.ID, "LEAVING", h.ID, a, "")
+		}
+		for _, a := range uniq(h.Entering) {
+			link(entering, "Handoff>", h.ID, "ENTERING", h.ID, a, "")
+		}
+		link(hoStated, "Handoff>", h.ID, "STATED_IN", h.ID, h.Provision, "")
+		if h.From != "" {
+			for _, to := range uniq(append(append([]string{}, h.Notifies...), h.TransfersTo...)) {
+				handsOff.add(h.From, to, h.ID)
+				hoDerived.add(h.ID, "HANDS_OFF_TO", h.From, to)
+			}
+		}
+	}
+
+	// Plan actions.
+	var paRows []map[string]any
+	var paIDs []string
+	for _, a := range ds.PlanActions {
+		paRows = append(paRows, nodeRow(a.ID, planActionProps(a)))
+		paIDs = append(paIDs, a.ID)
+		for _, l := range uniq(a.Leads) {
+			link(leads, "PlanAction<", a.ID, "LEADS", l, a.ID, "")
+		}
+		for _, c := range uniq(a.Coordinators) {
+			link(coordinates, "PlanAction<", a.ID, "COORDINATES", c, a.ID, "")
+		}
+		link(actionInPlan, "PlanAction>", a.ID, "IN_PLAN", a.ID, a.Document, "")
+		for _, n := range uniq(a.Amends) {
+			link(amends, "PlanAction>", a.ID, "AMENDS", a.ID, cited(n), "")
+		}
+		link(paStated, "PlanAction>", a.ID, "STATED_IN", a.ID, a.Provision, "")
+	}
+
+	// Targets.
+	var tgtRows []map[string]any
+	var tgtIDs []string
+	for _, t := range ds.Targets {
+		tgtRows = append(tgtRows, nodeRow(t.ID, targetProps(t)))
+		tgtIDs = append(tgtIDs, t.ID)
+		link(targetInPlan, "Target>", t.ID, "IN_PLAN", t.ID, t.Document, "")
+		link(tgtStated, "Target>", t.ID, "STATED_IN", t.ID, t.Provision, "")
+	}
+
+	// Ontology.
+	var fieldRows, areaRows []map[string]any
+	for _, f := range ds.Fields {
+		fieldRows = append(fieldRows, nodeRow(f.Code, map[string]any{"code": f.Code, "name": f.Name, "nameEn": f.NameEN}))
+	}
+	for _, a := range ds.Areas {
+		areaRows = append(areaRows, nodeRow(a.Code, map[string]any{"code": a.Code, "name": a.Name, "nameEn": a.NameEN}))
+	}
+	var provRowsP []map[string]any
+	var provinceKeep []string
+	for id, name := range provinceIDs {
+		provRowsP = append(provRowsP, nodeRow(id, map[string]any{"id": id, "name": name}))
+		provinceKeep = append(provinceKeep, id)
+	}
+	sort.Strings(provinceKeep)
+	var refRows []map[string]any
+	for id, number := range refs {
+		refRows = append(refRows, map[string]any{"id": id, "number": number})
+	}
+
+	nodes("provisions", cypherMergeProvisions, provRows)
+	nodes("provinces", cypherMergeProvinces, provRowsP)
+	nodes("fields", cypherMergeFields, fieldRows)
+	nodes("areas", cypherMergeAreas, areaRows)
+	nodes("cited documents", cypherMergeReferences, refRows)
+	nodes("agencies", cypherMergeAgencies, agRows)
+	nodes("duties", cypherMergeDuties, dutyRows)
+	nodes("handoffs", cypherMergeHandoffs, hoRows)
+	nodes("plan actions", cypherMergePlanActions, paRows)
+	nodes("targets", cypherMergeTargets, tgtRows)
+
+	for _, e := range []*edgeSet{hasProvision, provPartOf, basedOn, replaces, inProvince, agPartOf, succeededBy,
+		hasDuty, inField, inArea, with, coordWith, dutyStated, initiates, notifies, transfers, leaving, entering,
+		handsOff, hoStated, leads, coordinates, actionInPlan, amends, paStated, targetInPlan, tgtStated} {
+		for _, b := range chunk(e.rows, batch) {
+			steps = append(steps, step{what: e.what, cypher: e.cypher, params: map[string]any{"rows": b}})
+		}
+	}
+
+	// Stale relationships of the dataset's nodes.
+	stale := func(what, cypher string, rows []map[string]any) {
+		for _, b := range chunk(rows, batch) {
+			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, collect: true})
+		}
+	}
+	stale("stale document links", cypherStaleDocOut, own["Document>"].rows(docIDs))
+	stale("stale provision links", cypherStaleProvOut, own["Provision>"].rows(provIDs))
+	stale("stale provision links", cypherStaleProvIn, own["Provision<"].rows(provIDs))
+	stale("stale agency links", cypherStaleAgOut, own["Agency>"].rows(agIDs))
+	stale("stale duty links", cypherStaleDutyOut, own["Duty>"].rows(dutyIDs))
+	stale("stale duty links", cypherStaleDutyIn, own["Duty<"].rows(dutyIDs))
+	stale("stale handoff links", cypherStaleHOOut, own["Handoff>"].rows(hoIDs))
+	stale("stale handoff links", cypherStaleHOIn, own["Handoff<"].rows(hoIDs))
+	stale("stale plan action links", cypherStalePAOut, own["PlanAction>"].rows(paIDs))
+	stale("stale plan action links", cypherStalePAIn, own["PlanAction<"].rows(paIDs))
+	stale("stale target links", cypherStaleTgtOut, own["Target>"].rows(tgtIDs))
+
+	// Stale derived links go first: see cypherStaleDutyDer.
+	var pre []step
+	for _, d := range []struct {
+		what, cypher string
+		rows         []map[string]any
+	}{
+		{"stale partner links", cypherStaleDutyDer, dutyDerived.rows(dutyIDs)},
+		{"stale handoff links", cypherStaleHODer, hoDerived.rows(hoIDs)},
+	} {
+		for _, b := range chunk(d.rows, batch) {
+			pre = append(pre, step{what: d.what, cypher: d.cypher, params: map[string]any{"rows": b}, collect: true})
+		}
+	}
+	steps = append(pre, steps...)
+
+	// Stale facts of the loaded documents.
+	docs := sortedKeys(docSet)
+	for _, f := range []struct {
+		what, cypher string
+		keep         []string
+	}{
+		{"stale duties", cypherDeleteDuties, dutyIDs},
+		{"stale handoffs", cypherDeleteHandoffs, hoIDs},
+		{"stale plan actions", cypherDeletePlanActions, paIDs},
+		{"stale targets", cypherDeleteTargets, tgtIDs},
+		{"stale provisions", cypherDeleteProvisions, provIDs},
+	} {
+		keep := f.keep
+		if keep == nil {
+			keep = []string{}
+		}
+		steps = append(steps, step{what: f.what, cypher: f.cypher, collect: true,
+			params: map[string]any{"docs": docs, "keep": keep}})
+	}
+
+	if agIDs == nil {
+		agIDs = []string{}
+	}
+	if provinceKeep == nil {
+		provinceKeep = []string{}
+	}
+	return &loadPlan{
+		steps:    steps,
+		agencies: agIDs,
+		province: provinceKeep,
+		// The clean-up statements, however many, count as one.
+		total: len(steps) + 1,
+	}, nil
+}
+
+// check rejects datasets that cannot be written: things without ids, facts
+// without a document, and two different things with the same id (the same
+// thing twice is harmless: MERGE writes it once).
+func check(ds *regnet.Dataset) error {
+	seen := map[string]any{}
+	id := func(kind, v string, rec any) error {
+		if v == "" {
+			return regnet.Errorf(regnet.EINVALID, "neo4j: load: a %s has no id", kind)
+		}
+		key := kind + "\x00" + v
+		if prev, dup := seen[key]; dup && !reflect.DeepEqual(prev, rec) {
+			return regnet.Errorf(regnet.EINVALID, "neo4j: load: two different %ss have the id %q", kind, v)
+		}
+		seen[key] = rec
+		return nil
+	}
+	var errs []error
+	for _, d := range ds.Documents {
+		errs = append(errs, id("document", d.ID, d))
+	}
+	for _, p := range ds.Provisions {
+		errs = append(errs, id("provision", p.ID, p))
+		if p.Document == "" {
+			errs = append(errs, regnet.Errorf(regnet.EINVALID, "neo4j: load: provision %q has no document", p.ID))
+		}
+	}
+	for _, p := range ds.Provinces {
+		errs = append(errs, id("province", p.ID, p))
+	}
+	for _, a := range ds.Agencies {
+		errs = append(errs, id("agency", a.ID, a))
+	}
+	for _, d := range ds.Duties {
+		errs = append(errs, id("duty", d.ID, d))
+	}
+	for _, h := range ds.Handoffs {
+		errs = append(errs, id("handoff", h.ID, h))
+	}
+	for _, a := range ds.PlanActions {
+		errs = append(errs, id("plan action", a.ID, a))
+		if a.Document == "" {
+			errs = append(errs, regnet.Errorf(regnet.EINVALID, "neo4j: load: plan action %q has no document", a.ID))
+		}
+	}
+	for _, t := range ds.Targets {
+		errs = append(errs, id("target", t.ID, t))
+		if t.Document == "" {
+			errs = append(errs, regnet.Errorf(regnet.EINVALID, "neo4j: load: target %q has no document", t.ID))
+		}
+	}
+	for _, f := range ds.Fields {
+		errs = append(errs, id("field", f.Code, f))
+	}
+	for _, a := range ds.Areas {
+		errs = append(errs, id("area", a.Code, a))
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nodeRow is the MERGE row of a node: its properties with their hash.
+func nodeRow(id string, props map[string]any) map[string]any {
+	b, err := json.Marshal(props) // map keys are sorted: the hash is stable
+	if err != nil {
+		panic(fmt.Sprintf("neo4j: hash properties of %s: %v", id, err)) // only plain values here
+	}
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:16])
+	props["hash"] = hash
+	return map[string]any{"id": id, "hash": hash, "props": props}
+}
+
+func chunk(rows []map[string]any, n int) [][]map[string]any {
+	var out [][]map[string]any
+	for len(rows) > 0 {
+		k := min(n, len(rows))
+		out = append(out, rows[:k])
+		rows = rows[k:]
+	}
+	return out
+}
+
+// uniq drops repeated values, keeping the first of each.
+func uniq(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0:0]
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

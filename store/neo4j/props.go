@@ -1,0 +1,392 @@
+package neo4j
+
+import (
+	"github.com/regnet/regnet"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Node properties. Each regnet type is stored whole on its node, so that it
+// can be rebuilt exactly: lists as lists (a nil list as no property, an
+// empty one as []), nullable fields as null (no property). The
+// relationships of DESIGN.md §4.1 repeat the links for graph queries; list
+// properties keep their order, which relationships cannot. Besides the
+// type's own fields a node may hold:
+//   - hash: a hash of the other properties, so a load skips unchanged nodes;
+//   - folded: the tokens of the text search looks in (see searchText);
+//   - document: on duties and handoffs, the document of their provision, so
+//     that a load finds the facts of the documents it replaces;
+//   - deadlineEnd: on plan actions, Deadline.End(), for the deadline filters;
+//   - reference: true on placeholder documents, cited but not loaded.
+//
+// Text is normalised to NFC on the way in (DESIGN.md §4.5).
+
+func nfc(s string) string { return norm.NFC.String(s) }
+
+func nfcPtr(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return nfc(*s)
+}
+
+// ptr stores an optional id as it is: ids are not text to normalise.
+func ptr(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// ids stores a list of ids or codes as it is.
+func ids(xs []string) any {
+	if xs == nil {
+		return nil
+	}
+	return append([]string{}, xs...)
+}
+
+// strList stores a list of texts, normalised to NFC.
+func strList(xs []string) any {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = nfc(x)
+	}
+	return out
+}
+
+func intPtr(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return int64(*p)
+}
+
+func floatPtr(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func documentProps(d regnet.Document) map[string]any {
+	var period any
+	if d.Period != nil {
+		ps := make([]int64, len(d.Period))
+		for i, y := range d.Period {
+			ps[i] = int64(y)
+		}
+		period = ps
+	}
+	return map[string]any{
+		"id":           d.ID,
+		"number":       nfcPtr(d.Number),
+		"kind":         d.Kind,
+		"title":        nfc(d.Title),
+		"province":     nfc(d.Province),
+		"level":        d.Level,
+		"status":       d.Status,
+		"issued":       nfcPtr(d.Issued),
+		"effective":    nfcPtr(d.Effective),
+		"signer":       nfcPtr(d.Signer),
+		"basedOn":      strList(d.BasedOn),
+		"replaces":     strList(d.Replaces),
+		"mentions":     strList(d.Mentions),
+		"period":       period,
+		"sourceFile":   d.Source.File,
+		"sourceSha256": d.Source.SHA256,
+	}
+}
+
+func provisionProps(p regnet.Provision) map[string]any {
+	return map[string]any{
+		"id":       p.ID,
+		"document": p.Document,
+		"part":     p.Part,
+		"path":     nfc(p.Path),
+		"chapter":  nfcPtr(p.Chapter),
+		"article":  intPtr(p.Article),
+		"clause":   intPtr(p.Clause),
+		"point":    nfcPtr(p.Point),
+		"parent":   ptr(p.Parent),
+		"heading":  nfc(p.Heading),
+		"text":     nfc(p.Text),
+		"line":     int64(p.Line),
+		"folded":   searchText(p.Heading, p.Text),
+	}
+}
+
+func agencyProps(a regnet.Agency) map[string]any {
+	return map[string]any{
+		"id":        a.ID,
+		"name":      nfc(a.Name),
+		"kind":      a.Kind,
+		"level":     a.Level,
+		"province":  nfc(a.Province),
+		"parent":    ptr(a.Parent),
+		"successor": ptr(a.Successor),
+		"aliases":   strList(a.Aliases),
+		"folded":    searchText(append([]string{a.Name}, a.Aliases...)...),
+	}
+}
+
+func dutyProps(d regnet.Duty, document string) map[string]any {
+	return map[string]any{
+		"id":        d.ID,
+		"agency":    d.Agency,
+		"role":      d.Role,
+		"text":      nfc(d.Text),
+		"fields":    ids(d.Fields),
+		"areas":     ids(d.Areas),
+		"partners":  ids(d.Partners),
+		"provision": d.Provision,
+		"document":  document,
+		"folded":    searchText(d.Text),
+	}
+}
+
+func handoffProps(h regnet.Handoff, document string) map[string]any {
+	return map[string]any{
+		"id":          h.ID,
+		"from":        h.From,
+		"notifies":    ids(h.Notifies),
+		"transfersTo": ids(h.TransfersTo),
+		"actions":     ids(h.Actions),
+		"leaving":     ids(h.Leaving),
+		"entering":    ids(h.Entering),
+		"condition":   nfc(h.Condition),
+		"provision":   h.Provision,
+		"document":    document,
+	}
+}
+
+func planActionProps(a regnet.PlanAction) map[string]any {
+	return map[string]any{
+		"id":                a.ID,
+		"document":          a.Document,
+		"group":             nfc(a.Group),
+		"text":              nfc(a.Text),
+		"deadlineRaw":       nfc(a.Deadline.Raw),
+		"deadlineKind":      a.Deadline.Kind,
+		"deadlineDate":      nfcPtr(a.Deadline.Date),
+		"deadlinePrecision": nfcPtr(a.Deadline.Precision),
+		"deadlineEnd":       a.Deadline.End(),
+		"output":            nfc(a.Output),
+		"leads":             ids(a.Leads),
+		"coordinators":      ids(a.Coordinators),
+		"amends":            strList(a.Amends),
+		"provision":         a.Provision,
+		"folded":            searchText(a.Text, a.Output),
+	}
+}
+
+func targetProps(t regnet.Target) map[string]any {
+	return map[string]any{
+		"id":        t.ID,
+		"document":  t.Document,
+		"year":      intPtr(t.Year),
+		"text":      nfc(t.Text),
+		"percent":   floatPtr(t.Percent),
+		"provision": t.Provision,
+	}
+}
+
+// Reading properties back. Values come from the driver as string, int64,
+// float64, []any or nil.
+
+type props map[string]any
+
+func (p props) str(k string) string {
+	s, _ := p[k].(string)
+	return s
+}
+
+func (p props) strPtr(k string) *string {
+	s, ok := p[k].(string)
+	if !ok {
+		return nil
+	}
+	return &s
+}
+
+func (p props) intVal(k string) int {
+	n, _ := p[k].(int64)
+	return int(n)
+}
+
+func (p props) intPtr(k string) *int {
+	n, ok := p[k].(int64)
+	if !ok {
+		return nil
+	}
+	v := int(n)
+	return &v
+}
+
+func (p props) floatPtr(k string) *float64 {
+	switch v := p[k].(type) {
+	case float64:
+		return &v
+	case int64:
+		f := float64(v)
+		return &f
+	}
+	return nil
+}
+
+func (p props) strs(k string) []string {
+	return stringList(p[k])
+}
+
+func (p props) ints(k string) []int {
+	xs, ok := p[k].([]any)
+	if !ok {
+		return nil
+	}
+	out := make([]int, 0, len(xs))
+	for _, x := range xs {
+		if n, ok := x.(int64); ok {
+			out = append(out, int(n))
+		}
+	}
+	return out
+}
+
+// stringList reads a list of strings; nil stays nil, an empty list is empty.
+func stringList(v any) []string {
+	switch xs := v.(type) {
+	case []any:
+		out := make([]string, 0, len(xs))
+		for _, x := range xs {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	case []string:
+		return xs
+	}
+	return nil
+}
+
+func toDocument(p props) *regnet.Document {
+	return &regnet.Document{
+		ID:        p.str("id"),
+		Number:    p.strPtr("number"),
+		Kind:      p.str("kind"),
+		Title:     p.str("title"),
+		Province:  p.str("province"),
+		Level:     p.str("level"),
+		Status:    p.str("status"),
+		Issued:    p.strPtr("issued"),
+		Effective: p.strPtr("effective"),
+		Signer:    p.strPtr("signer"),
+		BasedOn:   p.strs("basedOn"),
+		Replaces:  p.strs("replaces"),
+		Mentions:  p.strs("mentions"),
+		Period:    p.ints("period"),
+		Source:    regnet.Source{File: p.str("sourceFile"), SHA256: p.str("sourceSha256")},
+	}
+}
+
+func toProvision(p props) *regnet.Provision {
+	return &regnet.Provision{
+		ID:       p.str("id"),
+		Document: p.str("document"),
+		Part:     p.str("part"),
+		Path:     p.str("path"),
+		Chapter:  p.strPtr("chapter"),
+		Article:  p.intPtr("article"),
+		Clause:   p.intPtr("clause"),
+		Point:    p.strPtr("point"),
+		Parent:   p.strPtr("parent"),
+		Heading:  p.str("heading"),
+		Text:     p.str("text"),
+		Line:     p.intVal("line"),
+	}
+}
+
+func toProvince(p props) *regnet.Province {
+	return &regnet.Province{ID: p.str("id"), Name: p.str("name")}
+}
+
+func toAgency(p props) *regnet.Agency {
+	return &regnet.Agency{
+		ID:        p.str("id"),
+		Name:      p.str("name"),
+		Kind:      p.str("kind"),
+		Level:     p.str("level"),
+		Province:  p.str("province"),
+		Parent:    p.strPtr("parent"),
+		Successor: p.strPtr("successor"),
+		Aliases:   p.strs("aliases"),
+	}
+}
+
+func toDuty(p props) *regnet.Duty {
+	return &regnet.Duty{
+		ID:        p.str("id"),
+		Agency:    p.str("agency"),
+		Role:      p.str("role"),
+		Text:      p.str("text"),
+		Fields:    p.strs("fields"),
+		Areas:     p.strs("areas"),
+		Partners:  p.strs("partners"),
+		Provision: p.str("provision"),
+	}
+}
+
+func toHandoff(p props) *regnet.Handoff {
+	return &regnet.Handoff{
+		ID:          p.str("id"),
+		From:        p.str("from"),
+		Notifies:    p.strs("notifies"),
+		TransfersTo: p.strs("transfersTo"),
+		Actions:     p.strs("actions"),
+		Leaving:     p.strs("leaving"),
+		Entering:    p.strs("entering"),
+		Condition:   p.str("condition"),
+		Provision:   p.str("provision"),
+	}
+}
+
+func toPlanAction(p props) *regnet.PlanAction {
+	return &regnet.PlanAction{
+		ID:       p.str("id"),
+		Document: p.str("document"),
+		Group:    p.str("group"),
+		Text:     p.str("text"),
+		Deadline: regnet.Deadline{
+			Raw:       p.str("deadlineRaw"),
+			Kind:      p.str("deadlineKind"),
+			Date:      p.strPtr("deadlineDate"),
+			Precision: p.strPtr("deadlinePrecision"),
+		},
+		Output:       p.str("output"),
+		Leads:        p.strs("leads"),
+		Coordinators: p.strs("coordinators"),
+		Amends:       p.strs("amends"),
+		Provision:    p.str("provision"),
+	}
+}
+
+func toTarget(p props) *regnet.Target {
+	return &regnet.Target{
+		ID:        p.str("id"),
+		Document:  p.str("document"),
+		Year:      p.intPtr("year"),
+		Text:      p.str("text"),
+		Percent:   p.floatPtr("percent"),
+		Provision: p.str("provision"),
+	}
+}
+
+func toField(p props) *regnet.Field {
+	return &regnet.Field{Code: p.str("code"), Name: p.str("name"), NameEN: p.str("nameEn")}
+}
+
+func toArea(p props) *regnet.Area {
+	return &regnet.Area{Code: p.str("code"), Name: p.str("name"), NameEN: p.str("nameEn")}
+}
