@@ -1,7 +1,192 @@
 package loader
 
-// readPlan reads a kế hoạch: its sections, tasks per agency, targets and
-// appendix table.
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/regnet/regnet"
+)
+
+// amendCues introduce the documents an action amends (lower case).
+var amendCues = []string{"sửa đổi", "bổ sung", "thay thế", "bãi bỏ"}
+
+// readPlan reads a kế hoạch: the body's sections as provisions, the tasks
+// each agency is given in the responsibility section, the targets of the
+// objectives section, and the rows of the appendix table. A plan that has
+// neither sections nor a table has no structure and is an input error.
 func (p *docParser) readPlan(h header) error {
+	body := p.src.lines
+	appendix := len(body)
+	for i, l := range body {
+		if i > h.bodyStart && reAppendixHead.MatchString(l.Text) {
+			appendix = i
+			break
+		}
+	}
+	provs, warns := parsePlanBody(body[:appendix], p.doc.ID)
+	p.addWarnings(warns)
+	p.ds.Provisions = append(p.ds.Provisions, provs...)
+	p.ds.Targets = append(p.ds.Targets, planTargets(provs)...)
+
+	// A plan with an appendix table lists its actions there; its body's
+	// responsibility section then says how the plan is run (reports,
+	// follow-up), which stays as provisions. Without a table, the body's
+	// task sections are the actions.
+	var rows []appendixRow
+	if appendix < len(body) {
+		var twarns []regnet.Warning
+		rows, twarns = parseAppendix(body[appendix:], ontologyAgencyStart(p.ont))
+		p.addWarnings(twarns)
+		p.ds.Provisions = append(p.ds.Provisions, appendixProvisions(p.doc.ID, rows)...)
+		p.readAppendixRows(rows)
+	}
+	if len(rows) == 0 {
+		p.readTaskSections(provs)
+	}
+	if len(provs) == 0 && len(rows) == 0 {
+		return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: a plan with no Roman section (\"I.\") and no appendix table"}
+	}
 	return nil
+}
+
+// addWarnings records warnings of the plan readers under this file.
+func (p *docParser) addWarnings(ws []regnet.Warning) {
+	for _, w := range ws {
+		w.File = p.src.file
+		p.ds.Warnings = append(p.ds.Warnings, w)
+	}
+}
+
+// readTaskSections turns each sub-section of the responsibility section into
+// plan actions: one per "-" bullet (or one for the whole section when its
+// tasks are written as a paragraph), led by the agency its heading names.
+func (p *docParser) readTaskSections(provs []regnet.Provision) {
+	for _, s := range planTaskSections(provs) {
+		lead := p.sectionAgency(s)
+		if lead == nil {
+			p.warn(s.Line, "task section %s: no known agency in %q", s.Path, s.Heading)
+		}
+		group := s.Path
+		if i := strings.Index(group, "."); i >= 0 {
+			group = group[i+1:] // "IV.2.1" → "2.1"
+		}
+		add := func(provision, text string) {
+			a := regnet.PlanAction{
+				ID: provision, Document: p.doc.ID, Group: group, Text: text,
+				Deadline: p.taskDeadline(text), Leads: []string{}, Coordinators: []string{},
+				Amends: amendedDocuments(text), Provision: provision,
+			}
+			if lead != nil {
+				a.Leads = append(a.Leads, lead.ID)
+			}
+			a.Coordinators = p.planAgencies(text, a.Leads)
+			p.ds.PlanActions = append(p.ds.PlanActions, a)
+		}
+		if len(s.Bullets) == 0 {
+			if strings.TrimSpace(s.Text) != "" {
+				add(s.Provision, s.Text)
+			}
+			continue
+		}
+		for _, b := range s.Bullets {
+			add(b.Provision, b.Text)
+		}
+	}
+}
+
+// sectionAgency resolves the agency a task section's heading names; the
+// heading's own wording becomes the agency's name where it has none yet.
+func (p *docParser) sectionAgency(s taskSection) *regnet.Agency {
+	ms := p.ont.findAgencies(s.Name)
+	if len(ms) == 0 {
+		return nil
+	}
+	name := ""
+	if ms[0].start == 0 && !ms[0].title {
+		name = s.Name
+	}
+	return p.agencies.get(ms[0].unit, p.doc.Province, name)
+}
+
+// taskDeadline reads a task's deadline from its text: a "trước ngày …" date
+// when it gives one, otherwise the task runs for the plan's whole period and
+// is recorded as RECURRING with an empty raw text.
+func (p *docParser) taskDeadline(text string) regnet.Deadline {
+	if m := reBefore.FindStringSubmatch(text); m != nil && m[2] != "" && m[3] != "" {
+		d := parseDeadline(m[1] + "/" + m[2] + "/" + m[3])
+		if d.Kind != "" {
+			d.Raw = strings.TrimSpace(m[0])
+			return d
+		}
+	}
+	return regnet.Deadline{Kind: regnet.DeadlineRecurring}
+}
+
+// readAppendixRows turns the appendix table's rows into plan actions.
+func (p *docParser) readAppendixRows(rows []appendixRow) {
+	for _, r := range rows {
+		id := fmt.Sprintf("%s#APPENDIX/%d/%d", p.doc.ID, r.Group, r.Row)
+		d := parseDeadline(r.Deadline)
+		if d.Kind == "" && r.Deadline != "" {
+			p.warn(r.Line, "appendix row %d.%d: deadline %q not understood", r.Group, r.Row, r.Deadline)
+		}
+		leads := p.planAgencies(leadCell(r.Leads), nil)
+		if len(leads) == 0 {
+			p.warn(r.Line, "appendix row %d.%d: no known lead agency in %q", r.Group, r.Row, r.Leads)
+		}
+		p.ds.PlanActions = append(p.ds.PlanActions, regnet.PlanAction{
+			ID: id, Document: p.doc.ID, Group: strconv.Itoa(r.Group), Text: r.Text,
+			Deadline: d, Output: r.Output, Leads: leads,
+			Coordinators: p.planAgencies(r.Coordinators, leads),
+			Amends:       amendedDocuments(r.Text), Provision: id,
+		})
+	}
+}
+
+// leadCell keeps the part of a lead cell before "chủ trì" when the cell says
+// who leads and who assists in one sentence ("Sở Công Thương chủ trì, phối
+// hợp với …").
+func leadCell(s string) string {
+	f := strings.ToLower(s)
+	if i := strings.Index(f, "chủ trì"); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// planAgencies resolves the agencies a plan cell or task text names,
+// collective ones ("các sở, ngành") included, without repeats and without
+// those in skip.
+func (p *docParser) planAgencies(s string, skip []string) []string {
+	out := []string{}
+	for _, m := range p.ont.findAgencies(s) {
+		a := p.agencies.get(m.unit, p.doc.Province, "")
+		if !contains(out, a.ID) && !contains(skip, a.ID) {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}
+
+// amendedDocuments returns the document numbers an action text names after
+// a cue such as "sửa đổi, bổ sung" or "thay thế".
+func amendedDocuments(text string) []string {
+	out := []string{}
+	lower := strings.ToLower(text) // same byte offsets: Vietnamese letters keep their length
+	first := -1
+	for _, c := range amendCues {
+		if i := strings.Index(lower, c); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 || len(lower) != len(text) {
+		return out
+	}
+	for _, n := range reDocNumber.FindAllString(text[first:], -1) {
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
