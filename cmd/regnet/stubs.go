@@ -6,9 +6,6 @@ import (
 	"io"
 )
 
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("serve: not available yet")
-}
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return errors.New("report: not available yet")
 }
