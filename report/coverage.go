@@ -1,0 +1,205 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/regnet/regnet"
+)
+
+// CoverageColumns are the columns of the coverage CSV, one row per fact:
+//
+//   - province: the province the report is for
+//   - field, field_name: the field code and its Vietnamese name
+//   - area, area_name: the area code and name; empty when the duties name no area
+//   - status: OVERLAP (more than one lead), GAP (no lead) or SINGLE (one lead)
+//   - agency_kind, agency: the agency of the duty on this row
+//   - role: LEAD for SINGLE and OVERLAP rows; for GAP rows the role the
+//     duty does give (COORDINATE, SUPPORT …); empty when none is known
+//   - document, provision: the document number (or label of an unnumbered
+//     draft) and the provision path that states the duty
+//   - provision_id: regnet's id of the provision, for joining with the API
+//   - text: the duty's wording
+var CoverageColumns = []string{
+	"province", "field", "field_name", "area", "area_name", "status",
+	"agency_kind", "agency", "role", "document", "provision", "provision_id", "text",
+}
+
+// Coverage statuses in the CSV.
+const (
+	StatusOverlap = "OVERLAP"
+	StatusGap     = "GAP"
+	StatusSingle  = "SINGLE"
+)
+
+// coverageFact is one row of a coverage report: a lead duty of a row, or a
+// non-lead duty that touches a gap.
+type coverageFact struct {
+	row    *regnet.LeadCoverageRow
+	status string
+	duty   *regnet.Duty // nil for a gap no duty could be found for
+}
+
+// Coverage writes the lead coverage of a province (regnet.LeadCoverage's
+// rows). For gaps it also lists the duties that touch the field without
+// leading it, so that a drafter sees where the field is mentioned.
+func (r Renderer) Coverage(ctx context.Context, w io.Writer, province string, rows []*regnet.LeadCoverageRow) error {
+	if err := r.check(); err != nil {
+		return err
+	}
+	duties, err := r.Store.Duties(ctx, regnet.DutyFilter{Province: province})
+	if err != nil {
+		return fmt.Errorf("report coverage: list the duties of %s: %w", province, err)
+	}
+	var facts []coverageFact
+	var provIDs, agencyIDs []string
+	for _, row := range rows {
+		status := coverageStatus(row)
+		list := row.Duties
+		if row.Gap {
+			list = touching(duties, fieldCode(row.Field), areaCode(row.Area))
+		}
+		if len(list) == 0 {
+			facts = append(facts, coverageFact{row: row, status: status})
+		}
+		for _, d := range list {
+			facts = append(facts, coverageFact{row: row, status: status, duty: d})
+			provIDs = append(provIDs, d.Provision)
+			agencyIDs = append(agencyIDs, d.Agency)
+		}
+	}
+	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
+	if err != nil {
+		return fmt.Errorf("report coverage: %w", err)
+	}
+	if r.Format == CSV {
+		return writeCSV(w, CoverageColumns, coverageRecords(province, facts, refs))
+	}
+	docs, err := provinceDocuments(ctx, r.Store, province)
+	if err != nil {
+		return fmt.Errorf("report coverage: %w", err)
+	}
+	return writeOut(w, coverageMarkdown(province, rows, facts, refs, docs))
+}
+
+func coverageStatus(row *regnet.LeadCoverageRow) string {
+	switch {
+	case row.Overlap:
+		return StatusOverlap
+	case row.Gap:
+		return StatusGap
+	}
+	return StatusSingle
+}
+
+// touching returns the duties that put a field in an area the way
+// regnet.LeadCoverage groups them: a duty naming no area counts for the
+// row without an area.
+func touching(duties []*regnet.Duty, field, area string) []*regnet.Duty {
+	var out []*regnet.Duty
+	for _, d := range duties {
+		if !slices.Contains(d.Fields, field) {
+			continue
+		}
+		if (area == "" && len(d.Areas) == 0) || (area != "" && slices.Contains(d.Areas, area)) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func coverageRecords(province string, facts []coverageFact, refs *refs) [][]string {
+	out := make([][]string, 0, len(facts))
+	for _, f := range facts {
+		rec := []string{province, fieldCode(f.row.Field), fieldName(f.row.Field), areaCode(f.row.Area), areaName(f.row.Area), f.status}
+		if f.duty == nil {
+			rec = append(rec, "", "", "", "", "", "", "")
+		} else {
+			doc, path := refs.cite(f.duty.Provision)
+			rec = append(rec, refs.agencyKind(f.duty.Agency), refs.agencyName(f.duty.Agency), f.duty.Role,
+				doc, path, f.duty.Provision, strings.Join(strings.Fields(f.duty.Text), " "))
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []coverageFact, refs *refs, docs []*regnet.Document) *strings.Builder {
+	var b strings.Builder
+	count := map[string]int{}
+	for _, row := range rows {
+		count[coverageStatus(row)]++
+	}
+	fmt.Fprintf(&b, "# Lead coverage: %s\n\n", province)
+	b.WriteString("Who leads each field of state management, and each area where a duty names one, according to the duties " +
+		"read from the documents below. A duty leads when its wording says so (\"chủ trì\", \"chịu trách nhiệm chính\"). " +
+		"Every fact gives the document and the provision (Điều / khoản / điểm) to check it against.\n\n")
+	b.WriteString("Documents read:\n\n")
+	writeDocuments(&b, docs)
+	b.WriteString("\n")
+	table(&b, []string{"Field and area pairs", "Overlaps (more than one lead)", "Gaps (no lead)", "One lead"},
+		[][]string{{strconv.Itoa(len(rows)), strconv.Itoa(count[StatusOverlap]), strconv.Itoa(count[StatusGap]), strconv.Itoa(count[StatusSingle])}})
+
+	section := func(status string) []coverageFact {
+		var out []coverageFact
+		for _, f := range facts {
+			if f.status == status {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+
+	b.WriteString("\n## OVERLAP: more than one agency leads\n\n")
+	b.WriteString("Each row is one lead's duty in a field (and area) that more than one agency leads. " +
+		"Several leads may split the field by scope (by product group, by stage, by place): read their wording " +
+		"before calling it a clash.\n\n")
+	var md [][]string
+	for _, f := range section(StatusOverlap) {
+		if f.duty == nil {
+			continue // a lead always has a duty; kept safe for partial stores
+		}
+		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision), excerpt(f.duty.Text)})
+	}
+	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Wording"}, md, "No field has more than one lead.")
+
+	b.WriteString("\n## GAP: no agency leads\n\n")
+	b.WriteString("Each row is a duty that touches a field (and area) that no duty leads, with the role it gives. " +
+		"A gap means that no duty in these documents uses leading wording for the field there, not that no law assigns it; " +
+		"a field led without naming an area appears under \"" + noArea + "\".\n\n")
+	md = nil
+	for _, f := range section(StatusGap) {
+		if f.duty == nil {
+			md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), "—", "—", "—", "—"})
+			continue
+		}
+		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency),
+			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text)})
+	}
+	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording"}, md, "Every field has a lead.")
+
+	b.WriteString("\n## Led by one agency\n\n")
+	b.WriteString("Each row is a duty that makes the only lead agency of a field (and area) lead it, with its provision.\n\n")
+	md = nil
+	for _, f := range section(StatusSingle) {
+		if f.duty == nil {
+			continue
+		}
+		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision)})
+	}
+	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision"}, md, "None.")
+	return &b
+}
+
+// writeTableOrNone writes a table, or a sentence when it would be empty.
+func writeTableOrNone(b *strings.Builder, header []string, rows [][]string, none string) {
+	if len(rows) == 0 {
+		b.WriteString(none + "\n")
+		return
+	}
+	table(b, header, rows)
+}

@@ -1,0 +1,361 @@
+// Package report turns regnet's analyses (lead coverage, province comparison,
+// plan tracking) into documents a drafter can read without the API: Markdown
+// with headings, tables and a line saying what each table means, and CSV for
+// spreadsheets. The analyses return ids; drafters need document numbers and
+// provision paths ("83/2025/QĐ-UBND, Điều 7 khoản 4 điểm c") to check every
+// fact against the text, so a Renderer looks them up in the store.
+package report
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/regnet/regnet"
+)
+
+// Format is an output format of a report.
+type Format string
+
+// The formats a report can be written in.
+const (
+	Markdown Format = "md"
+	CSV      Format = "csv"
+)
+
+// ParseFormat returns the Format named s ("md", "markdown" or "csv").
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "md", "markdown":
+		return Markdown, nil
+	case "csv":
+		return CSV, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want md or csv)", s)
+}
+
+// Renderer writes analysis results in one format. Store is used only to look
+// up what the results refer to by id: provisions, documents, agencies and the
+// duties behind a gap.
+type Renderer struct {
+	Store  regnet.Store
+	Format Format
+}
+
+// excerptRunes bounds the quoted wording in Markdown cells; CSV keeps the
+// whole text.
+const excerptRunes = 160
+
+// refs resolves the ids of analysis results to what a reader needs.
+type refs struct {
+	provisions map[string]*regnet.Provision
+	documents  map[string]*regnet.Document
+	agencies   map[string]*regnet.Agency
+}
+
+// lookup fetches the given provisions (with their documents) and agencies.
+func lookup(ctx context.Context, s regnet.Store, provisionIDs, agencyIDs []string) (*refs, error) {
+	r := &refs{provisions: map[string]*regnet.Provision{}, documents: map[string]*regnet.Document{}, agencies: map[string]*regnet.Agency{}}
+	if ids := nonEmpty(provisionIDs); len(ids) > 0 {
+		list, err := s.Provisions(ctx, regnet.ProvisionFilter{IDs: ids})
+		if err != nil {
+			return nil, fmt.Errorf("look up provisions: %w", err)
+		}
+		var docIDs []string
+		for _, p := range list {
+			r.provisions[p.ID] = p
+			docIDs = append(docIDs, p.Document)
+		}
+		if ids := nonEmpty(docIDs); len(ids) > 0 {
+			docs, err := s.Documents(ctx, regnet.DocumentFilter{IDs: ids})
+			if err != nil {
+				return nil, fmt.Errorf("look up documents: %w", err)
+			}
+			for _, d := range docs {
+				r.documents[d.ID] = d
+			}
+		}
+	}
+	if ids := nonEmpty(agencyIDs); len(ids) > 0 {
+		list, err := s.Agencies(ctx, regnet.AgencyFilter{IDs: ids})
+		if err != nil {
+			return nil, fmt.Errorf("look up agencies: %w", err)
+		}
+		for _, a := range list {
+			r.agencies[a.ID] = a
+		}
+	}
+	return r, nil
+}
+
+// cite returns the document label and the provision path of a provision id;
+// an unknown id is returned as the path, so that nothing is silently lost.
+func (r *refs) cite(provisionID string) (doc, path string) {
+	p := r.provisions[provisionID]
+	if p == nil {
+		return "", provisionID
+	}
+	if d := r.documents[p.Document]; d != nil {
+		return docLabel(d), p.Path
+	}
+	return p.Document, p.Path
+}
+
+// ref is cite in one string: "83/2025/QĐ-UBND, Điều 7 khoản 4 điểm c".
+func (r *refs) ref(provisionID string) string {
+	doc, path := r.cite(provisionID)
+	if doc == "" {
+		return path
+	}
+	return doc + ", " + path
+}
+
+// agencyName returns an agency's name, or its id when it is unknown.
+func (r *refs) agencyName(id string) string {
+	if a := r.agencies[id]; a != nil {
+		return a.Name
+	}
+	return id
+}
+
+// agencyKind returns an agency's kind code, or "" when it is unknown.
+func (r *refs) agencyKind(id string) string {
+	if a := r.agencies[id]; a != nil {
+		return a.Kind
+	}
+	return ""
+}
+
+// agencyLabel is an agency's name and kind: "Sở Y tế (HEALTH)".
+func (r *refs) agencyLabel(id string) string {
+	if a := r.agencies[id]; a != nil {
+		return agencyLabel(a)
+	}
+	return id
+}
+
+func agencyLabel(a *regnet.Agency) string {
+	return a.Name + " (" + a.Kind + ")"
+}
+
+// kindNames are the Vietnamese names of document kinds, for documents that
+// have no number to cite.
+var kindNames = map[string]string{
+	regnet.KindQuyetDinh: "Quyết định",
+	regnet.KindQuyChe:    "Quy chế",
+	regnet.KindKeHoach:   "Kế hoạch",
+	regnet.KindNghiQuyet: "Nghị quyết",
+	regnet.KindLuat:      "Luật",
+	regnet.KindChiThi:    "Chỉ thị",
+	regnet.KindTinTuc:    "Tin tức",
+}
+
+// docLabel is how a fact's document is cited: its number, or, for a draft
+// without one, its kind, province, period and file, which is what a drafter
+// can find it by.
+func docLabel(d *regnet.Document) string {
+	if d.Number != nil && *d.Number != "" {
+		return *d.Number
+	}
+	parts := []string{kindNames[d.Kind]}
+	if parts[0] == "" {
+		parts[0] = d.Kind
+	}
+	if d.Province != "" {
+		parts = append(parts, d.Province)
+	}
+	if len(d.Period) == 2 {
+		parts = append(parts, fmt.Sprintf("%d-%d", d.Period[0], d.Period[1]))
+	}
+	state := "chưa có số"
+	if d.Status == regnet.StatusDraft {
+		state = "dự thảo, chưa có số"
+	}
+	return fmt.Sprintf("%s (%s, %s)", strings.Join(parts, " "), state, d.Source.File)
+}
+
+// roleNames are the Vietnamese wordings behind the role codes.
+var roleNames = map[string]string{
+	regnet.RoleLead:       "chủ trì",
+	regnet.RoleCoordinate: "phối hợp",
+	regnet.RoleSupport:    "hỗ trợ khi có yêu cầu",
+	regnet.RoleAdvise:     "tham mưu",
+	regnet.RoleDirect:     "chỉ đạo",
+	regnet.RoleGuide:      "hướng dẫn",
+	regnet.RolePropaganda: "tuyên truyền",
+	regnet.RolePerform:    "thực hiện",
+}
+
+// roleLabel is a role code with its wording: "LEAD (chủ trì)".
+func roleLabel(role string) string {
+	if n := roleNames[role]; n != "" {
+		return role + " (" + n + ")"
+	}
+	return role
+}
+
+// fieldLabel is a field code with its name: "FOOD_SAFETY (An toàn thực phẩm)".
+func fieldLabel(f *regnet.Field) string {
+	if f == nil {
+		return ""
+	}
+	if f.Name != "" && f.Name != f.Code {
+		return f.Code + " (" + f.Name + ")"
+	}
+	return f.Code
+}
+
+// noArea labels coverage rows whose duties name no area: they cover the
+// field wherever it arises.
+const noArea = "(no area named)"
+
+func areaLabel(a *regnet.Area) string {
+	if a == nil {
+		return noArea
+	}
+	if a.Name != "" {
+		return a.Code + " (" + a.Name + ")"
+	}
+	return a.Code
+}
+
+func fieldCode(f *regnet.Field) string {
+	if f == nil {
+		return ""
+	}
+	return f.Code
+}
+
+func fieldName(f *regnet.Field) string {
+	if f == nil {
+		return ""
+	}
+	return f.Name
+}
+
+func areaCode(a *regnet.Area) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+func areaName(a *regnet.Area) string {
+	if a == nil {
+		return ""
+	}
+	return a.Name
+}
+
+// provinceDocuments lists the documents read for a province, for the
+// "Documents" line of a Markdown report.
+func provinceDocuments(ctx context.Context, s regnet.Store, province string) ([]*regnet.Document, error) {
+	docs, err := s.Documents(ctx, regnet.DocumentFilter{Province: province})
+	if err != nil {
+		return nil, fmt.Errorf("list the documents of %s: %w", province, err)
+	}
+	return docs, nil
+}
+
+// writeDocuments writes the list of documents a report was computed from,
+// with their status, so that a reader knows when a fact comes from a draft.
+func writeDocuments(b *strings.Builder, docs []*regnet.Document) {
+	for _, d := range docs {
+		line := "- " + docLabel(d) + ": " + cell(d.Title) + " — " + d.Status
+		if d.Issued != nil {
+			line += ", " + *d.Issued
+		}
+		b.WriteString(line + "\n")
+	}
+	if len(docs) == 0 {
+		b.WriteString("- (none)\n")
+	}
+}
+
+// table writes a Markdown table; cells are escaped.
+func table(b *strings.Builder, header []string, rows [][]string) {
+	b.WriteString("| " + strings.Join(header, " | ") + " |\n")
+	b.WriteString("|" + strings.Repeat("---|", len(header)) + "\n")
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = cell(c)
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+}
+
+// cell makes text safe inside a Markdown table cell: one line, no bare pipe.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.ReplaceAll(s, "|", `\|`)
+}
+
+// excerpt shortens text for a Markdown cell.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= excerptRunes {
+		return s
+	}
+	return strings.TrimSpace(string(r[:excerptRunes])) + " …"
+}
+
+// dash stands for "nothing" in a Markdown cell.
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// writeOut writes a finished Markdown report.
+func writeOut(w io.Writer, b *strings.Builder) error {
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// writeCSV writes one header row and the records.
+func writeCSV(w io.Writer, header []string, records [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	if err := cw.WriteAll(records); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+func (r Renderer) check() error {
+	if r.Store == nil {
+		return fmt.Errorf("report: no store to look up provisions in")
+	}
+	switch r.Format {
+	case Markdown, CSV:
+		return nil
+	}
+	return fmt.Errorf("report: unknown format %q (want md or csv)", r.Format)
+}
+
+func nonEmpty(ids []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func joinCodes(codes []string) string {
+	return strings.Join(codes, ", ")
+}
