@@ -22,9 +22,8 @@ const usage = `regnet reads Vietnamese coordination rules (quy chế phối hợ
 Usage:
   regnet parse [--json] [FILE|DIR ...]      parse documents, print what was read
   regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
-  regnet serve [--addr HOST:PORT]           GraphQL API, GraphiQL and explorer
+  regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API and GraphiQL
   regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
-  regnet export --format graphml|cytoscape|csv [--province P]
 
 Without FILE, the bundled documents are used. Configuration by flags, with
 environment fallbacks: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
@@ -54,8 +53,6 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "report":
 		err = cmdReport(ctx, args[1:], stdout, stderr)
-	case "export":
-		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -9,6 +9,3 @@ import (
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return errors.New("report: not available yet")
 }
-func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("export: not available yet")
-}
