@@ -1,41 +1,25 @@
 package loader_test
 
 import (
-	"bytes"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/regnet/regnet/data"
 	"github.com/regnet/regnet/loader"
 )
 
-// bundledInputs returns the five bundled documents, repeated n times; each
-// copy after the first is moved to a made-up province so that its facts are
-// new ones and the batch really is n times larger.
+// bundledInputs returns the bundled documents repeated n times (see
+// data.Repeated) and their size in bytes.
 func bundledInputs(tb testing.TB, n int) ([]loader.Input, int) {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "data", "*.txt"))
-	if err != nil || len(files) == 0 {
+	files, err := data.Repeated(n)
+	if err != nil {
 		tb.Fatalf("bundled documents: %v", err)
 	}
 	var inputs []loader.Input
 	size := 0
-	for i := 0; i < n; i++ {
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if i > 0 {
-				for _, p := range [][2]string{{"LẠNG SƠN", "TỈNH GIẢ %d"}, {"Lạng Sơn", "Tỉnh Giả %d"}, {"ĐIỆN BIÊN", "BIÊN GIẢ %d"}, {"Điện Biên", "Biên Giả %d"}} {
-					data = bytes.ReplaceAll(data, []byte(p[0]), []byte(fmt.Sprintf(p[1], i)))
-				}
-				data = bytes.ReplaceAll(data, []byte("Số: "), []byte(fmt.Sprintf("Số: %d", i)))
-			}
-			size += len(data)
-			inputs = append(inputs, loader.Input{Name: fmt.Sprintf("%d-%s", i, filepath.Base(f)), Data: data})
-		}
+	for _, f := range files {
+		size += len(f.Data)
+		inputs = append(inputs, loader.Input{Name: f.Name, Data: f.Data})
 	}
 	return inputs, size
 }

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+	"github.com/regnet/regnet/store/neo4j"
 	"github.com/regnet/regnet/store/storetest"
 )
 
@@ -57,3 +60,57 @@ func BenchmarkReload(b *testing.B) {
 		}
 	}
 }
+
+// repeatedDataset parses the bundled documents repeated n times (each copy
+// in made-up provinces, see data.Repeated).
+func repeatedDataset(b *testing.B, n int) *regnet.Dataset {
+	files, err := data.Repeated(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var inputs []loader.Input
+	for _, f := range files {
+		inputs = append(inputs, loader.Input{Name: f.Name, Data: f.Data})
+	}
+	ds, err := loader.New().Parse(inputs...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ds
+}
+
+// benchOpenLoad measures what `regnet load` does against an empty graph:
+// open the store (connect, apply the schema), load, close.
+func benchOpenLoad(b *testing.B, ds *regnet.Dataset) {
+	uri := serverURI(b)
+	wiper := openStore(b, uri)
+	ctx := context.Background()
+	var written int
+	for b.Loop() {
+		b.StopTimer()
+		if err := wiper.Wipe(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		s, err := neo4j.Open(ctx, neo4j.Config{URI: uri})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := s.Load(ctx, ds)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close(ctx)
+		written += sum.NodesCreated + sum.RelationshipsCreated
+	}
+	b.ReportMetric(float64(written)/float64(b.N), "nodes+rels/op")
+	b.ReportMetric(float64(written)/b.Elapsed().Seconds(), "nodes+rels/s")
+}
+
+// BenchmarkLoadBundled opens the store and loads the five bundled documents
+// into an empty graph.
+func BenchmarkLoadBundled(b *testing.B) { benchOpenLoad(b, repeatedDataset(b, 1)) }
+
+// BenchmarkLoadBundled20x does the same with twenty copies of them: ns/op
+// should be about twenty times BenchmarkLoadBundled's.
+func BenchmarkLoadBundled20x(b *testing.B) { benchOpenLoad(b, repeatedDataset(b, 20)) }
