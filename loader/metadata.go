@@ -22,7 +22,7 @@ var (
 	reNumberLine  = regexp.MustCompile(`(?i)^(?:số|(?:kế hoạch|quyết định)\s+số)\s*:?\s*(.*)$`)
 	reDateWords   = regexp.MustCompile(`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	reDateSlash   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
-	rePlaceDate   = regexp.MustCompile(`^([\p{L} ]+?)\s*,\s*ngày\s+(\S*)\s*tháng\s+(\S*)\s*năm\s+(\d{4})`)
+	rePlaceDate   = regexp.MustCompile(`^([\p{L} ]+?)\s*,\s*ngày\s+(\S*)\s*tháng\s+(\S*)\s*năm\s+(\d{4})|^([\p{L} ]+?)\s*,\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})`)
 	reProvince    = regexp.MustCompile(`^TỈNH\s+(\p{Lu}[\p{Lu} ]+)$`)
 	reProvinceIn  = regexp.MustCompile(`(?:địa bàn|trên địa bàn)\s+tỉnh\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*)`)
 	reEffective   = regexp.MustCompile(`(?i)có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})|có hiệu lực(?: thi hành)?\s+(?:sau\s+(\d+)\s+ngày\s+)?kể\s+từ\s+ngày\s+ký`)
@@ -108,8 +108,8 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 	// Number, place, date, province.
 	draft := false
 	numberSeen := false
-	for i := 0; i < preambleEnd && i < len(lines); i++ {
-		t := lines[i].Text
+	for _, cell := range headerCells(lines, preambleEnd) {
+		t := cell.Text
 		if strings.Contains(t, "DỰ THẢO") || strings.EqualFold(t, "dự thảo") {
 			draft = true
 		}
@@ -122,7 +122,7 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 		if m := reProvince.FindStringSubmatch(t); m != nil && doc.Province == "" {
 			doc.Province = titleCase(m[1])
 		}
-		if m := rePlaceDate.FindStringSubmatch(t); m != nil && doc.Issued == nil {
+		if m := placeDate(t); m != nil && doc.Issued == nil {
 			if doc.Province == "" && !strings.Contains(m[1], "Hà Nội") {
 				doc.Province = strings.TrimSpace(m[1])
 			}
@@ -174,7 +174,7 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 	}
 
 	// Replaced documents and the effective date, anywhere in the text.
-	for _, l := range lines {
+	for i, l := range lines {
 		if i := strings.Index(l.Text, "thay thế"); i >= 0 && doc.Kind != regnet.KindTinTuc {
 			for _, n := range reDocNumber.FindAllString(l.Text[i:], -1) {
 				if !contains(doc.Replaces, n) && (doc.Number == nil || n != *doc.Number) {
@@ -183,7 +183,12 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 			}
 		}
 		if doc.Effective == nil && strings.Contains(l.Text, "hiệu lực") {
-			if m := reEffective.FindStringSubmatch(l.Text); m != nil {
+			// The clause may wrap onto the next line ("… kể từ ngày" / "ký").
+			t := l.Text
+			if i+1 < len(lines) {
+				t += " " + lines[i+1].Text
+			}
+			if m := reEffective.FindStringSubmatch(t); m != nil {
 				doc.Effective = effectiveDate(m, doc.Issued)
 			}
 		}
@@ -209,6 +214,59 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 		doc.Status = regnet.StatusIssued
 	}
 	return h
+}
+
+// headerCells returns the lines of a document's header (before end) as
+// the header reader wants them: a header laid out as a table ("| Số: … |
+// Hà Giang, ngày … |") split into its cells, and a cell broken mid-phrase
+// joined with the next ("Số: 12/2024/QĐ-" + "UBND", "…, ngày 05 tháng 3" +
+// "năm 2024").
+func headerCells(lines []Line, end int) []Line {
+	var cells []Line
+	for i := 0; i < end && i < len(lines); i++ {
+		for _, c := range strings.Split(lines[i].Text, "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, Line{No: lines[i].No, Text: c})
+			}
+		}
+	}
+	var out []Line
+	for i := 0; i < len(cells); i++ {
+		c := cells[i]
+		for i+1 < len(cells) && continuesOnNext(c.Text, cells[i+1].Text) {
+			sep := " "
+			if strings.HasSuffix(c.Text, "-") || strings.HasSuffix(c.Text, "/") {
+				sep = ""
+			}
+			c.Text += sep + cells[i+1].Text
+			i++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// continuesOnNext reports whether a header cell was cut before its end: a
+// number ending in "-" or "/", or a place and date that stops before the
+// year.
+func continuesOnNext(t, next string) bool {
+	if reNumberLine.MatchString(t) && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "/")) {
+		return true
+	}
+	return strings.Contains(t, ", ngày") && !strings.Contains(t, "năm") && strings.HasPrefix(next, "năm ")
+}
+
+// placeDate matches a "Place, ngày D tháng M năm Y" or "Place, D/M/Y" line
+// and returns place, day, month and year at indexes 1 to 4.
+func placeDate(t string) []string {
+	m := rePlaceDate.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	if m[1] == "" {
+		return []string{m[0], m[5], m[6], m[7], m[8]}
+	}
+	return m[:5]
 }
 
 // numberLeftBlank reports whether a header has a number or date left blank
