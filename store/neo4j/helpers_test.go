@@ -2,10 +2,8 @@ package neo4j_test
 
 import (
 	"fmt"
-	"net"
 	"slices"
 	"strconv"
-	"testing"
 
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/store/storetest"
@@ -176,14 +174,3 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 func strp(s string) *string { return &s }
 func intp(n int) *int       { return &n }
-
-// freePort returns a TCP port on 127.0.0.1 that nothing listens on.
-func freePort(tb testing.TB) string {
-	tb.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer l.Close()
-	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/store/neo4j"
+	"github.com/regnet/regnet/store/neo4j/neo4jtest"
 	"github.com/regnet/regnet/store/storetest"
 )
 
@@ -317,7 +318,7 @@ func TestLoadReportsProgress(t *testing.T) {
 func TestOpenUnreachable(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, err := neo4j.Open(ctx, neo4j.Config{URI: "bolt://127.0.0.1:" + freePort(t)})
+	_, err := neo4j.Open(ctx, neo4j.Config{URI: "bolt://127.0.0.1:" + neo4jtest.FreePort(t)})
 	if code := regnet.ErrorCode(err); code != regnet.EUNAVAILABLE {
 		t.Errorf("open with nothing listening: %v (code %q), want %q", err, code, regnet.EUNAVAILABLE)
 	}
