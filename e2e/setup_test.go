@@ -33,7 +33,6 @@ type store struct {
 // is the slow part of the run.
 var setup struct {
 	once    sync.Once
-	ds      *regnet.Dataset
 	err     error // parsing failed
 	stores  []store
 	cleanup []func()
@@ -48,21 +47,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// dataset returns the parsed bundled documents, failing the test when they
-// do not parse.
-func dataset(t *testing.T) *regnet.Dataset {
+// stores returns the stores under test, both holding the bundled
+// documents, failing the test when the documents do not parse.
+func stores(t *testing.T) []store {
 	t.Helper()
 	prepare()
 	if setup.err != nil {
 		t.Fatalf("parse the bundled documents: %v", setup.err)
 	}
-	return setup.ds
-}
-
-// stores returns the stores under test, both holding the bundled documents.
-func stores(t *testing.T) []store {
-	t.Helper()
-	dataset(t)
 	return setup.stores
 }
 
@@ -95,10 +87,9 @@ func prepare() {
 	setup.once.Do(func() {
 		ds, err := loader.New().ParseFS(data.FS, ".")
 		if err != nil {
-			setup.err = err
+			setup.err = fmt.Errorf("parse data.FS: %w", err)
 			return
 		}
-		setup.ds = ds
 		setup.stores = []store{{name: "memory", store: memory.New(ds)}, openNeo4j(ds)}
 	})
 }
@@ -159,6 +150,11 @@ func wipe(ctx context.Context, cfg neo4j.Config) error {
 		return fmt.Errorf("wipe neo4j at %s: %w", cfg.URI, err)
 	}
 	defer d.Close(ctx)
+	// Fail at once on a server that does not answer, rather than after the
+	// driver's retries.
+	if err := d.VerifyConnectivity(ctx); err != nil {
+		return fmt.Errorf("wipe neo4j at %s: %w", cfg.URI, err)
+	}
 	sess := d.NewSession(ctx, driver.SessionConfig{DatabaseName: cfg.Database, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err = sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {

@@ -181,17 +181,19 @@ func (r *refs) agencyLabels(ids []string) string {
 
 // handoffDetail describes a handoff rule in one line for the CSV.
 func handoffDetail(h *regnet.Handoff, refs *refs) string {
-	parts := []string{
-		"leaving: " + joinCodes(h.Leaving),
-		"entering: " + joinCodes(h.Entering),
-		"actions: " + joinCodes(h.Actions),
-		"notifies: " + refs.agencyNames(h.Notifies),
-		"transfers to: " + refs.agencyNames(h.TransfersTo),
+	var parts []string
+	add := func(label, value string) {
+		if value != "" {
+			parts = append(parts, label+": "+value)
+		}
 	}
-	if h.Condition != "" {
-		parts = append(parts, "condition: "+h.Condition)
-	}
-	return strings.Join(parts, "; ")
+	add("leaving", joinCodes(h.Leaving))
+	add("entering", joinCodes(h.Entering))
+	add("actions", joinCodes(h.Actions))
+	add("notifies", refs.agencyNames(h.Notifies))
+	add("transfers to", refs.agencyNames(h.TransfersTo))
+	add("condition", h.Condition)
+	return strings.Join(parts, " | ")
 }
 
 func presenceDetail(p *kindPresence) string {
@@ -300,8 +302,8 @@ func compareMarkdown(c *regnet.Comparison, presences []*kindPresence, refs *refs
 		"Every handoff rule has a match in the other province.")
 
 	b.WriteString("\n## Lead roles that differ\n\n")
-	b.WriteString("Each row is an agency kind that leads a field in one province but not in the other, with its strongest role on each side "+
-		"(LEAD before DIRECT, COORDINATE, SUPPORT, GUIDE, ADVISE, PROPAGANDA, PERFORM). "+
+	b.WriteString("Each row is an agency kind that leads a field in one province but not in the other, with its strongest role on each side " +
+		"(LEAD before DIRECT, COORDINATE, SUPPORT, GUIDE, ADVISE, PROPAGANDA, PERFORM). " +
 		"\"—\" means the kind has no duty in that field there.\n\n")
 	md = nil
 	for _, rd := range c.RoleDifferences {

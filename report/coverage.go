@@ -24,9 +24,13 @@ import (
 //     draft) and the provision path that states the duty
 //   - provision_id: regnet's id of the provision, for joining with the API
 //   - text: the duty's wording
+//   - field_led_elsewhere: for GAP rows, the agencies that lead the same
+//     field in another area (or naming no area), "; "-separated, so that a
+//     gap in one area can be told from a field nobody leads
 var CoverageColumns = []string{
 	"province", "field", "field_name", "area", "area_name", "status",
 	"agency_kind", "agency", "role", "document", "provision", "provision_id", "text",
+	"field_led_elsewhere",
 }
 
 // Coverage statuses in the CSV.
@@ -76,14 +80,15 @@ func (r Renderer) Coverage(ctx context.Context, w io.Writer, province string, ro
 	if err != nil {
 		return fmt.Errorf("report coverage: %w", err)
 	}
+	elsewhere := ledElsewhere(rows)
 	if r.Format == CSV {
-		return writeCSV(w, CoverageColumns, coverageRecords(province, facts, refs))
+		return writeCSV(w, CoverageColumns, coverageRecords(province, facts, elsewhere, refs))
 	}
 	docs, err := provinceDocuments(ctx, r.Store, province)
 	if err != nil {
 		return fmt.Errorf("report coverage: %w", err)
 	}
-	return writeOut(w, coverageMarkdown(province, rows, facts, refs, docs))
+	return writeOut(w, coverageMarkdown(province, rows, facts, elsewhere, refs, docs))
 }
 
 func coverageStatus(row *regnet.LeadCoverageRow) string {
@@ -112,7 +117,35 @@ func touching(duties []*regnet.Duty, field, area string) []*regnet.Duty {
 	return out
 }
 
-func coverageRecords(province string, facts []coverageFact, refs *refs) [][]string {
+// ledElsewhere returns, for each gap row, who leads its field in the other
+// rows: "Sở Công Thương (no area named); Thuế tỉnh (INLAND)".
+func ledElsewhere(rows []*regnet.LeadCoverageRow) map[*regnet.LeadCoverageRow]string {
+	out := map[*regnet.LeadCoverageRow]string{}
+	for _, gap := range rows {
+		if !gap.Gap {
+			continue
+		}
+		var leads []string
+		for _, row := range rows {
+			if row == gap || row.Gap || fieldCode(row.Field) != fieldCode(gap.Field) {
+				continue
+			}
+			where := areaCode(row.Area)
+			if where == "" {
+				where = noArea
+			}
+			for _, a := range row.Leads {
+				if l := a.Name + " (" + where + ")"; !slices.Contains(leads, l) {
+					leads = append(leads, l)
+				}
+			}
+		}
+		out[gap] = strings.Join(leads, "; ")
+	}
+	return out
+}
+
+func coverageRecords(province string, facts []coverageFact, elsewhere map[*regnet.LeadCoverageRow]string, refs *refs) [][]string {
 	out := make([][]string, 0, len(facts))
 	for _, f := range facts {
 		rec := []string{province, fieldCode(f.row.Field), fieldName(f.row.Field), areaCode(f.row.Area), areaName(f.row.Area), f.status}
@@ -123,12 +156,13 @@ func coverageRecords(province string, facts []coverageFact, refs *refs) [][]stri
 			rec = append(rec, refs.agencyKind(f.duty.Agency), refs.agencyName(f.duty.Agency), f.duty.Role,
 				doc, path, f.duty.Provision, strings.Join(strings.Fields(f.duty.Text), " "))
 		}
-		out = append(out, rec)
+		out = append(out, append(rec, elsewhere[f.row]))
 	}
 	return out
 }
 
-func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []coverageFact, refs *refs, docs []*regnet.Document) *strings.Builder {
+func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []coverageFact, elsewhere map[*regnet.LeadCoverageRow]string,
+	refs *refs, docs []*regnet.Document) *strings.Builder {
 	var b strings.Builder
 	count := map[string]int{}
 	for _, row := range rows {
@@ -169,18 +203,19 @@ func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []c
 
 	b.WriteString("\n## GAP: no agency leads\n\n")
 	b.WriteString("Each row is a duty that touches a field (and area) that no duty leads, with the role it gives. " +
-		"A gap means that no duty in these documents uses leading wording for the field there, not that no law assigns it; " +
-		"a field led without naming an area appears under \"" + noArea + "\".\n\n")
+		"A gap means that no duty in these documents uses leading wording for the field there, not that no law assigns it. " +
+		"\"Led elsewhere\" names who leads the same field in another area or without naming one: " +
+		"a gap in one area may be covered by that lead.\n\n")
 	md = nil
 	for _, f := range section(StatusGap) {
 		if f.duty == nil {
-			md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), "—", "—", "—", "—"})
+			md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), "—", "—", "—", "—", dash(elsewhere[f.row])})
 			continue
 		}
 		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency),
-			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text)})
+			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text), dash(elsewhere[f.row])})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording"}, md, "Every field has a lead.")
+	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording", "Led elsewhere"}, md, "Every field has a lead.")
 
 	b.WriteString("\n## Led by one agency\n\n")
 	b.WriteString("Each row is a duty that makes the only lead agency of a field (and area) lead it, with its provision.\n\n")

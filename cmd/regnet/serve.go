@@ -11,6 +11,7 @@ import (
 	"github.com/regnet/regnet/server"
 	"github.com/regnet/regnet/store/memory"
 	"github.com/regnet/regnet/store/neo4j"
+	"github.com/regnet/regnet/web"
 )
 
 // cmdServe serves the GraphQL API. With a Neo4j URI (--neo4j or NEO4J_URI)
@@ -57,6 +58,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Addr:        *addr,
 		CORSOrigins: splitList(*origins),
 		Logger:      log,
+		Explorer:    web.Handler(),
 	})
 	if err != nil {
 		return err

@@ -365,15 +365,17 @@ func searchText(parts ...string) string {
 	return strings.Join(tokens(strings.Join(parts, " ")), " ")
 }
 
-// luceneQuery makes a Lucene query that requires every word, as itself or
-// as the start of a longer token ("hai quan" finds "Hải quan"; "qua" finds
-// "quản"). Words are runs of letters and digits, so Lucene's operators
+// luceneQuery makes a Lucene query that requires every word as a whole
+// token ("hai quan" finds "Hải quan"). Not as a prefix: Vietnamese words are
+// short syllables, and "la" would find "làng", "lâm", "lạng" and every other
+// "la…"; the memory store matches the same way, so both stores give the
+// same hits. Words are runs of letters and digits, so Lucene's operators
 // cannot get in; escapeLucene guards the rest.
 func luceneQuery(words []string) string {
 	parts := make([]string, 0, len(words))
 	for _, w := range words {
 		w = escapeLucene(w)
-		parts = append(parts, "+("+w+" OR "+w+"*)")
+		parts = append(parts, "+"+w)
 	}
 	return strings.Join(parts, " ")
 }

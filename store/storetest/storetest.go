@@ -98,10 +98,9 @@
 //     record's fields count as one text.
 //   - Both the text and the query are folded with regnet.Fold and cut into
 //     tokens at every character that is not a letter or digit. A record
-//     matches when every query token matches one of its tokens. A query token
-//     matches a token equal to it; a store may also let it match a token that
-//     starts with it (the memory store does not: see its package comment),
-//     but never a token that merely contains it ("uan" finds nothing). No token is ever dropped: Vietnamese
+//     matches when every query token is equal to one of its tokens: whole
+//     words only, never a token that starts with or contains the query token
+//     ("la" does not find "làng", "uan" finds nothing). No token is ever dropped: Vietnamese
 //     syllables such as "an", "to", "the", "on" are words, not stop words.
 //   - A query with no tokens gives an empty list. limit <= 0 means 20, more
 //     than 100 means 100; at most limit hits are returned.
@@ -845,6 +844,7 @@ func testSearch(t *testing.T, s regnet.Store) {
 		{"words in different records do not combine", "ubnd thi truong", 100, []hit{}, nil},
 		{"no match", "xyzzy", 100, []hit{}, nil},
 		{"no infix match", "uan", 100, []hit{}, nil},
+		{"no prefix match", "hai qua", 100, []hit{}, nil},
 		{"empty query", "", 100, []hit{}, nil},
 		{"query without words", " ,.; ", 100, []hit{}, nil},
 	}

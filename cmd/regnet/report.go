@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/report"
+	"github.com/regnet/regnet/store/memory"
+	"github.com/regnet/regnet/store/neo4j"
+)
+
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
+
+  coverage  who leads each field and area of province P: gaps and overlaps
+  compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
+  plan      P's plan actions: amending ones, deadlines passed by --as-of, agencies in one but not the other
+
+Reads the bundled documents (or FILE|DIR ...) unless --neo4j or NEO4J_URI
+names a graph loaded with "regnet load". Flags come before files.
+
+`
+
+// cmdReport writes one of the drafters' reports to stdout. It only wires
+// things together: the analyses live in the root package (analysis.go) and
+// the rendering in report/, so that the API and the command line give the
+// same answers.
+func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usagef("which report? coverage, compare or plan (see regnet report --help)")
+	}
+	if a := args[0]; a == "-h" || a == "-help" || a == "--help" || a == "help" {
+		fmt.Fprint(stdout, reportUsage)
+		return flag.ErrHelp
+	}
+	kind := args[0]
+	switch kind {
+	case "coverage", "compare", "plan":
+	default:
+		return usagef("unknown report %q: want coverage, compare or plan", kind)
+	}
+	fs := newFlags("report "+kind, stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, reportUsage)
+		fs.PrintDefaults()
+	}
+	province := fs.String("province", "", `province to report on, as the documents spell it ("Lạng Sơn")`)
+	with := fs.String("with", "", "second province (compare only)")
+	asOf := fs.String("as-of", "", "date the plan report checks deadlines against, YYYY-MM-DD (plan only; default today)")
+	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
+	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *province == "" {
+		return usagef(`--province is required, e.g. --province "Lạng Sơn"`)
+	}
+	if kind == "compare" && *with == "" {
+		return usagef(`compare needs a second province: --with "Điện Biên"`)
+	}
+	if kind != "compare" && *with != "" {
+		return usagef("--with is only for compare")
+	}
+	if kind != "plan" && *asOf != "" {
+		return usagef("--as-of is only for plan")
+	}
+	date := *asOf
+	if date == "" {
+		date = time.Now().Format(time.DateOnly)
+	} else if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return usagef("--as-of %q is not a date in the form YYYY-MM-DD", date)
+	}
+	format, err := report.ParseFormat(*formatName)
+	if err != nil {
+		return usagef("--format: %v", err)
+	}
+
+	store, closeStore, err := reportStore(ctx, *uri, fs.Args())
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	p, err := knownProvince(ctx, store, *province)
+	if err != nil {
+		return err
+	}
+	r := report.Renderer{Store: store, Format: format}
+	switch kind {
+	case "coverage":
+		rows, err := regnet.LeadCoverage(ctx, store, p)
+		if err != nil {
+			return fmt.Errorf("lead coverage of %s: %w", p, err)
+		}
+		return r.Coverage(ctx, stdout, p, rows)
+	case "compare":
+		q, err := knownProvince(ctx, store, *with)
+		if err != nil {
+			return err
+		}
+		c, err := regnet.CompareProvinces(ctx, store, p, q)
+		if err != nil {
+			return fmt.Errorf("compare %s with %s: %w", p, q, err)
+		}
+		return r.Compare(ctx, stdout, c)
+	default:
+		plans, err := regnet.TrackPlans(ctx, store, p, date)
+		if err != nil {
+			return fmt.Errorf("track the plans of %s: %w", p, err)
+		}
+		return r.Plans(ctx, stdout, plans)
+	}
+}
+
+// reportStore opens the store a report reads: Neo4j when a URI is given
+// (by flag or NEO4J_URI), else the documents parsed into memory. The
+// returned func closes it.
+func reportStore(ctx context.Context, uri string, files []string) (regnet.Store, func(), error) {
+	cfg := neo4jConfig(uri)
+	if cfg.URI == "" {
+		ds, err := parseInputs(files)
+		if err != nil {
+			return nil, nil, err
+		}
+		return memory.New(ds), func() {}, nil
+	}
+	if len(files) > 0 {
+		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", cfg.URI)
+	}
+	s, err := neo4j.Open(ctx, cfg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", cfg.URI, err)
+	}
+	return s, func() { _ = s.Close(context.Background()) }, nil
+}
+
+// knownProvince returns the province as the documents spell it. A name that
+// differs only in accents or case ("lang son") is accepted, since Vietnamese
+// is awkward to type in some shells; anything else is an error that lists
+// the provinces there are.
+func knownProvince(ctx context.Context, s regnet.Store, name string) (string, error) {
+	list, err := s.Provinces(ctx)
+	if err != nil {
+		return "", fmt.Errorf("list provinces: %w", err)
+	}
+	var names, folded []string
+	for _, p := range list {
+		if p.Name == name {
+			return p.Name, nil
+		}
+		names = append(names, p.Name)
+		if regnet.Fold(p.Name) == regnet.Fold(name) {
+			folded = append(folded, p.Name)
+		}
+	}
+	if len(folded) == 1 {
+		return folded[0], nil
+	}
+	if len(names) == 0 {
+		return "", fmt.Errorf("unknown province %q: the documents read name no province", name)
+	}
+	return "", fmt.Errorf("unknown province %q: the documents read have %s", name, quoteAll(names))
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/regnet/regnet/report"
+)
+
+// The command line must give exactly the reports of the report package's
+// golden files (same documents, same as-of date), in both formats.
+func TestReportMatchesGolden(t *testing.T) {
+	t.Setenv("NEO4J_URI", "") // the bundled documents, in memory
+	tests := []struct {
+		args   []string
+		golden string
+	}{
+		{[]string{"report", "coverage", "--province", "Lạng Sơn"}, "coverage.md"},
+		{[]string{"report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv"}, "compare.csv"},
+		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "md"}, "plan.md"},
+		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "csv"}, "plan.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			code, out, stderr := run(t, tt.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			want, err := os.ReadFile(filepath.Join("..", "..", "report", "testdata", tt.golden))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("regnet %s differs from report/testdata/%s", strings.Join(tt.args, " "), tt.golden)
+			}
+		})
+	}
+}
+
+func TestReportMarkdown(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"# Lead coverage: Lạng Sơn",
+		"## OVERLAP",
+		"## GAP",
+		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func TestReportCSV(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	code, out, stderr := run(t, "report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if len(recs) < 2 || !slices.Equal(recs[0], report.CompareColumns) {
+		t.Fatalf("header %v, want %v", recs[0], report.CompareColumns)
+	}
+	found := false
+	for _, r := range recs[1:] {
+		if r[0] == report.DiffRoleDiffers && r[4] == "STATE_BANK" && r[6] == "FOREX_GOLD" {
+			found = r[8] == "COORDINATE" && r[9] == "LEAD"
+		}
+	}
+	if !found {
+		t.Error("no STATE_BANK FOREX_GOLD row with COORDINATE in Lạng Sơn and LEAD in Điện Biên")
+	}
+}
+
+// TestReportFiles reads the named files instead of the bundled documents:
+// a province they do not cover is an error naming the ones they do.
+func TestReportFiles(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	file := filepath.Join("..", "..", "data", "dienbien_quyche_du-thao-2025.txt")
+	code, out, stderr := run(t, "report", "coverage", "--province", "Điện Biên", file)
+	if code != exitOK || !strings.Contains(out, "# Lead coverage: Điện Biên") {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, out)
+	}
+	code, _, stderr = run(t, "report", "coverage", "--province", "Lạng Sơn", file)
+	if code != exitError || !strings.Contains(stderr, `unknown province "Lạng Sơn"`) || !strings.Contains(stderr, `"Điện Biên"`) {
+		t.Errorf("exit %d, stderr %q; want 1 and the provinces there are", code, stderr)
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	tests := []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{"report"}, exitUsage, "coverage, compare or plan"},
+		{[]string{"report", "gaps", "--province", "Lạng Sơn"}, exitUsage, `unknown report "gaps"`},
+		{[]string{"report", "coverage"}, exitUsage, "--province is required"},
+		{[]string{"report", "compare", "--province", "Lạng Sơn"}, exitUsage, "--with"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--with", "Điện Biên"}, exitUsage, "only for compare"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--format", "pdf"}, exitUsage, `unknown format "pdf"`},
+		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "01/03/2026"}, exitUsage, "YYYY-MM-DD"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--as-of", "2026-03-01"}, exitUsage, "only for plan"},
+		{[]string{"report", "coverage", "--nope"}, exitUsage, "flag provided but not defined"},
+		{[]string{"report", "coverage", "--province", "Hà Nội"}, exitError, `unknown province "Hà Nội": the documents read have "Điện Biên", "Lạng Sơn"`},
+		{[]string{"report", "compare", "--province", "Lạng Sơn", "--with", "Hà Nội"}, exitError, `unknown province "Hà Nội"`},
+		{[]string{"report", "--help"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+// A province typed without accents is the province the documents name.
+func TestReportProvinceWithoutAccents(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	code, out, stderr := run(t, "report", "coverage", "--province", "lang son")
+	if code != exitOK || !strings.HasPrefix(out, "# Lead coverage: Lạng Sơn\n") {
+		t.Errorf("exit %d: %s\n%.80s", code, stderr, out)
+	}
+}
+
+// TestReportNeo4j reads the reports from a loaded graph instead of the
+// documents: the same facts must come out. The graph may hold other test
+// data, so the test looks for facts rather than whole files.
+func TestReportNeo4j(t *testing.T) {
+	uri := neo4jURI(t)
+	if code, _, stderr := run(t, "load", "--neo4j", uri); code != exitOK {
+		t.Fatalf("load: exit %d: %s", code, stderr)
+	}
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"report", "coverage", "--neo4j", uri, "--province", "Lạng Sơn", "--format", "csv"}, []string{
+			"Lạng Sơn,FOOD_SAFETY,An toàn thực phẩm,,,OVERLAP,HEALTH,Sở Y tế,LEAD,83/2025/QĐ-UBND,Điều 7 khoản 7 điểm a,",
+			"Lạng Sơn,FOOD_SAFETY,An toàn thực phẩm,,,OVERLAP,AGRICULTURE_ENVIRONMENT,Sở Nông nghiệp và Môi trường,LEAD,83/2025/QĐ-UBND,Điều 7 khoản 9 điểm b,",
+			"Lạng Sơn,FOOD_SAFETY,An toàn thực phẩm,,,OVERLAP,INDUSTRY_TRADE,Sở Công Thương,LEAD,83/2025/QĐ-UBND,Điều 7 khoản 1 điểm d,",
+		}},
+		{[]string{"report", "compare", "--neo4j", uri, "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv"}, []string{
+			`ROLE_DIFFERS,Lạng Sơn,Điện Biên,,STATE_BANK,,FOREX_GOLD,"Ngoại hối, vàng",COORDINATE,LEAD,83/2025/QĐ-UBND,Điều 7 khoản 12,`,
+			"HANDOFF_ONLY_IN,Lạng Sơn,Điện Biên,Lạng Sơn,POLICE,",
+		}},
+		{[]string{"report", "plan", "--neo4j", uri, "--province", "Lạng Sơn", "--as-of", "2026-03-01"}, []string{
+			"| Sở Công Thương (INDUSTRY_TRADE) | 83/2025/QĐ-UBND: QUYẾT ĐỊNH BAN HÀNH QUY CHẾ",
+			"| 2026-02-28 | 02/2026 | Rà soát các quy định quản lý nhà nước về thực phẩm",
+		}},
+	}
+	for _, tt := range tests {
+		code, out, stderr := run(t, tt.args...)
+		if code != exitOK {
+			t.Errorf("%v: exit %d: %s", tt.args, code, stderr)
+			continue
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: output lacks %q", tt.args[1], want)
+			}
+		}
+	}
+}

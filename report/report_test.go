@@ -1,0 +1,409 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"flag"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+	"github.com/regnet/regnet/report"
+	"github.com/regnet/regnet/store/memory"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the bundled documents")
+
+// The reports of the golden files: fixed provinces and a fixed as-of date,
+// so that the files do not change with the calendar.
+const (
+	langSon  = "Lạng Sơn"
+	dienBien = "Điện Biên"
+	asOf     = "2026-03-01"
+	number83 = "83/2025/QĐ-UBND"
+)
+
+// bundled parses the bundled documents once for all tests.
+var bundled = sync.OnceValues(func() (*regnet.Dataset, error) {
+	return loader.New().ParseFS(data.FS, ".")
+})
+
+func bundledStore(t *testing.T) (*regnet.Dataset, regnet.Store) {
+	t.Helper()
+	ds, err := bundled()
+	if err != nil {
+		t.Fatalf("parse the bundled documents: %v", err)
+	}
+	return ds, memory.New(ds)
+}
+
+// reports are the three reports as the command line renders them.
+var reports = []struct {
+	name   string
+	render func(ctx context.Context, r report.Renderer, w *bytes.Buffer) error
+}{
+	{"coverage", func(ctx context.Context, r report.Renderer, w *bytes.Buffer) error {
+		rows, err := regnet.LeadCoverage(ctx, r.Store, langSon)
+		if err != nil {
+			return err
+		}
+		return r.Coverage(ctx, w, langSon, rows)
+	}},
+	{"compare", func(ctx context.Context, r report.Renderer, w *bytes.Buffer) error {
+		c, err := regnet.CompareProvinces(ctx, r.Store, langSon, dienBien)
+		if err != nil {
+			return err
+		}
+		return r.Compare(ctx, w, c)
+	}},
+	{"plan", func(ctx context.Context, r report.Renderer, w *bytes.Buffer) error {
+		p, err := regnet.TrackPlans(ctx, r.Store, langSon, asOf)
+		if err != nil {
+			return err
+		}
+		return r.Plans(ctx, w, p)
+	}},
+}
+
+// render returns one report in one format.
+func render(t *testing.T, name string, format report.Format) string {
+	t.Helper()
+	_, s := bundledStore(t)
+	for _, rep := range reports {
+		if rep.name != name {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := rep.render(context.Background(), report.Renderer{Store: s, Format: format}, &buf); err != nil {
+			t.Fatalf("%s (%s): %v", name, format, err)
+		}
+		return buf.String()
+	}
+	t.Fatalf("no report %q", name)
+	return ""
+}
+
+// TestGolden compares every report in both formats with testdata; run
+// `go test ./report -update` to rewrite the files after a deliberate change,
+// then read the diff.
+func TestGolden(t *testing.T) {
+	for _, rep := range reports {
+		for _, format := range []report.Format{report.Markdown, report.CSV} {
+			file := filepath.Join("testdata", rep.name+"."+string(format))
+			t.Run(file, func(t *testing.T) {
+				got := render(t, rep.name, format)
+				if *update {
+					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run `go test ./report -update` to create it)", err)
+				}
+				if got != string(want) {
+					t.Errorf("%s differs from the report (run `go test ./report -update` and read the diff):\n%s", file, firstDiff(string(want), got))
+				}
+			})
+		}
+	}
+}
+
+// TestDeterministic renders each report twice: golden files are only
+// useful when the output does not depend on map order.
+func TestDeterministic(t *testing.T) {
+	for _, rep := range reports {
+		for _, format := range []report.Format{report.Markdown, report.CSV} {
+			if a, b := render(t, rep.name, format), render(t, rep.name, format); a != b {
+				t.Errorf("%s (%s) differs between two runs:\n%s", rep.name, format, firstDiff(a, b))
+			}
+		}
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return "(no difference)"
+}
+
+// records parses a CSV report into maps keyed by column, checking that the
+// header is the documented one.
+func records(t *testing.T, text string, columns []string) []map[string]string {
+	t.Helper()
+	all, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if len(all) == 0 || !slices.Equal(all[0], columns) {
+		t.Fatalf("header = %v, want %v", all[0], columns)
+	}
+	var out []map[string]string
+	for _, rec := range all[1:] {
+		m := map[string]string{}
+		for i, c := range columns {
+			m[c] = rec[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// section returns the Markdown section whose heading starts with prefix.
+func section(t *testing.T, md, prefix string) string {
+	t.Helper()
+	for _, s := range strings.Split(md, "\n## ") {
+		if strings.HasPrefix(s, prefix) {
+			return s
+		}
+	}
+	t.Fatalf("no section %q in:\n%s", prefix, md)
+	return ""
+}
+
+// TestCoverageFacts checks facts read by hand from Quyết định 83/2025 (the
+// shared gold file), independently of the golden files: Lạng Sơn has three
+// leads for food safety, each in its own provision.
+func TestCoverageFacts(t *testing.T) {
+	want := map[string]string{
+		"HEALTH":                  "Điều 7 khoản 7 điểm a",
+		"AGRICULTURE_ENVIRONMENT": "Điều 7 khoản 9 điểm b",
+		"INDUSTRY_TRADE":          "Điều 7 khoản 1 điểm d",
+	}
+	got := map[string]string{}
+	for _, r := range records(t, render(t, "coverage", report.CSV), report.CoverageColumns) {
+		if r["field"] != "FOOD_SAFETY" || r["area"] != "" {
+			continue
+		}
+		if r["status"] != report.StatusOverlap || r["role"] != regnet.RoleLead || r["document"] != number83 {
+			t.Errorf("FOOD_SAFETY row %v: want an OVERLAP of LEAD duties in %s", r, number83)
+		}
+		got[r["agency_kind"]] = r["provision"]
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("FOOD_SAFETY leads = %v, want %v", got, want)
+	}
+
+	md := section(t, render(t, "coverage", report.Markdown), "OVERLAP")
+	for _, line := range []string{
+		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
+		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Nông nghiệp và Môi trường (AGRICULTURE_ENVIRONMENT) | 83/2025/QĐ-UBND, Điều 7 khoản 9 điểm b |",
+		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Công Thương (INDUSTRY_TRADE) | 83/2025/QĐ-UBND, Điều 7 khoản 1 điểm d |",
+	} {
+		if !strings.Contains(md, line) {
+			t.Errorf("the OVERLAP section lacks %q", line)
+		}
+	}
+}
+
+// TestCompareFacts checks what the gold file says a comparison of Lạng Sơn
+// with Điện Biên must show.
+func TestCompareFacts(t *testing.T) {
+	rows := records(t, render(t, "compare", report.CSV), report.CompareColumns)
+	has := func(diff, onlyIn, kind string) map[string]string {
+		for _, r := range rows {
+			if r["difference"] == diff && r["only_in"] == onlyIn && r["agency_kind"] == kind {
+				return r
+			}
+		}
+		return nil
+	}
+	for _, c := range []struct{ diff, onlyIn, kind, provision string }{
+		{report.DiffHandoffOnlyIn, langSon, "POLICE", "Điều 7 khoản 2 điểm d"},
+		{report.DiffHandoffOnlyIn, langSon, "MARKET_MANAGEMENT", "Điều 7 khoản 1 điểm c"},
+		{report.DiffKindOnlyIn, langSon, "INSPECTORATE", ""},
+		{report.DiffKindOnlyIn, langSon, "ECONOMIC_ZONE_AUTHORITY", ""},
+		{report.DiffKindOnlyIn, dienBien, "FATHERLAND_FRONT", "Điều 7"},
+	} {
+		r := has(c.diff, c.onlyIn, c.kind)
+		if r == nil {
+			t.Errorf("no %s row for %s only in %s", c.diff, c.kind, c.onlyIn)
+			continue
+		}
+		// The citation sits on the side of the province that has the fact.
+		doc, prov := r["document_a"], r["provision_a"]
+		if c.onlyIn == dienBien {
+			doc, prov = r["document_b"], r["provision_b"]
+		}
+		if doc == "" || prov == "" || (c.provision != "" && prov != c.provision) {
+			t.Errorf("%s %s only in %s cited as %q, %q; want provision %q", c.diff, c.kind, c.onlyIn, doc, prov, c.provision)
+		}
+	}
+	for _, c := range []struct{ diff, onlyIn, kind string }{
+		{report.DiffKindOnlyIn, dienBien, "INSPECTORATE"},
+		{report.DiffKindOnlyIn, langSon, "FATHERLAND_FRONT"},
+		{report.DiffHandoffOnlyIn, dienBien, "POLICE"},
+		{report.DiffHandoffOnlyIn, langSon, "CUSTOMS"}, // both provinces have it
+	} {
+		if has(c.diff, c.onlyIn, c.kind) != nil {
+			t.Errorf("unexpected %s row for %s only in %s", c.diff, c.kind, c.onlyIn)
+		}
+	}
+
+	var bank map[string]string
+	for _, r := range rows {
+		if r["difference"] == report.DiffRoleDiffers && r["agency_kind"] == "STATE_BANK" && r["field"] == "FOREX_GOLD" {
+			bank = r
+		}
+	}
+	switch {
+	case bank == nil:
+		t.Error("no ROLE_DIFFERS row for STATE_BANK on FOREX_GOLD")
+	case bank["role_a"] != regnet.RoleCoordinate || bank["role_b"] != regnet.RoleLead:
+		t.Errorf("STATE_BANK on FOREX_GOLD: %s in Lạng Sơn, %s in Điện Biên; want COORDINATE and LEAD", bank["role_a"], bank["role_b"])
+	case bank["document_a"] != number83 || bank["provision_a"] != "Điều 7 khoản 12" || bank["provision_b"] != "Điều 5 khoản 10":
+		t.Errorf("STATE_BANK on FOREX_GOLD cited as %q %q / %q %q", bank["document_a"], bank["provision_a"], bank["document_b"], bank["provision_b"])
+	}
+
+	md := render(t, "compare", report.Markdown)
+	for _, want := range []string{
+		"| Lạng Sơn | Công an tỉnh (POLICE) |",
+		"| Lạng Sơn | Chi cục Quản lý thị trường (MARKET_MANAGEMENT) |",
+		"| FATHERLAND_FRONT | Điện Biên |",
+		"| STATE_BANK | FOREX_GOLD (Ngoại hối, vàng) | COORDINATE (phối hợp) | 83/2025/QĐ-UBND, Điều 7 khoản 12 | LEAD (chủ trì) |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown comparison lacks %q", want)
+		}
+	}
+}
+
+// TestPlanFacts checks the plan-tracking report against the 2026-2030
+// plan: its action amending Quyết định 83/2025, linked to that document,
+// and its actions due by the end of February 2026, with their leads.
+func TestPlanFacts(t *testing.T) {
+	ds, _ := bundledStore(t)
+	rows := records(t, render(t, "plan", report.CSV), report.PlanColumns)
+
+	var amending []map[string]string
+	overdue := map[string]map[string]string{} // provision id -> row
+	for _, r := range rows {
+		switch r["section"] {
+		case report.SectionAmending:
+			amending = append(amending, r)
+		case report.SectionOverdue:
+			overdue[r["provision_id"]] = r
+		}
+	}
+	if len(amending) != 1 {
+		t.Fatalf("%d amending actions, want 1: %v", len(amending), amending)
+	}
+	a := amending[0]
+	if a["amends"] != number83 || !strings.HasPrefix(a["detail"], number83+": QUYẾT ĐỊNH") || a["agency_kind"] != "INDUSTRY_TRADE" ||
+		!strings.Contains(a["document"], "2026-2030") || !strings.HasPrefix(a["provision"], "Phụ lục, nhóm 5") || a["due_by"] != "2026-12-31" {
+		t.Errorf("amending action = %v; want 83/2025/QĐ-UBND linked to its document, led by INDUSTRY_TRADE, in the 2026-2030 plan's appendix", a)
+	}
+
+	// Every dated action of a Lạng Sơn plan due by the end of February
+	// 2026, counted from the parsed documents, must be listed with its leads.
+	lsDocs := map[string]bool{}
+	for _, d := range ds.Documents {
+		if d.Province == langSon {
+			lsDocs[d.ID] = true
+		}
+	}
+	due := 0
+	for _, pa := range ds.PlanActions {
+		end := pa.Deadline.End()
+		if !lsDocs[pa.Document] || end == "" || end >= asOf {
+			continue
+		}
+		due++
+		r := overdue[pa.Provision]
+		if r == nil {
+			t.Errorf("action due %s not listed: %s", end, pa.Text)
+			continue
+		}
+		if r["due_by"] != end || r["deadline"] != pa.Deadline.Raw || strings.Count(r["agency_kind"], ";") != len(pa.Leads)-1 || r["agency_kind"] == "" {
+			t.Errorf("action %s listed as %v", pa.ID, r)
+		}
+	}
+	if due == 0 || len(overdue) != due {
+		t.Errorf("%d overdue rows, %d actions due before %s", len(overdue), due, asOf)
+	}
+	// Leads of the February 2026 reviews, as the plan's appendix gives them.
+	leads := map[string]bool{}
+	for _, r := range overdue {
+		if r["due_by"] != "2026-02-28" {
+			t.Errorf("row due %s, want 2026-02-28: %v", r["due_by"], r)
+		}
+		for _, k := range strings.Split(r["agency_kind"], "; ") {
+			leads[k] = true
+		}
+	}
+	for _, k := range []string{"HEALTH", "AGRICULTURE_ENVIRONMENT", "CULTURE_SPORTS_TOURISM", "CUSTOMS", "TAX", "SCIENCE_TECHNOLOGY",
+		"CONSTRUCTION", "INDUSTRY_TRADE", "BORDER_GUARD", "POLICE", "MARKET_MANAGEMENT", "ALL_DEPARTMENTS", "COMMUNE_PEOPLES_COMMITTEE"} {
+		if !leads[k] {
+			t.Errorf("no action due by 2026-02-28 led by %s", k)
+		}
+	}
+
+	md := render(t, "plan", report.Markdown)
+	for _, want := range []string{
+		"| Sở Công Thương (INDUSTRY_TRADE) | 83/2025/QĐ-UBND: QUYẾT ĐỊNH BAN HÀNH QUY CHẾ",
+		"| 2026-02-28 | 02/2026 | Rà soát các quy định quản lý nhà nước về thực phẩm",
+		"| Sở Y tế (HEALTH) | Kế hoạch Lạng Sơn 2026-2030",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown plan report lacks %q", want)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want report.Format
+		ok   bool
+	}{
+		{"md", report.Markdown, true},
+		{"Markdown", report.Markdown, true},
+		{"csv", report.CSV, true},
+		{"pdf", "", false},
+		{"", "", false},
+	} {
+		got, err := report.ParseFormat(c.in)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("ParseFormat(%q) = %q, %v", c.in, got, err)
+		}
+	}
+}
+
+// TestRendererErrors checks that a renderer without a store or with an
+// unknown format fails instead of writing half a report.
+func TestRendererErrors(t *testing.T) {
+	_, s := bundledStore(t)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if err := (report.Renderer{Format: report.Markdown}).Coverage(ctx, &buf, langSon, nil); err == nil {
+		t.Error("no error without a store")
+	}
+	if err := (report.Renderer{Store: s, Format: "pdf"}).Plans(ctx, &buf, &regnet.PlanReport{Province: langSon}); err == nil {
+		t.Error("no error for an unknown format")
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %q before failing", buf.String())
+	}
+}
