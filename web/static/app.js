@@ -1,0 +1,245 @@
+// The explorer's page: choose a province and see its agency network; click an
+// agency for its duties and handoffs with the provisions behind them; search;
+// follow a handoff chain. Each view is one GraphQL query (see api.js).
+import { APIError, gql, Q } from './api.js';
+import { drawNetwork, kindColour, markSelected } from './graph.js';
+
+const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
+const ui = {
+  province: $('province'),
+  network: $('network'),
+  legend: $('legend'),
+  error: $('error'),
+  searchForm: $('search-form'),
+  results: $('search-results'),
+  panel: $('agency-panel'),
+  chainForm: $('chain-form'),
+  chainProvince: $('chain-province'),
+  hops: $('chain-hops'),
+};
+const state = { province: '', selected: '' };
+
+/**
+ * h builds an HTML element. Children are elements or strings; strings become
+ * text, never markup, so document text cannot inject anything. Attributes
+ * whose value is null, undefined or false are left out; on* values are
+ * event listeners.
+ */
+function h(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  e.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return e;
+}
+
+// What the user can do about each error code of the API (schema.graphqls).
+const advice = {
+  BAD_USER_INPUT: 'Check what you entered.',
+  NOT_FOUND: 'It is not in the data.',
+  STORE_UNAVAILABLE: 'The database cannot be reached; try again later.',
+  TIMEOUT: 'The request took too long; try again, or ask for less.',
+  NETWORK_ERROR: 'Is the regnet server running?',
+};
+
+/** showError says in the error bar what failed, the API's message and code. */
+function showError(what, err) {
+  if (!(err instanceof APIError)) {
+    console.error(err); // a bug in the page, not an answer of the API
+    return;
+  }
+  ui.error.textContent = `${what} failed: ${err.message} [${err.code}] ${advice[err.code] ?? ''}`.trim();
+  ui.error.dataset.code = err.code;
+  ui.error.hidden = false;
+}
+
+function clearError() {
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+  delete ui.error.dataset.code;
+}
+
+const turns = {};
+/**
+ * turn starts a request of a kind and returns a check that stays true while
+ * no newer request of that kind has started, so that a slow answer never
+ * overwrites a newer one.
+ */
+function turn(kind) {
+  const n = (turns[kind] = (turns[kind] ?? 0) + 1);
+  return () => turns[kind] === n;
+}
+
+/** run does one user action: clears the old error, marks el busy, shows a new error. */
+async function run(kind, what, el, work) {
+  const current = turn(kind);
+  clearError();
+  el.setAttribute('aria-busy', 'true');
+  try {
+    await work(current);
+  } catch (err) {
+    if (current()) showError(what, err);
+  } finally {
+    if (current()) el.removeAttribute('aria-busy');
+  }
+}
+
+function loadNetwork(provinceId) {
+  state.province = provinceId;
+  ui.province.value = provinceId;
+  ui.chainProvince.value = provinceId;
+  return run('network', 'Loading the network', ui.network, async (current) => {
+    if (!provinceId) return;
+    const { network } = await gql(Q.network, { province: provinceId });
+    if (!current()) return;
+    drawNetwork(ui.network, ui.legend, network, selectAgency);
+    markSelected(ui.network, state.selected);
+    ui.network.dataset.province = provinceId;
+    ui.network.dataset.nodes = String(network.nodes.length);
+  });
+}
+
+function selectAgency(id) {
+  state.selected = id;
+  markSelected(ui.network, id);
+  return run('agency', 'Loading the agency', ui.panel, async (current) => {
+    const { agency } = await gql(Q.agency, { id });
+    if (!current()) return;
+    ui.panel.replaceChildren(...agencyView(agency));
+    ui.panel.dataset.id = agency.id;
+    // An agency found by search may belong to another province: draw that one.
+    if (agency.province && agency.province.id !== state.province) await loadNetwork(agency.province.id);
+  });
+}
+
+function search(text) {
+  return run('search', 'Searching', ui.results, async (current) => {
+    const { search: hits } = await gql(Q.search, { text });
+    if (!current()) return;
+    ui.results.replaceChildren(...(hits.length
+      ? hits.map(hitView)
+      : [h('li', { class: 'empty', 'data-testid': 'search-empty' }, `Nothing matches “${text}”.`)]));
+  });
+}
+
+function chain(form) {
+  const f = new FormData(form);
+  const vars = {
+    province: f.get('province') || null,
+    leaving: f.get('leaving') || null,
+    entering: f.get('entering') || null,
+    maxDepth: Number(f.get('maxDepth')) || 3,
+  };
+  return run('chain', 'The handoff chain', ui.hops, async (current) => {
+    ui.hops.replaceChildren();
+    const { handoffChain } = await gql(Q.chain, vars);
+    if (!current()) return;
+    ui.hops.replaceChildren(...(handoffChain.length
+      ? handoffChain.map(hopView)
+      : [h('li', { class: 'empty', 'data-testid': 'chain-empty' }, 'No handoff rule starts there.')]));
+  });
+}
+
+// Views. Every agency name is a button that selects the agency.
+
+function agencyLink(a) {
+  const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
+  dot.style.backgroundColor = kindColour(a.kind); // CSSOM: the CSP forbids style attributes, not this
+  return h('button', {
+    type: 'button', class: 'agency-link', title: a.kind,
+    'data-testid': 'agency-link', 'data-id': a.id, 'data-kind': a.kind,
+    onclick: () => selectAgency(a.id),
+  }, dot, a.name);
+}
+
+const joined = (items, view) => items.flatMap((x, i) => (i ? [', ', view(x)] : [view(x)]));
+const names = (areas) => areas.map((a) => a.name).join(', ');
+const section = (title, testid, items) => h('section', {},
+  h('h3', {}, `${title} (${items.length})`),
+  items.length ? h('ol', { 'data-testid': testid }, items) : h('p', { class: 'none' }, 'None.'));
+
+/** provenance names the provision and document a fact was read from; the document title is the tooltip. */
+function provenance(p) {
+  if (!p) return h('p', { class: 'provenance', 'data-testid': 'provenance' }, 'No provision recorded.');
+  const d = p.document;
+  const doc = !d ? 'unknown document'
+    : `${d.number ?? d.title}${d.status === 'ISSUED' ? '' : ` (${d.status.toLowerCase()})`}`;
+  return h('p', { class: 'provenance', 'data-testid': 'provenance', title: d?.title },
+    h('span', { class: 'path' }, p.path), ' · ', h('span', { class: 'doc' }, doc));
+}
+
+function agencyView(a) {
+  return [
+    h('h2', { 'data-testid': 'agency-name' }, a.name),
+    h('p', { class: 'meta' },
+      h('span', { class: 'kind', 'data-testid': 'agency-kind' }, a.kind), ' ', a.level.toLowerCase(),
+      ' · ', a.province ? a.province.name : 'national',
+      a.parent ? [' · part of ', agencyLink(a.parent)] : null),
+    a.aliases.length ? h('p', { class: 'aliases' }, 'Also called: ', a.aliases.join('; ')) : null,
+    section('Duties', 'duties', a.duties.map((d) => h('li', { class: 'duty', 'data-testid': 'duty', 'data-role': d.role },
+      h('span', { class: `role role-${d.role.toLowerCase()}` }, d.role), ' ',
+      h('span', { class: 'text' }, d.text),
+      d.fields.length ? h('p', { class: 'tags' }, 'Fields: ', d.fields.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
+      d.areas.length ? h('p', { class: 'tags' }, 'Areas: ', d.areas.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
+      d.partners.length ? h('p', {}, 'With: ', joined(d.partners, agencyLink)) : null,
+      provenance(d.provision)))),
+    section('Handoffs out', 'handoffs-out', a.handoffsOut.map((x) => h('li', { 'data-testid': 'handoff-out' }, handoffView(x)))),
+    section('Handoffs in', 'handoffs-in', a.handoffsIn.map((x) => h('li', { 'data-testid': 'handoff-in' }, handoffView(x)))),
+  ].filter(Boolean);
+}
+
+function handoffView(x) {
+  return h('div', { class: 'handoff' },
+    h('p', {}, x.from ? agencyLink(x.from) : 'An unknown agency', ' ',
+      x.actions.map((a) => h('span', { class: 'action' }, a))),
+    x.notifies.length ? h('p', {}, 'notifies ', joined(x.notifies, agencyLink)) : null,
+    x.transfersTo.length ? h('p', {}, 'transfers to ', joined(x.transfersTo, agencyLink)) : null,
+    x.leaving.length || x.entering.length
+      ? h('p', { class: 'areas' }, x.leaving.length ? `leaving ${names(x.leaving)}` : '',
+        x.leaving.length && x.entering.length ? ' → ' : '', x.entering.length ? `entering ${names(x.entering)}` : '')
+      : null,
+    x.condition ? h('p', { class: 'condition' }, x.condition) : null,
+    provenance(x.provision),
+    x.provision?.text ? h('details', {}, h('summary', {}, 'Provision text'), h('p', {}, x.provision.text)) : null);
+}
+
+function hopView(hop) {
+  return h('li', { class: 'hop', 'data-testid': 'chain-hop', 'data-depth': hop.depth },
+    h('p', { class: 'depth' }, `Hop ${hop.depth}`, hop.via ? [' — reached through ', agencyLink(hop.via)] : null),
+    handoffView(hop.handoff));
+}
+
+function hitView(hit) {
+  const target = hit.agency ?? hit.duty?.agency ?? hit.planAction?.leads[0] ?? null;
+  const body = [h('span', { class: 'type' }, hit.type), ' ', h('strong', {}, hit.title),
+    hit.snippet && hit.snippet !== hit.title ? h('span', { class: 'snippet' }, hit.snippet) : null];
+  return h('li', { 'data-testid': 'search-result', 'data-type': hit.type, 'data-kind': hit.agency?.kind, 'data-agency': target?.id },
+    target ? h('button', { type: 'button', title: `Show ${target.name}`, onclick: () => selectAgency(target.id) }, body) : body);
+}
+
+async function start() {
+  ui.province.addEventListener('change', () => loadNetwork(ui.province.value));
+  ui.searchForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    search(new FormData(ui.searchForm).get('text').trim());
+  });
+  ui.chainForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    chain(ui.chainForm);
+  });
+  await run('start', 'Loading the provinces', ui.province, async () => {
+    const { provinces, areas } = await gql(Q.start);
+    const options = (items, value, text) => items.map((x) => h('option', { value: value(x) }, text(x)));
+    ui.province.append(...options(provinces, (p) => p.id, (p) => p.name));
+    ui.chainProvince.append(...options(provinces, (p) => p.id, (p) => p.name));
+    for (const name of ['leaving', 'entering']) {
+      ui.chainForm.elements[name].append(...options(areas, (a) => a.code, (a) => `${a.name} (${a.code})`));
+    }
+    document.body.dataset.ready = 'true';
+  });
+}
+
+start();

@@ -1,0 +1,66 @@
+// Package web is regnet's explorer: a static page of HTML, CSS and plain
+// JavaScript modules that reads the GraphQL API at /graphql. It has no build
+// step and no npm dependencies, and is embedded so that the binary serves it
+// offline.
+package web
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed static
+var static embed.FS
+
+// ContentSecurityPolicy is sent with every file of the explorer. The page
+// loads scripts, styles, images and data from its own origin only, and has no
+// inline script or style, so nothing else needs allowing: injected markup
+// cannot run code or send data elsewhere.
+const ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+
+// contentTypes fixes the types of the explorer's files. http.FileServer
+// would otherwise take them from the host's MIME tables, which differ between
+// machines (application/javascript, text/javascript, or nothing at all for
+// .mjs), and a module script with the wrong type does not run.
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".svg":  "image/svg+xml",
+}
+
+// Handler serves the explorer: index.html at "/", its scripts, styles and
+// icon beside it, 404 for anything else. Only GET and HEAD are allowed.
+func Handler() http.Handler {
+	root, err := fs.Sub(static, "static")
+	if err != nil {
+		// The directory is embedded at build time; this cannot fail at run time.
+		panic("web: embedded files missing: " + err.Error())
+	}
+	files := http.FileServerFS(root)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		// The files carry no modification time, so ask browsers to check
+		// every time: a new binary's explorer is then picked up at once.
+		h.Set("Cache-Control", "no-cache")
+		name := r.URL.Path
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		if t, ok := contentTypes[path.Ext(name)]; ok {
+			h.Set("Content-Type", t)
+		}
+		files.ServeHTTP(w, r)
+	})
+}
