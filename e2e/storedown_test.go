@@ -1,0 +1,118 @@
+package e2e_test
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+	"github.com/regnet/regnet/server/servertest"
+	"github.com/regnet/regnet/store/neo4j"
+	"github.com/regnet/regnet/store/neo4j/neo4jtest"
+)
+
+// TestNeo4jGoesAway serves the API from a Neo4j of the test's own, kills
+// the database, and checks what clients see: STORE_UNAVAILABLE on queries,
+// /readyz failing while /healthz still answers; then starts the database
+// again on the same data and checks that the same server, never restarted,
+// answers again.
+func TestNeo4jGoesAway(t *testing.T) {
+	neo4jURI(t) // runs where the other Neo4j tests run; fails in CI without one
+	ctx := context.Background()
+	data, port := filepath.Join(t.TempDir(), "neo4j"), neo4jtest.FreePort(t)
+	db := neo4jtest.Start(t, data, port)
+	// A short retry time: the driver would otherwise retry for 30 s.
+	s, err := neo4j.Open(ctx, neo4j.Config{URI: db.URI, RetryTime: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	ds := parsed(t)
+	if _, err := s.Load(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	srv := servertest.New(t, s)
+	const query = `{ provinces { name } }`
+
+	if r := srv.Query(t, query, nil); len(r.Errors) > 0 {
+		t.Fatalf("with the database up: %v", r.Errors)
+	}
+	status(t, srv, "/readyz", http.StatusOK)
+
+	db.Kill()
+	r := srv.Query(t, query, nil)
+	if !slices.Contains(r.Codes(), "STORE_UNAVAILABLE") {
+		t.Errorf("with the database down: codes %v, want STORE_UNAVAILABLE", r.Codes())
+	}
+	status(t, srv, "/readyz", http.StatusServiceUnavailable)
+	status(t, srv, "/healthz", http.StatusOK)
+
+	neo4jtest.Start(t, data, port)
+	// The driver reconnects on its own; give it a bounded number of tries.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := srv.Client.Get(srv.URL + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz did not recover within 60 s of the database coming back")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	r = srv.Query(t, query, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("after the database came back: %v", r.Errors)
+	}
+	var got struct{ Provinces []struct{ Name string } }
+	r.Decode(t, &got)
+	if len(got.Provinces) != len(ds.Provinces) {
+		t.Errorf("after the database came back: %d provinces, want %d", len(got.Provinces), len(ds.Provinces))
+	}
+}
+
+// status checks the HTTP status of a GET.
+func status(t *testing.T, srv *servertest.Server, path string, want int) {
+	t.Helper()
+	res, err := srv.Client.Get(srv.URL + path)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	res.Body.Close()
+	if res.StatusCode != want {
+		t.Errorf("GET %s: %d, want %d", path, res.StatusCode, want)
+	}
+}
+
+// neo4jURI is the test server's URI: without NEO4J_URI the test is skipped
+// on a developer's machine and fails in CI.
+func neo4jURI(t *testing.T) string {
+	t.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal(noNeo4j + " (CI is set, so the Neo4j tests must run)")
+		}
+		t.Skip(noNeo4j)
+	}
+	return uri
+}
+
+// parsed returns the bundled documents, parsed.
+func parsed(t *testing.T) *regnet.Dataset {
+	t.Helper()
+	ds, err := loader.New().ParseFS(data.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
