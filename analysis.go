@@ -81,26 +81,87 @@ type PlanReport struct {
 	Amending []*PlanAction `json:"amending"`
 }
 
-// The analyses below work on any Store: they ask it for a province's
-// agencies, duties and handoffs and compute the answer in Go.
+// The analyses (LeadCoverage, CompareProvinces, BuildNetwork, TrackPlans,
+// one file each) work on any Store: they ask it for a province's agencies,
+// duties and handoffs and compute the answer in Go. The helpers below are
+// theirs.
 
-// LeadCoverage returns, for every field (and area) a province's duties
-// touch, the agencies that lead it.
-func LeadCoverage(ctx context.Context, s Store, province string) ([]*LeadCoverageRow, error) {
-	return leadCoverage(ctx, s, province)
+// provinceAgencies checks that a province is known and returns its facts' agencies.
+func provinceAgencies(ctx context.Context, s Store, province string) (map[string]*Agency, error) {
+	provinces, err := s.Provinces(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := false
+	for _, p := range provinces {
+		if p.Name == province {
+			known = true
+		}
+	}
+	if !known {
+		return nil, Errorf(ENOTFOUND, "unknown province %q", province)
+	}
+	list, err := s.Agencies(ctx, AgencyFilter{Province: province})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*Agency, len(list))
+	for _, a := range list {
+		out[a.ID] = a
+	}
+	return out, nil
 }
 
-// CompareProvinces compares province a with province b.
-func CompareProvinces(ctx context.Context, s Store, a, b string) (*Comparison, error) {
-	return compareProvinces(ctx, s, a, b)
+// provisionsByID fetches provisions in one call.
+func provisionsByID(ctx context.Context, s Store, ids []string) (map[string]*Provision, error) {
+	out := map[string]*Provision{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := s.Provisions(ctx, ProvisionFilter{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range list {
+		out[p.ID] = p
+	}
+	return out, nil
 }
 
-// BuildNetwork returns a province's agency network.
-func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
-	return buildNetwork(ctx, s, province)
+// termsByCode fetches the ontology's fields and areas once.
+func termsByCode(ctx context.Context, s Store) (map[string]*Field, map[string]*Area, error) {
+	fl, err := s.Fields(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	al, err := s.Areas(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	fields, areas := map[string]*Field{}, map[string]*Area{}
+	for _, f := range fl {
+		fields[f.Code] = f
+	}
+	for _, a := range al {
+		areas[a.Code] = a
+	}
+	return fields, areas, nil
 }
 
-// TrackPlans returns the plan-tracking view of a province as of an ISO date.
-func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanReport, error) {
-	return trackPlans(ctx, s, province, asOf)
+func hasAgency(list []*Agency, id string) bool {
+	for _, a := range list {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func hasProvision(list []*Provision, id string) bool {
+	for _, p := range list {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,68 @@
+package regnet
+
+import (
+	"context"
+	"sort"
+)
+
+// Network edge types beyond the path step types.
+const EdgeSucceededBy = "SUCCEEDED_BY"
+
+// BuildNetwork returns a province's agency network.
+func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
+	agencies, err := provinceAgencies(ctx, s, province)
+	if err != nil {
+		return nil, err
+	}
+	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	if err != nil {
+		return nil, err
+	}
+	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	if err != nil {
+		return nil, err
+	}
+	n := &Network{Nodes: []*NetworkNode{}, Edges: []*NetworkEdge{}}
+	for _, a := range agencies {
+		n.Nodes = append(n.Nodes, &NetworkNode{ID: a.ID, Label: a.Name, Kind: a.Kind})
+	}
+	sort.Slice(n.Nodes, func(i, j int) bool { return n.Nodes[i].ID < n.Nodes[j].ID })
+	seen := map[string]bool{}
+	add := func(typ, source, target, label, via string) {
+		if agencies[source] == nil || agencies[target] == nil || source == target {
+			return
+		}
+		id := typ + ":" + source + ">" + target
+		if via != "" {
+			id += "@" + via
+		}
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		n.Edges = append(n.Edges, &NetworkEdge{ID: id, Source: source, Target: target, Type: typ, Label: label})
+	}
+	for _, h := range handoffs {
+		for _, t := range h.Notifies {
+			add(StepHandsOffTo, h.From, t, "thông báo", h.ID)
+		}
+		for _, t := range h.TransfersTo {
+			add(StepHandsOffTo, h.From, t, "chuyển giao", h.ID)
+		}
+	}
+	for _, d := range duties {
+		for _, p := range d.Partners {
+			add(StepCoordinatesWith, d.Agency, p, "phối hợp", "")
+		}
+	}
+	for _, a := range agencies {
+		if a.Parent != nil {
+			add(StepPartOf, a.ID, *a.Parent, "thuộc", "")
+		}
+		if a.Successor != nil {
+			add(EdgeSucceededBy, a.ID, *a.Successor, "kế thừa bởi", "")
+		}
+	}
+	sort.Slice(n.Edges, func(i, j int) bool { return n.Edges[i].ID < n.Edges[j].ID })
+	return n, nil
+}

@@ -1,0 +1,82 @@
+package regnet
+
+import (
+	"context"
+	"sort"
+)
+
+// TrackPlans returns the plan-tracking view of a province as of an ISO date.
+func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanReport, error) {
+	agencies, err := provinceAgencies(ctx, s, province)
+	if err != nil {
+		return nil, err
+	}
+	if len(asOf) != 10 {
+		return nil, Errorf(EINVALID, "asOf must be an ISO date (YYYY-MM-DD), got %q", asOf)
+	}
+	actions, err := s.PlanActions(ctx, PlanActionFilter{Province: province})
+	if err != nil {
+		return nil, err
+	}
+	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	if err != nil {
+		return nil, err
+	}
+	r := &PlanReport{Province: province, AsOf: asOf, Overdue: []*PlanAction{}, DutiesWithoutActions: []*Agency{},
+		LeadsWithoutDuties: []*Agency{}, Amending: []*PlanAction{}}
+	// current maps a former agency to the one that took over its tasks, so
+	// that a 2021 plan's "Cục Hải quan" counts for today's customs office.
+	current := func(id string) string {
+		for i := 0; i < 5; i++ {
+			a := agencies[id]
+			if a == nil || a.Successor == nil {
+				break
+			}
+			id = *a.Successor
+		}
+		return id
+	}
+	inPlans, leads := map[string]bool{}, map[string]bool{}
+	for _, a := range actions {
+		if end := a.Deadline.End(); end != "" && end < asOf {
+			r.Overdue = append(r.Overdue, a)
+		}
+		if len(a.Amends) > 0 {
+			r.Amending = append(r.Amending, a)
+		}
+		for _, id := range a.Leads {
+			inPlans[current(id)] = true
+			leads[current(id)] = true
+		}
+		for _, id := range a.Coordinators {
+			inPlans[current(id)] = true
+		}
+	}
+	withDuties := map[string]bool{}
+	for _, d := range duties {
+		withDuties[current(d.Agency)] = true
+	}
+	for id := range withDuties {
+		if !inPlans[id] && agencies[id] != nil {
+			r.DutiesWithoutActions = append(r.DutiesWithoutActions, agencies[id])
+		}
+	}
+	for id := range leads {
+		if !withDuties[id] && agencies[id] != nil {
+			r.LeadsWithoutDuties = append(r.LeadsWithoutDuties, agencies[id])
+		}
+	}
+	byID := func(list []*Agency) {
+		sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	}
+	byID(r.DutiesWithoutActions)
+	byID(r.LeadsWithoutDuties)
+	sort.Slice(r.Overdue, func(i, j int) bool {
+		ei, ej := r.Overdue[i].Deadline.End(), r.Overdue[j].Deadline.End()
+		if ei != ej {
+			return ei < ej
+		}
+		return r.Overdue[i].ID < r.Overdue[j].ID
+	})
+	return r, nil
+}
