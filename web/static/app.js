@@ -92,14 +92,25 @@ function loadNetwork(provinceId) {
   ui.province.value = provinceId;
   ui.chainProvince.value = provinceId;
   return run('network', 'Loading the network', ui.network, async (current) => {
-    if (!provinceId) return;
-    const { network } = await gql(Q.network, { province: provinceId });
+    if (!provinceId) return clearNetwork();
+    let network;
+    try {
+      ({ network } = await gql(Q.network, { province: provinceId }));
+    } catch (err) {
+      if (current()) clearNetwork(); // never leave another province's drawing under this one's name
+      throw err;
+    }
     if (!current()) return;
     drawNetwork(ui.network, ui.legend, network, selectAgency);
     markSelected(ui.network, state.selected);
     ui.network.dataset.province = provinceId;
-    ui.network.dataset.nodes = String(network.nodes.length);
   });
+}
+
+function clearNetwork() {
+  ui.network.replaceChildren();
+  ui.legend.replaceChildren();
+  delete ui.network.dataset.province;
 }
 
 function selectAgency(id) {
@@ -194,7 +205,7 @@ function agencyView(a) {
 function handoffView(x) {
   return h('div', { class: 'handoff' },
     h('p', {}, x.from ? agencyLink(x.from) : 'An unknown agency', ' ',
-      x.actions.map((a) => h('span', { class: 'action' }, a))),
+      x.actions.flatMap((a) => [h('span', { class: 'action' }, a), ' '])),
     x.notifies.length ? h('p', {}, 'notifies ', joined(x.notifies, agencyLink)) : null,
     x.transfersTo.length ? h('p', {}, 'transfers to ', joined(x.transfersTo, agencyLink)) : null,
     x.leaving.length || x.entering.length

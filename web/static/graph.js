@@ -7,7 +7,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const W = 1000;
 const H = 680;
 const R = 9; // node radius
-const MARGIN = 60; // room for labels at the edges
+const MX = 90; // room for labels at the left and right
+const MY = 30; // and at the top and bottom
+const GRAVITY = 2; // pull towards the centre, per unit of distance
 
 /** svg builds an SVG element; null attributes are left out. */
 function svg(tag, attrs = {}, ...children) {
@@ -39,15 +41,20 @@ const edgeClass = (type) => `edge-${type.toLowerCase().replaceAll('_', '-')}`;
  */
 export function layout(nodes, edges, iterations = 300) {
   const n = nodes.length;
-  const k = 0.75 * Math.sqrt(((W - 2 * MARGIN) * (H - 2 * MARGIN)) / Math.max(n, 1));
+  const k = 0.9 * Math.sqrt(((W - 2 * MX) * (H - 2 * MY)) / Math.max(n, 1));
   const pos = nodes.map((_, i) => {
     const a = (2 * Math.PI * i) / Math.max(n, 1);
     return { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a) };
   });
   const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const links = edges
-    .map((e) => [index.get(e.source), index.get(e.target)])
-    .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  // One spring per linked pair, however many duties or rules link it, so
+  // that a busy pair is not pulled into one point.
+  const pairs = new Map();
+  for (const e of edges) {
+    const [a, b] = [index.get(e.source), index.get(e.target)].sort((x, y) => x - y);
+    if (a !== undefined && b !== undefined && a !== b) pairs.set(`${a} ${b}`, [a, b]);
+  }
+  const links = [...pairs.values()];
 
   for (let it = 0; it < iterations; it++) {
     const temp = (W / 10) * (1 - it / iterations);
@@ -63,10 +70,13 @@ export function layout(nodes, edges, iterations = 300) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) push(i, j, (d) => (k * k) / d);
     for (const [a, b] of links) push(a, b, (d) => -(d * d) / k);
     for (let i = 0; i < n; i++) {
+      // Gravity keeps unlinked agencies near the middle instead of in the corners.
+      disp[i].x -= GRAVITY * (pos[i].x - W / 2);
+      disp[i].y -= GRAVITY * (pos[i].y - H / 2) * (W / H);
       const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
       const step = Math.min(d, temp) / d;
-      pos[i].x = Math.min(W - MARGIN, Math.max(MARGIN, pos[i].x + disp[i].x * step));
-      pos[i].y = Math.min(H - MARGIN / 2, Math.max(MARGIN / 2, pos[i].y + disp[i].y * step));
+      pos[i].x = Math.min(W - MX, Math.max(MX, pos[i].x + disp[i].x * step));
+      pos[i].y = Math.min(H - MY, Math.max(MY, pos[i].y + disp[i].y * step));
     }
   }
   return pos;
