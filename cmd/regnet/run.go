@@ -22,7 +22,7 @@ const usage = `regnet reads Vietnamese coordination rules (quy chế phối hợ
 Usage:
   regnet parse [--json] [FILE|DIR ...]      parse documents, print what was read
   regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
-  regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API and GraphiQL
+  regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API, GraphiQL and the explorer
   regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
 
 Without FILE, the bundled documents are used. Configuration by flags, with

@@ -63,7 +63,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "regnet: GraphQL at http://%s/graphql, GraphiQL at http://%s/graphiql\n", *addr, *addr)
+	fmt.Fprintf(stdout, "regnet: explorer at http://%s/, GraphQL at http://%s/graphql, GraphiQL at http://%s/graphiql\n", *addr, *addr, *addr)
 	return srv.Run(ctx)
 }
 
