@@ -3,7 +3,6 @@ package e2e_test
 import (
 	"context"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -23,7 +22,7 @@ import (
 // again on the same data and checks that the same server, never restarted,
 // answers again.
 func TestNeo4jGoesAway(t *testing.T) {
-	neo4jURI(t) // runs where the other Neo4j tests run; fails in CI without one
+	neo4jtest.URI(t) // runs where the other Neo4j tests run; fails in CI without one
 	ctx := context.Background()
 	data, port := filepath.Join(t.TempDir(), "neo4j"), neo4jtest.FreePort(t)
 	db := neo4jtest.Start(t, data, port)
@@ -91,20 +90,6 @@ func status(t *testing.T, srv *servertest.Server, path string, want int) {
 	if res.StatusCode != want {
 		t.Errorf("GET %s: %d, want %d", path, res.StatusCode, want)
 	}
-}
-
-// neo4jURI is the test server's URI: without NEO4J_URI the test is skipped
-// on a developer's machine and fails in CI.
-func neo4jURI(t *testing.T) string {
-	t.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal(noNeo4j + " (CI is set, so the Neo4j tests must run)")
-		}
-		t.Skip(noNeo4j)
-	}
-	return uri
 }
 
 // parsed returns the bundled documents, parsed.

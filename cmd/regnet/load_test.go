@@ -8,22 +8,9 @@ import (
 	"testing"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-)
 
-// neo4jURI returns the test server's URI: without NEO4J_URI the test is
-// skipped on a developer's machine and fails in CI.
-func neo4jURI(t *testing.T) string {
-	t.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		const msg = "NEO4J_URI is not set: start a server with scripts/neo4j start"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return uri
-}
+	"github.com/regnet/regnet/store/neo4j/neo4jtest"
+)
 
 // graphCounts returns the numbers of nodes and relationships, read with
 // Cypher through the driver, not through regnet.
@@ -50,7 +37,7 @@ func graphCounts(t *testing.T, uri string) (int64, int64) {
 // twice (the second load changes nothing), then a batch with one file that
 // is not text (nothing is written, the error names the file).
 func TestLoadCommand(t *testing.T) {
-	uri := neo4jURI(t)
+	uri := neo4jtest.URI(t)
 
 	code, out, stderr := run(t, "load", "--neo4j", uri)
 	if code != exitOK {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet/report"
+	"github.com/regnet/regnet/store/neo4j/neo4jtest"
 )
 
 // The command line must give exactly the reports of the report package's
@@ -141,7 +142,7 @@ func TestReportProvinceWithoutAccents(t *testing.T) {
 // documents: the same facts must come out. The graph may hold other test
 // data, so the test looks for facts rather than whole files.
 func TestReportNeo4j(t *testing.T) {
-	uri := neo4jURI(t)
+	uri := neo4jtest.URI(t)
 	if code, _, stderr := run(t, "load", "--neo4j", uri); code != exitOK {
 		t.Fatalf("load: exit %d: %s", code, stderr)
 	}

@@ -17,20 +17,10 @@ import (
 	"github.com/regnet/regnet/store/storetest"
 )
 
-// serverURI returns the Bolt URI of the test server. Without NEO4J_URI the
-// Neo4j tests are skipped on a developer's machine and fail in CI, where a
-// missing database is a failure.
+// serverURI returns the Bolt URI of the test server (see neo4jtest.URI).
 func serverURI(tb testing.TB) string {
 	tb.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		const msg = "NEO4J_URI is not set: start a server with scripts/neo4j start"
-		if os.Getenv("CI") != "" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
-	}
-	return uri
+	return neo4jtest.URI(tb)
 }
 
 // openStore opens a store on uri and closes it when the test ends.

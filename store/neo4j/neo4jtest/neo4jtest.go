@@ -124,3 +124,20 @@ func FreePort(tb testing.TB) string {
 	defer l.Close()
 	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
 }
+
+// URI returns the Bolt URI of the shared test server, from NEO4J_URI
+// (scripts/test sets it). Without it the test is skipped on a developer's
+// machine and fails in CI (CI set), where a missing database is a failure,
+// never a skip.
+func URI(tb testing.TB) string {
+	tb.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		const msg = "NEO4J_URI is not set: start a server with scripts/neo4j start and set NEO4J_URI to the URI it prints"
+		if os.Getenv("CI") != "" {
+			tb.Fatal(msg + " (CI is set, so the Neo4j tests must run)")
+		}
+		tb.Skip(msg)
+	}
+	return uri
+}
