@@ -63,6 +63,10 @@ type NetworkEdge struct {
 	Target string `json:"target"`
 	Type   string `json:"type"`
 	Label  string `json:"label"`
+	// Provisions are the ids of the provisions that state the link: the
+	// handoff rule's, or every duty naming the partner. Empty for links the
+	// ontology gives (part of, succeeded by).
+	Provisions []string `json:"provisions"`
 }
 
 // PlanReport is the plan-tracking view of one province: actions per lead,

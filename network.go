@@ -2,6 +2,7 @@ package regnet
 
 import (
 	"context"
+	"slices"
 	"sort"
 )
 
@@ -27,8 +28,8 @@ func BuildNetwork(ctx context.Context, s Store, province string) (*Network, erro
 		n.Nodes = append(n.Nodes, &NetworkNode{ID: a.ID, Label: a.Name, Kind: a.Kind})
 	}
 	sort.Slice(n.Nodes, func(i, j int) bool { return n.Nodes[i].ID < n.Nodes[j].ID })
-	seen := map[string]bool{}
-	add := func(typ, source, target, label, via string) {
+	seen := map[string]*NetworkEdge{}
+	add := func(typ, source, target, label, via, provision string) {
 		if agencies[source] == nil || agencies[target] == nil || source == target {
 			return
 		}
@@ -36,31 +37,35 @@ func BuildNetwork(ctx context.Context, s Store, province string) (*Network, erro
 		if via != "" {
 			id += "@" + via
 		}
-		if seen[id] {
-			return
+		e := seen[id]
+		if e == nil {
+			e = &NetworkEdge{ID: id, Source: source, Target: target, Type: typ, Label: label, Provisions: []string{}}
+			seen[id] = e
+			n.Edges = append(n.Edges, e)
 		}
-		seen[id] = true
-		n.Edges = append(n.Edges, &NetworkEdge{ID: id, Source: source, Target: target, Type: typ, Label: label})
+		if provision != "" && !slices.Contains(e.Provisions, provision) {
+			e.Provisions = append(e.Provisions, provision)
+		}
 	}
 	for _, h := range handoffs {
 		for _, t := range h.Notifies {
-			add(StepHandsOffTo, h.From, t, "thông báo", h.ID)
+			add(StepHandsOffTo, h.From, t, "thông báo", h.ID, h.Provision)
 		}
 		for _, t := range h.TransfersTo {
-			add(StepHandsOffTo, h.From, t, "chuyển giao", h.ID)
+			add(StepHandsOffTo, h.From, t, "chuyển giao", h.ID, h.Provision)
 		}
 	}
 	for _, d := range duties {
 		for _, p := range d.Partners {
-			add(StepCoordinatesWith, d.Agency, p, "phối hợp", "")
+			add(StepCoordinatesWith, d.Agency, p, "phối hợp", "", d.Provision)
 		}
 	}
 	for _, a := range agencies {
 		if a.Parent != nil {
-			add(StepPartOf, a.ID, *a.Parent, "thuộc", "")
+			add(StepPartOf, a.ID, *a.Parent, "thuộc", "", "")
 		}
 		if a.Successor != nil {
-			add(EdgeSucceededBy, a.ID, *a.Successor, "kế thừa bởi", "")
+			add(EdgeSucceededBy, a.ID, *a.Successor, "kế thừa bởi", "", "")
 		}
 	}
 	sort.Slice(n.Edges, func(i, j int) bool { return n.Edges[i].ID < n.Edges[j].ID })

@@ -224,11 +224,17 @@ type networkNode struct {
 }
 
 type networkEdge struct {
-	ID     string `json:"id"`
-	Source string `json:"source"`
-	Target string `json:"target"`
-	Type   string `json:"type"`
-	Label  string `json:"label"`
+	ID         string `json:"id"`
+	Source     string `json:"source"`
+	Target     string `json:"target"`
+	Type       string `json:"type"`
+	Label      string `json:"label"`
+	Provisions []struct {
+		Path     string `json:"path"`
+		Document struct {
+			Number string `json:"number"`
+		} `json:"document"`
+	} `json:"provisions"`
 }
 
 type planReport struct {

@@ -52,7 +52,7 @@ const (
 	networkLangSonQuery = `query NetworkLangSon {
   network(province: "Lạng Sơn") {
     nodes { id label kind }
-    edges { id source target type label }
+    edges { id source target type label provisions { path document { number } } }
   }
 }`
 )
@@ -183,6 +183,23 @@ func TestNetworkLangSon(t *testing.T) {
 		}
 		run(t, srv, networkLangSonQuery, nil, &got)
 		checkNetwork(t, got.Network, st, langSon, langSonHandoffs["CUSTOMS"])
+		// Every handoff and coordination edge says where it is written;
+		// the customs rule's edges cite its provision.
+		customs := langSonHandoffs["CUSTOMS"]
+		cited := 0
+		for _, e := range got.Network.Edges {
+			if (e.Type == "HANDS_OFF_TO" || e.Type == "COORDINATES_WITH") && len(e.Provisions) == 0 {
+				t.Errorf("edge %s has no provision", e.ID)
+			}
+			for _, p := range e.Provisions {
+				if e.Type == "HANDS_OFF_TO" && p.Path == customs.provision && p.Document.Number == qc83 {
+					cited++
+				}
+			}
+		}
+		if cited < len(customs.notifies) {
+			t.Errorf("%d HANDS_OFF_TO edges cite %s of %s, want at least %d", cited, customs.provision, qc83, len(customs.notifies))
+		}
 	})
 }
 

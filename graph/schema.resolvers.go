@@ -244,6 +244,11 @@ func (r *handoffResolver) Provision(ctx context.Context, obj *regnet.Handoff) (*
 	return loadOne(ctx, r.loaders(ctx).Provision, obj.Provision)
 }
 
+// Provisions is the resolver for the provisions field.
+func (r *networkEdgeResolver) Provisions(ctx context.Context, obj *regnet.NetworkEdge) ([]*regnet.Provision, error) {
+	return loadAll(ctx, r.loaders(ctx).Provision, obj.Provisions)
+}
+
 // Agency is the resolver for the agency field.
 func (r *networkNodeResolver) Agency(ctx context.Context, obj *regnet.NetworkNode) (*regnet.Agency, error) {
 	return loadOne(ctx, r.loaders(ctx).Agency, obj.ID)
@@ -762,6 +767,9 @@ func (r *Resolver) Duty() generated.DutyResolver { return &dutyResolver{r} }
 // Handoff returns generated.HandoffResolver implementation.
 func (r *Resolver) Handoff() generated.HandoffResolver { return &handoffResolver{r} }
 
+// NetworkEdge returns generated.NetworkEdgeResolver implementation.
+func (r *Resolver) NetworkEdge() generated.NetworkEdgeResolver { return &networkEdgeResolver{r} }
+
 // NetworkNode returns generated.NetworkNodeResolver implementation.
 func (r *Resolver) NetworkNode() generated.NetworkNodeResolver { return &networkNodeResolver{r} }
 
@@ -793,6 +801,7 @@ type (
 	documentResolver    struct{ *Resolver }
 	dutyResolver        struct{ *Resolver }
 	handoffResolver     struct{ *Resolver }
+	networkEdgeResolver struct{ *Resolver }
 	networkNodeResolver struct{ *Resolver }
 	pathStepResolver    struct{ *Resolver }
 	planActionResolver  struct{ *Resolver }

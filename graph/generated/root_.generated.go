@@ -28,6 +28,7 @@ type ResolverRoot interface {
 	Document() DocumentResolver
 	Duty() DutyResolver
 	Handoff() HandoffResolver
+	NetworkEdge() NetworkEdgeResolver
 	NetworkNode() NetworkNodeResolver
 	PathStep() PathStepResolver
 	PlanAction() PlanActionResolver
@@ -189,11 +190,12 @@ type ComplexityRoot struct {
 	}
 
 	NetworkEdge struct {
-		ID     func(childComplexity int) int
-		Label  func(childComplexity int) int
-		Source func(childComplexity int) int
-		Target func(childComplexity int) int
-		Type   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Provisions func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Target     func(childComplexity int) int
+		Type       func(childComplexity int) int
 	}
 
 	NetworkNode struct {
@@ -978,6 +980,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkEdge.Label(childComplexity), true
+	case "NetworkEdge.provisions":
+		if e.ComplexityRoot.NetworkEdge.Provisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Provisions(childComplexity), true
 	case "NetworkEdge.source":
 		if e.ComplexityRoot.NetworkEdge.Source == nil {
 			break
@@ -2230,6 +2238,8 @@ type NetworkEdge {
   "HANDS_OFF_TO (a handoff rule), COORDINATES_WITH (a duty naming a partner), PART_OF, SUCCEEDED_BY, …"
   type: String!
   label: String!
+  "The provisions that state the link (none for links the ontology gives: PART_OF, SUCCEEDED_BY)."
+  provisions: [Provision!]!
 }
 
 "The plan-tracking view of one province."
@@ -2987,6 +2997,8 @@ func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field g
 		return ec.fieldContext_NetworkEdge_type(ctx, field)
 	case "label":
 		return ec.fieldContext_NetworkEdge_label(ctx, field)
+	case "provisions":
+		return ec.fieldContext_NetworkEdge_provisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
 }

@@ -66,6 +66,9 @@ type HandoffResolver interface {
 
 	Provision(ctx context.Context, obj *regnet.Handoff) (*regnet.Provision, error)
 }
+type NetworkEdgeResolver interface {
+	Provisions(ctx context.Context, obj *regnet.NetworkEdge) ([]*regnet.Provision, error)
+}
 type NetworkNodeResolver interface {
 	Agency(ctx context.Context, obj *regnet.NetworkNode) (*regnet.Agency, error)
 }
@@ -3491,6 +3494,38 @@ func (ec *executionContext) _NetworkEdge_label(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_NetworkEdge_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NetworkEdge_provisions(ctx context.Context, field graphql.CollectedField, obj *regnet.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_provisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NetworkEdge().Provisions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Provision) graphql.Marshaler {
+			return ec.marshalNProvision2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐProvisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_provisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provision(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *regnet.NetworkNode) (ret graphql.Marshaler) {
@@ -8048,28 +8083,34 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._NetworkEdge_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._NetworkEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "target":
 			out.Values[i] = ec._NetworkEdge_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
 			out.Values[i] = ec._NetworkEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._NetworkEdge_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "provisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NetworkEdge_provisions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
