@@ -24,6 +24,7 @@ Usage:
   regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
   regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API, GraphiQL and the explorer
   regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
+  regnet export [--format graphml|cytoscape|csv] [--province P]  the agency network for graph tools
 
 Without FILE, the bundled documents are used. Configuration by flags, with
 environment fallbacks: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
@@ -53,6 +54,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "report":
 		err = cmdReport(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
