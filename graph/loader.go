@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -110,6 +111,11 @@ func (l *Loader[K, V]) enqueue(key K) *entry[V] {
 	if e, ok := l.cache[key]; ok {
 		return e
 	}
+	return l.enqueueLocked(key)
+}
+
+// enqueueLocked adds a key that is not cached yet to the open batch.
+func (l *Loader[K, V]) enqueueLocked(key K) *entry[V] {
 	e := &entry[V]{done: make(chan struct{})}
 	l.cache[key] = e
 	now := time.Now()
@@ -172,4 +178,27 @@ func (l *Loader[K, V]) safeFetch(keys []K) (vals map[K]V, err error) {
 		}
 	}()
 	return l.fetch(l.ctx, keys)
+}
+
+// Prefetch starts loading keys now, without waiting for more keys to join:
+// for a resolver that knows what its children are about to ask for, so
+// that they find their values loaded or on the way instead of each level
+// of the query paying the batch wait. The keys join the open batch (where
+// children that asked a moment earlier wait too), which is sent at once:
+// one store call, no wait.
+func (l *Loader[K, V]) Prefetch(keys []K) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	send := false
+	for _, k := range keys {
+		if _, ok := l.cache[k]; ok {
+			send = send || l.batch != nil && slices.Contains(l.batch.keys, k)
+			continue
+		}
+		l.enqueueLocked(k)
+		send = true
+	}
+	if send && l.batch != nil {
+		l.flushLocked()
+	}
 }

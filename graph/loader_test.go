@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/regnet/regnet/graph"
@@ -129,4 +130,45 @@ func TestLoaderHonoursCancellation(t *testing.T) {
 	if _, err := l.Load(ctx, "a"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error = %v, want the context's", err)
 	}
+}
+
+// TestLoaderPrefetch checks that prefetched keys are sent at once, together
+// with the keys of the open batch, in one fetch, and that a later Load of
+// them waits for nothing. It runs in a synctest bubble: the batch wait is an
+// hour of fake time, and synctest.Wait says when the Load has joined its
+// batch.
+func TestLoaderPrefetch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx := context.Background()
+		rec := &recorder{}
+		l := graph.NewLoader(ctx, time.Hour, 100, rec.fetch)
+
+		done := make(chan string)
+		go func() {
+			v, _ := l.Load(ctx, "a") // opens a batch that would wait an hour
+			done <- v
+		}()
+		synctest.Wait()
+		start := time.Now()
+		l.Prefetch([]string{"b", "c"})
+		if v := <-done; v != "A" {
+			t.Errorf("Load(a) = %q", v)
+		}
+		vals, err := l.LoadMany(ctx, []string{"a", "b", "c"})
+		if err != nil || !slices.Equal(vals, []string{"A", "B", "C"}) {
+			t.Errorf("LoadMany = %q, %v", vals, err)
+		}
+		if waited := time.Since(start); waited > 0 {
+			t.Errorf("the loads waited %v after the prefetch", waited)
+		}
+		if rec.count() != 1 || !slices.Equal(rec.batches[0], []string{"a", "b", "c"}) {
+			t.Errorf("batches %q, want one with a, b and c", rec.batches)
+		}
+
+		l.Prefetch([]string{"a", "b"}) // all known: nothing to send
+		synctest.Wait()
+		if rec.count() != 1 {
+			t.Errorf("a prefetch of known keys fetched again: %q", rec.batches)
+		}
+	})
 }

@@ -478,7 +478,18 @@ func (r *queryResolver) Agencies(ctx context.Context, filter *model.AgencyFilter
 	for _, a := range as {
 		r.loaders(ctx).Agency.Prime(a.ID, a)
 	}
-	return agencyConnection(as, first, after)
+	conn, err := agencyConnection(as, first, after)
+	if err != nil {
+		return nil, err
+	}
+	if node, ok := selectionOf(ctx).sub("edges", "node"); ok {
+		page := make([]*regnet.Agency, len(conn.Edges))
+		for i, e := range conn.Edges {
+			page[i] = e.Node
+		}
+		r.loaders(ctx).prefetchAgencies(ctx, page, node)
+	}
+	return conn, nil
 }
 
 // Agency is the resolver for the agency field.
@@ -490,6 +501,7 @@ func (r *queryResolver) Agency(ctx context.Context, id string) (*regnet.Agency, 
 	if a == nil {
 		return nil, notFound("no agency %q", id)
 	}
+	r.loaders(ctx).prefetchAgencies(ctx, []*regnet.Agency{a}, selectionOf(ctx))
 	return a, nil
 }
 
@@ -603,6 +615,23 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 	})
 	if err != nil {
 		return nil, fmt.Errorf("handoff chain: %w", err)
+	}
+	sel := selectionOf(ctx)
+	if h, ok := sel.sub("handoff"); ok {
+		hs := make([]*regnet.Handoff, len(hops))
+		for i, hop := range hops {
+			hs[i] = hop.Handoff
+		}
+		r.loaders(ctx).prefetchHandoffs(ctx, hs, h)
+	}
+	if sel.has("via") {
+		var via []string
+		for _, hop := range hops {
+			if hop.Via != "" {
+				via = append(via, hop.Via)
+			}
+		}
+		r.loaders(ctx).Agency.Prefetch(uniq(via))
 	}
 	return hops, nil
 }

@@ -138,7 +138,7 @@ type Result struct {
 	GraphQLErrors int
 	FirstError    string
 	Dropped       int   // requests a Rate schedule had due that were never sent
-	Conns         int64 // TCP connections opened (when Run made the client)
+	Conns         int64 // TCP connections dialled (when Run made the client)
 	Elapsed       time.Duration
 	Latency       Percentiles
 }

@@ -1,0 +1,218 @@
+package loadtest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+	"github.com/regnet/regnet/store/neo4j"
+)
+
+// The client queries measured, sent as they are (graph/testdata/queries is
+// the project's copy of the shared client queries).
+const (
+	handoffChainFile = "../graph/testdata/queries/handoff_chain.graphql"
+	agencyFile       = "../graph/testdata/queries/agency.graphql"
+)
+
+// serverURI returns the Bolt URI of the Neo4j server to measure. Without
+// NEO4J_URI the Neo4j benchmarks are skipped on a developer's machine and
+// fail in CI, where a missing database is a failure (as in store/neo4j).
+func serverURI(tb testing.TB) string {
+	tb.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		const msg = "NEO4J_URI is not set: start a server with scripts/neo4j start"
+		if os.Getenv("CI") != "" {
+			tb.Fatal(msg)
+		}
+		tb.Skip(msg)
+	}
+	return uri
+}
+
+// env is the graph every benchmark of the package reads: the bundled
+// documents loaded into an emptied database, once per process, because a
+// load takes longer than most benchmarks.
+type env struct {
+	store  *neo4j.Store
+	driver driver.DriverWithContext // for the direct Cypher, beside the store's own
+	db     string
+}
+
+var (
+	envOnce sync.Once
+	envVal  *env
+	envErr  error
+)
+
+// fixture returns the loaded graph, loading it on first use.
+func fixture(tb testing.TB) *env {
+	tb.Helper()
+	uri := serverURI(tb)
+	envOnce.Do(func() { envVal, envErr = newEnv(context.Background(), uri) })
+	if envErr != nil {
+		tb.Fatal(envErr)
+	}
+	return envVal
+}
+
+// closeFixture closes what fixture opened; TestMain calls it.
+func closeFixture() {
+	if envVal == nil {
+		return
+	}
+	ctx := context.Background()
+	envVal.store.Close(ctx)
+	envVal.driver.Close(ctx)
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	closeFixture()
+	os.Exit(code)
+}
+
+// newEnv parses the bundled documents, opens the store and a driver of its
+// own on uri, empties the database and loads the documents.
+func newEnv(ctx context.Context, uri string) (*env, error) {
+	ds, err := loader.New().ParseFS(data.FS, ".")
+	if err != nil {
+		return nil, fmt.Errorf("parse bundled documents: %w", err)
+	}
+	cfg := neo4j.Config{
+		URI:      uri,
+		Username: os.Getenv("NEO4J_USERNAME"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: os.Getenv("NEO4J_DATABASE"),
+	}
+	s, err := neo4j.Open(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	auth := driver.NoAuth()
+	if cfg.Username != "" {
+		auth = driver.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	d, err := driver.NewDriverWithContext(uri, auth)
+	if err != nil {
+		s.Close(ctx)
+		return nil, fmt.Errorf("driver for %s: %w", uri, err)
+	}
+	e := &env{store: s, driver: d, db: cfg.Database}
+	if err := e.wipe(ctx); err != nil {
+		e.close(ctx)
+		return nil, err
+	}
+	if _, err := s.Load(ctx, ds); err != nil {
+		e.close(ctx)
+		return nil, fmt.Errorf("load bundled documents: %w", err)
+	}
+	return e, nil
+}
+
+func (e *env) close(ctx context.Context) {
+	e.store.Close(ctx)
+	e.driver.Close(ctx)
+}
+
+// wipe deletes every node and relationship (the store's schema stays), so
+// that facts left by other tests cannot change the answers.
+func (e *env) wipe(ctx context.Context) error {
+	sess := e.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: e.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err := driver.ExecuteWrite(ctx, sess, func(tx driver.ManagedTransaction) (struct{}, error) {
+		res, err := tx.Run(ctx, "MATCH (n) DETACH DELETE n", nil)
+		if err != nil {
+			return struct{}{}, err
+		}
+		_, err = res.Consume(ctx)
+		return struct{}{}, err
+	})
+	if err != nil {
+		return fmt.Errorf("wipe database: %w", err)
+	}
+	return nil
+}
+
+// countingStore counts the store calls the GraphQL layer makes, so that the
+// benchmarks can show that the direct Cypher runs as many statements.
+type countingStore struct {
+	regnet.Store
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func newCountingStore(s regnet.Store) *countingStore {
+	return &countingStore{Store: s, calls: map[string]int{}}
+}
+
+func (c *countingStore) count(method string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls[method]++
+}
+
+// take returns the calls counted so far and starts again from zero.
+func (c *countingStore) take() (map[string]int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	calls, total := c.calls, 0
+	for _, n := range calls {
+		total += n
+	}
+	c.calls = map[string]int{}
+	return calls, total
+}
+
+func (c *countingStore) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regnet.Document, error) {
+	c.count("Documents")
+	return c.Store.Documents(ctx, f)
+}
+func (c *countingStore) Provisions(ctx context.Context, f regnet.ProvisionFilter) ([]*regnet.Provision, error) {
+	c.count("Provisions")
+	return c.Store.Provisions(ctx, f)
+}
+func (c *countingStore) Provinces(ctx context.Context) ([]*regnet.Province, error) {
+	c.count("Provinces")
+	return c.Store.Provinces(ctx)
+}
+func (c *countingStore) Agencies(ctx context.Context, f regnet.AgencyFilter) ([]*regnet.Agency, error) {
+	c.count("Agencies")
+	return c.Store.Agencies(ctx, f)
+}
+func (c *countingStore) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty, error) {
+	c.count("Duties")
+	return c.Store.Duties(ctx, f)
+}
+func (c *countingStore) Handoffs(ctx context.Context, f regnet.HandoffFilter) ([]*regnet.Handoff, error) {
+	c.count("Handoffs")
+	return c.Store.Handoffs(ctx, f)
+}
+func (c *countingStore) PlanActions(ctx context.Context, f regnet.PlanActionFilter) ([]*regnet.PlanAction, error) {
+	c.count("PlanActions")
+	return c.Store.PlanActions(ctx, f)
+}
+func (c *countingStore) Targets(ctx context.Context, f regnet.TargetFilter) ([]*regnet.Target, error) {
+	c.count("Targets")
+	return c.Store.Targets(ctx, f)
+}
+func (c *countingStore) Fields(ctx context.Context, codes []string) ([]*regnet.Field, error) {
+	c.count("Fields")
+	return c.Store.Fields(ctx, codes)
+}
+func (c *countingStore) Areas(ctx context.Context, codes []string) ([]*regnet.Area, error) {
+	c.count("Areas")
+	return c.Store.Areas(ctx, codes)
+}
+func (c *countingStore) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regnet.ChainHop, error) {
+	c.count("HandoffChain")
+	return c.Store.HandoffChain(ctx, q)
+}
