@@ -514,3 +514,90 @@ func checkPlan2021(s *score, g *gold, ix *index) {
 		s.check("plan 2021 agencies", strings.HasPrefix(strings.ToLower(agency.Name), strings.ToLower(row.Name)), "section %s: name %q, want %q", row.Section, agency.Name, row.Name)
 	}
 }
+
+// TestGoldPrecision measures the other way round where the gold file lists
+// every fact of a kind: of the duties, handoff rules and plan actions the
+// loader finds, how many the gold file has. A fact it has not is a false
+// find (or a gap in the gold file, to be read again by hand).
+func TestGoldPrecision(t *testing.T) {
+	g := readGold(t)
+	ds := bundled(t)
+	ix := newIndex(ds)
+	report := func(section string, good, all int, extra []string) {
+		t.Logf("precision %-18s %3d/%-3d %5.1f%%", section, good, all, 100*float64(good)/float64(max(all, 1)))
+		for _, e := range extra {
+			t.Errorf("%s: not in the gold file: %s", section, e)
+		}
+	}
+
+	// Duties: under a provision the gold file gives for the agency's kind.
+	good, all := 0, 0
+	var extra []string
+	for _, d := range ds.Duties {
+		a := ix.agency[d.Agency]
+		all++
+		ok := false
+		for _, row := range g.Duties[a.Province] {
+			p := ix.path(d.Provision)
+			prefix := strings.SplitN(row.Provision, "-", 2)[0] // "Điều 4 khoản 1-12" → its first khoản's prefix
+			if i := strings.LastIndex(prefix, " "); strings.Contains(row.Provision, "-") && i > 0 {
+				prefix = prefix[:i] // a range of khoản: any khoản of the article
+			}
+			if row.Agency == a.Kind && (p == prefix || strings.HasPrefix(p, prefix+" ")) {
+				ok = true
+			}
+		}
+		if ok {
+			good++
+		} else {
+			extra = append(extra, fmt.Sprintf("%s %s at %s", a.Province, a.Kind, ix.path(d.Provision)))
+		}
+	}
+	report("duties", good, all, extra)
+
+	// Handoff rules: same initiating kind and provision.
+	good, all, extra = 0, 0, nil
+	for _, h := range ds.Handoffs {
+		all++
+		province, kind, p := ix.provinceOf(h.From), ix.agency[h.From].Kind, ix.path(h.Provision)
+		ok := false
+		for _, row := range g.Handoffs[province] {
+			ok = ok || row.From == kind && row.Provision == p
+		}
+		if ok {
+			good++
+		} else {
+			extra = append(extra, fmt.Sprintf("%s %s at %s", province, kind, p))
+		}
+	}
+	report("handoffs", good, all, extra)
+
+	// Plan actions: the 2026 plan's rows by their text, the 2021 plan's
+	// tasks by their section.
+	var table string // the plan with an appendix table (task groups)
+	for _, gd := range g.Documents {
+		if gd.TaskGroups > 0 {
+			table = ix.doc[gd.File].ID
+		}
+	}
+	good, all, extra = 0, 0, nil
+	for _, a := range ds.PlanActions {
+		all++
+		ok := false
+		if a.Document == table {
+			for _, row := range g.PlanActions2026 {
+				ok = ok || strings.HasPrefix(fold(a.Text), fold(row.Text))
+			}
+		} else {
+			for _, row := range g.PlanActions2021 {
+				ok = ok || a.Group == row.Section
+			}
+		}
+		if ok {
+			good++
+		} else {
+			extra = append(extra, fmt.Sprintf("%s group %s: %.60q", a.Document, a.Group, a.Text))
+		}
+	}
+	report("plan actions", good, all, extra)
+}
