@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/regnet/regnet"
@@ -62,6 +63,7 @@ func (p *docParser) assignsDuties(a *node) bool {
 
 // readDuties turns the responsibility articles into duties.
 func (p *docParser) readDuties(r *regulation) {
+	p.own = p.ownUnits(p.responsibilityArticles(r))
 	for _, art := range p.responsibilityArticles(r) {
 		var owner *regnet.Agency
 		var joint []*regnet.Agency
@@ -171,7 +173,7 @@ func (p *docParser) addDuty(holder *regnet.Agency, joint []*regnet.Agency, n *no
 		if m.unit.kind.Collective {
 			continue
 		}
-		a := p.agencies.get(m.unit, p.doc.Province, "")
+		a := p.agencies.get(p.unitOf(m), p.doc.Province, "")
 		if a.ID != holder.ID && !contains(d.Partners, a.ID) {
 			d.Partners = append(d.Partners, a.ID)
 		}
@@ -270,4 +272,49 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// ownUnits returns, per agency kind, the unit the document's own
+// responsibility headings name, where they name exactly one unit of that
+// kind and it is not the kind's plain unit: a 2024 quy chế with "Trách
+// nhiệm của Cục Hải quan tỉnh" means that Cục whenever it says "Hải quan"
+// or "cơ quan Hải quan" elsewhere.
+func (p *docParser) ownUnits(arts []*node) map[string]*Unit {
+	byKind := map[string][]*Unit{}
+	add := func(h string) {
+		hp, ok := p.ont.parseHeading(h)
+		if !ok {
+			return
+		}
+		for _, u := range hp.holders {
+			if !slices.Contains(byKind[u.kind.Code], u) {
+				byKind[u.kind.Code] = append(byKind[u.kind.Code], u)
+			}
+		}
+	}
+	for _, art := range arts {
+		add(art.prov.Heading)
+		for _, cl := range childrenAt(art, 2) {
+			if cl.prov.Heading != "" {
+				add(cl.prov.Heading)
+			}
+		}
+	}
+	own := map[string]*Unit{}
+	for kind, units := range byKind {
+		if len(units) == 1 && units[0].Key != "" {
+			own[kind] = units[0]
+		}
+	}
+	return own
+}
+
+// unitOf is the unit a mention stands for in this document: the kind's
+// plain unit ("Hải quan") is the document's own unit of that kind when its
+// headings name one (see ownUnits).
+func (p *docParser) unitOf(m mention) *Unit {
+	if u := p.own[m.unit.kind.Code]; u != nil && m.unit.Key == "" {
+		return u
+	}
+	return m.unit
 }

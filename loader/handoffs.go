@@ -161,7 +161,7 @@ func (p *docParser) firstAgency(s string) *regnet.Agency {
 	if len(ms) == 0 {
 		return nil
 	}
-	return p.agencies.get(ms[0].unit, p.doc.Province, "")
+	return p.agencies.get(p.unitOf(ms[0]), p.doc.Province, "")
 }
 
 // agencyList resolves the agencies named in a list, without repeats and
@@ -172,7 +172,7 @@ func (p *docParser) agencyList(s, self string) []string {
 		if m.unit.kind.Collective {
 			continue
 		}
-		a := p.agencies.get(m.unit, p.doc.Province, "")
+		a := p.agencies.get(p.unitOf(m), p.doc.Province, "")
 		if a.ID != self && !contains(out, a.ID) {
 			out = append(out, a.ID)
 		}

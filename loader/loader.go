@@ -118,7 +118,8 @@ type docParser struct {
 	ds       *regnet.Dataset
 	src      *source
 	doc      *regnet.Document
-	keep     map[string]bool // agencies kept even without facts (news mentions)
+	keep     map[string]bool  // agencies kept even without facts (news mentions)
+	own      map[string]*Unit // per kind, the unit this document's headings name (see ownUnits)
 }
 
 func (p *docParser) warn(line int, format string, args ...any) {
@@ -225,6 +226,14 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 	for _, a := range ds.PlanActions {
 		for _, x := range append(append([]string{}, a.Leads...), a.Coordinators...) {
 			used[x] = true
+		}
+	}
+	// A successor is linked only where the province's documents name it
+	// themselves (it has facts of its own): an older text read alone says
+	// nothing of what replaced its agencies in that province.
+	for id := range used {
+		if a := r.agencies[id]; a != nil && a.Successor != nil && !used[*a.Successor] {
+			a.Successor = nil
 		}
 	}
 	for changed := true; changed; {
