@@ -27,7 +27,8 @@ func FuzzParse(f *testing.F) {
 	// slow, and the parser's steps show in a header, an article or a table
 	// row as well as in a whole text.
 	files, _ := filepath.Glob(filepath.Join("..", "data", "*.txt"))
-	for _, file := range files {
+	more, _ := filepath.Glob(filepath.Join("testdata", "*", "*.txt"))
+	for _, file := range append(files, more...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)

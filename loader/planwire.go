@@ -36,8 +36,15 @@ func (p *docParser) readPlan(h header) error {
 	var rows []appendixRow
 	if appendix < len(body) {
 		var twarns []regnet.Warning
-		rows, twarns = parseAppendix(body[appendix:], ontologyAgencyStart(p.ont))
+		if hasPipeRows(body[appendix:]) {
+			rows, twarns = parsePipeTable(body[appendix:])
+		} else {
+			rows, twarns = parseAppendix(body[appendix:], ontologyAgencyStart(p.ont))
+		}
 		p.addWarnings(twarns)
+		if len(rows) == 0 {
+			p.warn(body[appendix].No, "appendix %q: no table rows read", body[appendix].Text)
+		}
 		p.ds.Provisions = append(p.ds.Provisions, appendixProvisions(p.doc.ID, rows)...)
 		p.readAppendixRows(rows)
 	}
@@ -189,4 +196,16 @@ func amendedDocuments(text string) []string {
 		}
 	}
 	return out
+}
+
+// hasPipeRows reports whether an appendix is a "|" table (see
+// parsePipeTable) rather than text extracted from a PDF.
+func hasPipeRows(lines []Line) bool {
+	n := 0
+	for _, l := range lines {
+		if isPipeRow(l.Text) {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -105,3 +105,55 @@ func TestAnotherProvince(t *testing.T) {
 		t.Errorf("handoff transfers to %v, want the customs agency", h.TransfersTo)
 	}
 }
+
+// TestAnotherProvincePlan reads a plan whose appendix is a "|" table with
+// its columns in another order and named otherwise than the bundled plan's.
+func TestAnotherProvincePlan(t *testing.T) {
+	const file = "caobang_kehoach.txt"
+	data, err := os.ReadFile(filepath.Join("testdata", "province", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := loader.New().Parse(loader.Input{Name: file, Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Warnings) > 0 {
+		t.Errorf("warnings: %v", ds.Warnings)
+	}
+	kind := map[string]string{}
+	for _, a := range ds.Agencies {
+		kind[a.ID] = a.Kind
+	}
+	kinds := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, kind[id])
+		}
+		return out
+	}
+	want := []struct {
+		deadline, date string
+		leads, coord   []string
+		amends         []string
+	}{
+		{regnet.DeadlineDate, "2025-06", []string{"INDUSTRY_TRADE"}, []string{"POLICE", "JUSTICE"}, []string{"21/2018/QĐ-UBND"}},
+		{regnet.DeadlineRecurring, "", []string{"BORDER_GUARD"}, []string{"CUSTOMS"}, nil},
+		{regnet.DeadlineDate, "2025-01", []string{"HEALTH"}, []string{"INDUSTRY_TRADE", "AGRICULTURE_ENVIRONMENT"}, nil},
+	}
+	if len(ds.PlanActions) != len(want) {
+		t.Fatalf("%d plan actions, want %d", len(ds.PlanActions), len(want))
+	}
+	for i, w := range want {
+		a := ds.PlanActions[i]
+		date := ""
+		if a.Deadline.Date != nil {
+			date = *a.Deadline.Date
+		}
+		if a.Deadline.Kind != w.deadline || date != w.date || !slices.Equal(kinds(a.Leads), w.leads) ||
+			!slices.Equal(kinds(a.Coordinators), w.coord) || !slices.Equal(a.Amends, append([]string{}, w.amends...)) {
+			t.Errorf("row %d: deadline %s %s, leads %v, coordinators %v, amends %v; want %s %s, %v, %v, %v",
+				i+1, a.Deadline.Kind, date, kinds(a.Leads), kinds(a.Coordinators), a.Amends, w.deadline, w.date, w.leads, w.coord, w.amends)
+		}
+	}
+}
