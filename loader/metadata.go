@@ -208,7 +208,7 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 
 	doc.Signer = readSigner(lines)
 	if doc.Kind == regnet.KindKeHoach {
-		doc.Period = readPeriod(lines, doc.Issued)
+		doc.Period = readPeriod(lines, doc.Issued, doc.Title)
 	}
 	if doc.Kind == regnet.KindTinTuc {
 		doc.Status = regnet.StatusIssued
@@ -370,7 +370,7 @@ func isPersonName(s string) bool {
 }
 
 // readPeriod finds the years a plan covers.
-func readPeriod(lines []Line, issued *string) []int {
+func readPeriod(lines []Line, issued *string, title string) []int {
 	for _, l := range lines {
 		if m := rePeriodRange.FindStringSubmatch(l.Text); m != nil {
 			a, _ := strconv.Atoi(m[1])
@@ -400,8 +400,15 @@ func readPeriod(lines []Line, issued *string) []int {
 			}
 		}
 	}
+	// A plan for one year says so in its title ("… năm 2025").
+	if m := reTitleYear.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return []int{y, y}
+	}
 	return nil
 }
+
+var reTitleYear = regexp.MustCompile(`(?i)(?:^|\s)năm\s+((?:19|20)\d{2})\s*$`)
 
 func effectiveDate(m []string, issued *string) *string {
 	switch {

@@ -121,6 +121,9 @@ func TestAnotherProvincePlan(t *testing.T) {
 	if len(ds.Warnings) > 0 {
 		t.Errorf("warnings: %v", ds.Warnings)
 	}
+	if p := ds.Documents[0].Period; !slices.Equal(p, []int{2025, 2025}) {
+		t.Errorf("period %v, want [2025 2025] (a plan for the year its title names)", p)
+	}
 	kind := map[string]string{}
 	for _, a := range ds.Agencies {
 		kind[a.ID] = a.Kind
