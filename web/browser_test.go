@@ -107,6 +107,36 @@ func TestExplorerInBrowser(t *testing.T) {
 			}
 			noPageErrors(t, s)
 		}},
+		{"the address keeps the view, and opening it restores it", func(t *testing.T) {
+			id := want.nodeID(t, "Chi cục Hải quan khu vực VI")
+			var url string
+			if err := s.exec(&url, `return location.href`); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(url, "agency=") || !strings.Contains(url, "province=") {
+				t.Fatalf("address %q does not hold the province and agency shown", url)
+			}
+			if err := s.navigate("about:blank"); err != nil { // leave, then come back by the address
+				t.Fatal(err)
+			}
+			if err := s.navigate(url); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, "the page to restore the view", func() (bool, error) {
+				var ready bool
+				err := s.exec(&ready, `return document.body.dataset.ready === "true"`)
+				return ready, err
+			})
+			waitPanel(t, s, id)
+			var drawn int
+			if err := s.exec(&drawn, `return document.querySelectorAll('[data-testid="network"] [data-testid="node"]').length`); err != nil {
+				t.Fatal(err)
+			}
+			if drawn != len(want.Nodes) {
+				t.Errorf("restored view draws %d nodes, want %d", drawn, len(want.Nodes))
+			}
+			noPageErrors(t, s)
+		}},
 		{"search without diacritics lists customs agencies first", func(t *testing.T) {
 			input := must(s.find(`[data-testid="search-input"]`))(t)
 			if err := s.clear(input); err != nil {

@@ -87,10 +87,25 @@ async function run(kind, what, el, work) {
   }
 }
 
+// The address keeps the province and agency shown ("#province=…&agency=…"),
+// so that a view can be bookmarked or sent to a colleague.
+function saveView() {
+  const params = new URLSearchParams();
+  if (state.province) params.set('province', state.province);
+  if (state.selected) params.set('agency', state.selected);
+  history.replaceState(null, '', params.size ? `#${params}` : location.pathname);
+}
+
+function savedView() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return { province: params.get('province') || '', agency: params.get('agency') || '' };
+}
+
 function loadNetwork(provinceId) {
   state.province = provinceId;
   ui.province.value = provinceId;
   ui.chainProvince.value = provinceId;
+  saveView();
   return run('network', 'Loading the network', ui.network, async (current) => {
     if (!provinceId) return clearNetwork();
     let network;
@@ -115,6 +130,7 @@ function clearNetwork() {
 
 function selectAgency(id) {
   state.selected = id;
+  saveView();
   markSelected(ui.network, id);
   return run('agency', 'Loading the agency', ui.panel, async (current) => {
     const { agency } = await gql(Q.agency, { id });
@@ -249,8 +265,17 @@ async function start() {
     for (const name of ['leaving', 'entering']) {
       ui.chainForm.elements[name].append(...options(areas, (a) => a.code, (a) => `${a.name} (${a.code})`));
     }
-    document.body.dataset.ready = 'true';
   });
+  await restoreView();
+  // An address pasted or edited in the same tab changes only the hash.
+  window.addEventListener('hashchange', restoreView);
+  document.body.dataset.ready = 'true';
+}
+
+async function restoreView() {
+  const view = savedView();
+  if (view.province && view.province !== state.province) await loadNetwork(view.province);
+  if (view.agency && view.agency !== state.selected) await selectAgency(view.agency);
 }
 
 start();
