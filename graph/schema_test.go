@@ -52,7 +52,7 @@ func TestContractQueriesValidate(t *testing.T) {
 	schema := loadSchema(t)
 	for name, q := range contractQueries(t) {
 		t.Run(name, func(t *testing.T) {
-			doc, err := gqlparser.LoadQuery(schema, q)
+			doc, err := gqlparser.LoadQueryWithRules(schema, q, nil)
 			if err != nil {
 				t.Fatalf("%s does not validate: %v", name, err)
 			}
@@ -75,7 +75,7 @@ func TestInvalidQueriesFail(t *testing.T) {
 		`{ handoffChain(leaving: "CUSTOMS_ZONE") { depth } }`,
 		`mutation { agencies { totalCount } }`,
 	} {
-		if _, err := gqlparser.LoadQuery(schema, q); err == nil {
+		if _, err := gqlparser.LoadQueryWithRules(schema, q, nil); err == nil {
 			t.Errorf("%s validated", q)
 		}
 	}
@@ -127,7 +127,7 @@ func TestDepth(t *testing.T) {
 		{`{ __typename agency(id: "x") { __typename id } }`, 2},
 		{`{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`, 0},
 	} {
-		doc, err := gqlparser.LoadQuery(schema, tc.query)
+		doc, err := gqlparser.LoadQueryWithRules(schema, tc.query, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.query, err)
 		}

@@ -21,7 +21,6 @@ var (
 	reDocNumber   = regexp.MustCompile(`\b\d+(?:-[\p{Lu}Đ]+)?(?:/\d{4})?/[\p{Lu}Đ][\p{Lu}Đ0-9]*(?:-[\p{L}0-9]+)*`)
 	reNumberLine  = regexp.MustCompile(`(?i)^(?:số|(?:kế hoạch|quyết định)\s+số)\s*:?\s*(.*)$`)
 	reDateWords   = regexp.MustCompile(`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	reDateSlash   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
 	rePlaceDate   = regexp.MustCompile(`^([\p{L} ]+?)\s*,\s*ngày\s+(\S*)\s*tháng\s+(\S*)\s*năm\s+(\d{4})|^([\p{L} ]+?)\s*,\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})`)
 	reProvince    = regexp.MustCompile(`^TỈNH\s+(\p{Lu}[\p{Lu} ]+)$`)
 	reProvinceIn  = regexp.MustCompile(`(?:địa bàn|trên địa bàn)\s+tỉnh\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*)`)
