@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/store/neo4j"
 )
 
@@ -23,6 +24,16 @@ func neo4jConfig(uri string) neo4j.Config {
 		Password: envOr("NEO4J_PASSWORD", ""),
 		Database: envOr("NEO4J_DATABASE", ""),
 	}
+}
+
+// openNeo4j opens the Neo4j store; when the server cannot be reached the
+// error says how to start one.
+func openNeo4j(ctx context.Context, cfg neo4j.Config) (*neo4j.Store, error) {
+	s, err := neo4j.Open(ctx, cfg)
+	if regnet.ErrorCode(err) == regnet.EUNAVAILABLE {
+		return nil, fmt.Errorf("%w\n(is Neo4j running at %s? `scripts/neo4j start` starts one and prints its URI; `docker compose up neo4j` is the other way)", err, cfg.URI)
+	}
+	return s, err
 }
 
 // cmdLoad parses documents (all of them before writing anything) and writes
@@ -45,7 +56,7 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintf(stderr, "parsed %d documents: %d provisions, %d agencies, %d duties, %d handoff rules, %d plan actions, %d warnings\n",
 		len(ds.Documents), len(ds.Provisions), len(ds.Agencies), len(ds.Duties), len(ds.Handoffs), len(ds.PlanActions), len(ds.Warnings))
-	store, err := neo4j.Open(ctx, cfg)
+	store, err := openNeo4j(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -85,3 +85,13 @@ func TestLoadCommand(t *testing.T) {
 		t.Errorf("failed batch changed the graph: %d nodes, %d relationships; want %d, %d", n, r, nodes, rels)
 	}
 }
+
+// TestLoadNoServer: with nothing listening at the URI, load fails at once,
+// writes nothing and says how to start a Neo4j.
+func TestLoadNoServer(t *testing.T) {
+	uri := "bolt://127.0.0.1:" + neo4jtest.FreePort(t)
+	code, _, stderr := run(t, "load", "--neo4j", uri)
+	if code != exitError || !strings.Contains(stderr, uri) || !strings.Contains(stderr, "scripts/neo4j start") {
+		t.Errorf("exit %d, stderr %q; want exit 1 naming %s and how to start Neo4j", code, stderr, uri)
+	}
+}

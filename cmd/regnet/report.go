@@ -11,7 +11,6 @@ import (
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/report"
 	"github.com/regnet/regnet/store/memory"
-	"github.com/regnet/regnet/store/neo4j"
 )
 
 const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
@@ -130,7 +129,7 @@ func reportStore(ctx context.Context, uri string, files []string) (regnet.Store,
 	if len(files) > 0 {
 		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", cfg.URI)
 	}
-	s, err := neo4j.Open(ctx, cfg)
+	s, err := openNeo4j(ctx, cfg)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", cfg.URI, err)
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/server"
 	"github.com/regnet/regnet/store/memory"
-	"github.com/regnet/regnet/store/neo4j"
 	"github.com/regnet/regnet/web"
 )
 
@@ -34,7 +33,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if fs.NArg() > 0 {
 			return usagef("documents are given to `regnet load` when serving from Neo4j; serve takes FILE|DIR only without a Neo4j URI")
 		}
-		s, err := neo4j.Open(ctx, cfg)
+		s, err := openNeo4j(ctx, cfg)
 		if err != nil {
 			return err
 		}
