@@ -3,16 +3,17 @@ package regnet
 import (
 	"context"
 	"sort"
+	"time"
 )
 
 // TrackPlans returns the plan-tracking view of a province as of an ISO date.
 func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanReport, error) {
+	if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		return nil, Errorf(EINVALID, "asOf must be an ISO date (YYYY-MM-DD), got %q", asOf)
+	}
 	agencies, err := provinceAgencies(ctx, s, province)
 	if err != nil {
 		return nil, err
-	}
-	if len(asOf) != 10 {
-		return nil, Errorf(EINVALID, "asOf must be an ISO date (YYYY-MM-DD), got %q", asOf)
 	}
 	actions, err := s.PlanActions(ctx, PlanActionFilter{Province: province})
 	if err != nil {
