@@ -52,6 +52,7 @@ type Writer interface {
 type LoadSummary struct {
 	Documents            int `json:"documents"`
 	NodesCreated         int `json:"nodesCreated"`
+	NodesUpdated         int `json:"nodesUpdated"` // nodes that were there and changed
 	NodesDeleted         int `json:"nodesDeleted"`
 	RelationshipsCreated int `json:"relationshipsCreated"`
 	RelationshipsDeleted int `json:"relationshipsDeleted"`

@@ -68,8 +68,8 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("load into %s (nothing was changed): %w", cfg.URI, err)
 	}
-	fmt.Fprintf(stdout, "loaded %d documents into %s in %s: %d nodes created, %d removed; %d relationships created, %d removed; %d properties set\n",
-		sum.Documents, cfg.URI, time.Since(start).Round(time.Millisecond), sum.NodesCreated, sum.NodesDeleted,
+	fmt.Fprintf(stdout, "loaded %d documents into %s in %s: %d nodes created, %d updated, %d removed; %d relationships created, %d removed; %d properties set\n",
+		sum.Documents, cfg.URI, time.Since(start).Round(time.Millisecond), sum.NodesCreated, sum.NodesUpdated, sum.NodesDeleted,
 		sum.RelationshipsCreated, sum.RelationshipsDeleted, sum.PropertiesSet)
 	return nil
 }

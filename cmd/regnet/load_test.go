@@ -55,7 +55,7 @@ func TestLoadCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("second load: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "0 nodes created, 0 removed; 0 relationships created, 0 removed") {
+	if !strings.Contains(out, "0 nodes created, 0 updated, 0 removed; 0 relationships created, 0 removed") {
 		t.Errorf("second load of the same documents changed the graph: %q", out)
 	}
 	if n, r := graphCounts(t, uri); n != nodes || r != rels {

@@ -61,6 +61,9 @@ type step struct {
 	// collect, when set, reads the agency ids the statement returns: the
 	// agencies that lost a link, candidates for the clean-up at the end.
 	collect bool
+	// updates, when set, reads the number of existing nodes the statement
+	// changed.
+	updates bool
 }
 
 // loadPlan is everything a load will run, computed before the transaction
@@ -113,6 +116,11 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPla
 		if s.Progress != nil {
 			s.Progress(done, p.total, st.what)
 		}
+		if st.updates && len(recs) == 1 {
+			if n, ok := recs[0].Values[0].(int64); ok {
+				sum.NodesUpdated += int(n)
+			}
+		}
 		if st.collect {
 			for _, r := range recs {
 				for _, id := range stringList(r.Values[0]) {
@@ -156,51 +164,62 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPla
 
 // Node labels and their MERGE statements. Each row is {id, hash, props};
 // props holds every property, id and hash included, and replaces the
-// node's properties only when the hash differs.
+// node's properties only when the hash differs. Each returns how many
+// nodes that were there already it changed (updated).
 const (
 	cypherMergeDocuments = `UNWIND $rows AS row
 MERGE (n:Document {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeReferences = `UNWIND $rows AS row
 MERGE (n:Document {id: row.id})
 ON CREATE SET n.number = row.number, n.reference = true`
 	cypherMergeProvisions = `UNWIND $rows AS row
 MERGE (n:Provision {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeProvinces = `UNWIND $rows AS row
 MERGE (n:Province {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeAgencies = `UNWIND $rows AS row
 MERGE (n:Agency {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeDuties = `UNWIND $rows AS row
 MERGE (n:Duty {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeHandoffs = `UNWIND $rows AS row
 MERGE (n:Handoff {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergePlanActions = `UNWIND $rows AS row
 MERGE (n:PlanAction {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeTargets = `UNWIND $rows AS row
 MERGE (n:Target {id: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeFields = `UNWIND $rows AS row
 MERGE (n:Field {code: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeAreas = `UNWIND $rows AS row
 MERGE (n:Area {code: row.id})
-WITH n, row WHERE n.hash IS NULL OR n.hash <> row.hash
-SET n = row.props`
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 )
 
 // Relationship MERGE statements. Each row is {from, to} (and prop for the
@@ -510,7 +529,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 	nodes := func(what, cypher string, rows []map[string]any) {
 		sort.Slice(rows, func(i, j int) bool { return rows[i]["id"].(string) < rows[j]["id"].(string) })
 		for _, b := range chunk(rows, batch) {
-			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}})
+			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, updates: strings.Contains(cypher, "AS updated")})
 		}
 	}
 	own := map[string]owned{}

@@ -113,6 +113,9 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if first.NodesUpdated != 0 {
+		t.Errorf("first load into an empty graph reports %d nodes updated", first.NodesUpdated)
+	}
 	if int64(first.NodesCreated) != nodes || int64(first.RelationshipsCreated) != rels {
 		t.Errorf("first load reports %d nodes, %d relationships created; the graph has %d, %d",
 			first.NodesCreated, first.RelationshipsCreated, nodes, rels)
@@ -153,8 +156,8 @@ func TestReloadChangedDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.NodesDeleted == 0 || sum.RelationshipsDeleted == 0 || sum.RelationshipsCreated == 0 {
-		t.Errorf("reload reports %+v; want deletions and creations", *sum)
+	if sum.NodesDeleted == 0 || sum.NodesUpdated == 0 || sum.RelationshipsDeleted == 0 || sum.RelationshipsCreated == 0 {
+		t.Errorf("reload reports %+v; want deletions, updates and creations", *sum)
 	}
 	sameGraph(t, "reloaded document", dump(t, s), want)
 
