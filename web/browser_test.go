@@ -105,6 +105,14 @@ func TestExplorerInBrowser(t *testing.T) {
 			if out := must(s.findAll(`[data-testid="handoff-out"]`))(t); len(out) == 0 {
 				t.Error("no handoffs out shown; customs hands goods leaving the customs zone on")
 			}
+			// The 2026 plan gives customs the review of customs rules, due
+			// in February 2026 (gold: planActions2026).
+			actions := texts(t, s, `[data-testid="plan-leads"] [data-testid="plan-action"]`)
+			if !slices.ContainsFunc(actions, func(a string) bool {
+				return strings.Contains(a, "Rà soát các quy định quản lý nhà nước về hải quan") && strings.Contains(a, "due 2026-02")
+			}) {
+				t.Errorf("the plan actions customs leads lack the review of customs rules due 2026-02: %q", actions)
+			}
 			noPageErrors(t, s)
 		}},
 		{"the address keeps the view, and opening it restores it", func(t *testing.T) {

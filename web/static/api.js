@@ -72,7 +72,15 @@ export const Q = {
       }
       handoffsOut { ...HandoffView }
       handoffsIn { ...HandoffView }
+      leads: planActions(role: LEAD) { ...ActionView }
+      coordinates: planActions(role: COORDINATE) { ...ActionView }
     }
+  }
+  fragment ActionView on PlanAction {
+    id text output
+    deadline { raw kind date }
+    leads { ...AgencyRef }
+    provision { ...Source }
   }${fragments}`,
 
   search: `query Search($text: String!) {

@@ -215,7 +215,19 @@ function agencyView(a) {
       provenance(d.provision)))),
     section('Handoffs out', 'handoffs-out', a.handoffsOut.map((x) => h('li', { 'data-testid': 'handoff-out' }, handoffView(x)))),
     section('Handoffs in', 'handoffs-in', a.handoffsIn.map((x) => h('li', { 'data-testid': 'handoff-in' }, handoffView(x)))),
+    section('Plan actions it leads', 'plan-leads', a.leads.map((x) => h('li', { 'data-testid': 'plan-action' }, actionView(x)))),
+    section('Plan actions it co-ordinates', 'plan-coordinates', a.coordinates.map((x) => h('li', { 'data-testid': 'plan-action' }, actionView(x)))),
   ].filter(Boolean);
+}
+
+/** actionView shows a plan action: what, by when (as written, and as read), with whom, where it is written. */
+function actionView(x) {
+  const due = x.deadline.kind === 'DATE' ? `due ${x.deadline.date}` : x.deadline.kind.toLowerCase();
+  return h('div', { class: 'action-item' },
+    h('p', {}, h('span', { class: 'deadline', 'data-testid': 'deadline', title: x.deadline.raw }, due), ' ', x.text),
+    x.output ? h('p', { class: 'tags' }, 'Output: ', x.output) : null,
+    x.leads.length ? h('p', {}, 'Led by ', joined(x.leads, agencyLink)) : null,
+    provenance(x.provision));
 }
 
 function handoffView(x) {
