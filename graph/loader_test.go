@@ -38,41 +38,46 @@ func (r *recorder) count() int {
 	return len(r.batches)
 }
 
+// TestLoaderBatchesConcurrentLoads runs in a synctest bubble: the batch
+// wait is fake time, which passes only once every goroutine waits, so the
+// six loads always meet in one batch, however busy the machine.
 func TestLoaderBatchesConcurrentLoads(t *testing.T) {
-	ctx := context.Background()
-	rec := &recorder{}
-	l := graph.NewLoader(ctx, 20*time.Millisecond, 100, rec.fetch)
-	keys := []string{"a", "b", "c", "a", "missing", "d"}
-	got := make([]string, len(keys))
-	var wg sync.WaitGroup
-	for i, k := range keys {
-		wg.Go(func() {
-			v, err := l.Load(ctx, k)
-			if err != nil {
-				t.Errorf("Load(%s): %v", k, err)
-			}
-			got[i] = v
-		})
-	}
-	wg.Wait()
-	want := []string{"A", "B", "C", "A", "", "D"}
-	if !slices.Equal(got, want) {
-		t.Errorf("values = %q, want %q", got, want)
-	}
-	if rec.count() != 1 {
-		t.Fatalf("%d fetches %v, want 1", rec.count(), rec.batches)
-	}
-	if n := len(rec.batches[0]); n != 5 {
-		t.Errorf("batch of %d keys %v, want 5 distinct keys", n, rec.batches[0])
-	}
+	synctest.Test(t, func(t *testing.T) {
+		ctx := context.Background()
+		rec := &recorder{}
+		l := graph.NewLoader(ctx, 20*time.Millisecond, 100, rec.fetch)
+		keys := []string{"a", "b", "c", "a", "missing", "d"}
+		got := make([]string, len(keys))
+		var wg sync.WaitGroup
+		for i, k := range keys {
+			wg.Go(func() {
+				v, err := l.Load(ctx, k)
+				if err != nil {
+					t.Errorf("Load(%s): %v", k, err)
+				}
+				got[i] = v
+			})
+		}
+		wg.Wait()
+		want := []string{"A", "B", "C", "A", "", "D"}
+		if !slices.Equal(got, want) {
+			t.Errorf("values = %q, want %q", got, want)
+		}
+		if rec.count() != 1 {
+			t.Fatalf("%d fetches %v, want 1", rec.count(), rec.batches)
+		}
+		if n := len(rec.batches[0]); n != 5 {
+			t.Errorf("batch of %d keys %v, want 5 distinct keys", n, rec.batches[0])
+		}
 
-	// Known keys, found or not, are answered from the cache.
-	if _, err := l.LoadMany(ctx, []string{"a", "missing"}); err != nil {
-		t.Fatal(err)
-	}
-	if rec.count() != 1 {
-		t.Errorf("cached keys fetched again: %v", rec.batches)
-	}
+		// Known keys, found or not, are answered from the cache.
+		if _, err := l.LoadMany(ctx, []string{"a", "missing"}); err != nil {
+			t.Fatal(err)
+		}
+		if rec.count() != 1 {
+			t.Errorf("cached keys fetched again: %v", rec.batches)
+		}
+	})
 }
 
 func TestLoaderSplitsFullBatches(t *testing.T) {

@@ -340,6 +340,10 @@ func newClient(clients int, timeout time.Duration, dials *atomic.Int64) *http.Cl
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConns = clients
 	tr.MaxIdleConnsPerHost = clients
+	// No more connections than clients: without this bound the transport
+	// may dial a spare connection while another is on its way back to the
+	// idle pool, and a run would hold more connections than it has clients.
+	tr.MaxConnsPerHost = clients
 	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		dials.Add(1)
 		return dialer.DialContext(ctx, network, addr)

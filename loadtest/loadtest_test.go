@@ -158,8 +158,9 @@ func TestRunRate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 200/s for 0.5 s is 100 requests; allow for a slow machine.
-	if res.Requests+res.Dropped != 100 || res.Requests < 50 {
+	// 200/s for 0.5 s is 100 requests due; a busy machine may drop some,
+	// but every one is either sent or counted as dropped.
+	if res.Requests+res.Dropped != 100 || res.Requests == 0 {
 		t.Errorf("sent %d, dropped %d; want 100 due", res.Requests, res.Dropped)
 	}
 }
