@@ -116,6 +116,20 @@ func provinceAgencies(ctx context.Context, s Store, province string) (map[string
 	return out, nil
 }
 
+// provinceDuties checks that a province is known and returns its agencies
+// (by id) and its duties: what every analysis starts from.
+func provinceDuties(ctx context.Context, s Store, province string) (map[string]*Agency, []*Duty, error) {
+	agencies, err := provinceAgencies(ctx, s, province)
+	if err != nil {
+		return nil, nil, err
+	}
+	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	if err != nil {
+		return nil, nil, err
+	}
+	return agencies, duties, nil
+}
+
 // provisionsByID fetches provisions in one call.
 func provisionsByID(ctx context.Context, s Store, ids []string) (map[string]*Provision, error) {
 	out := map[string]*Provision{}

@@ -22,11 +22,7 @@ type provinceFacts struct {
 }
 
 func readProvinceFacts(ctx context.Context, s Store, province string) (*provinceFacts, error) {
-	agencies, err := provinceAgencies(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	agencies, duties, err := provinceDuties(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}

@@ -8,11 +8,7 @@ import (
 // LeadCoverage returns, for every field (and area) a province's duties
 // touch, the agencies that lead it.
 func LeadCoverage(ctx context.Context, s Store, province string) ([]*LeadCoverageRow, error) {
-	agencies, err := provinceAgencies(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	agencies, duties, err := provinceDuties(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}

@@ -11,11 +11,7 @@ const EdgeSucceededBy = "SUCCEEDED_BY"
 
 // BuildNetwork returns a province's agency network.
 func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
-	agencies, err := provinceAgencies(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	duties, err := s.Duties(ctx, DutyFilter{Province: province})
+	agencies, duties, err := provinceDuties(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}

@@ -11,15 +11,11 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 	if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, Errorf(EINVALID, "asOf must be an ISO date (YYYY-MM-DD), got %q", asOf)
 	}
-	agencies, err := provinceAgencies(ctx, s, province)
+	agencies, duties, err := provinceDuties(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}
 	actions, err := s.PlanActions(ctx, PlanActionFilter{Province: province})
-	if err != nil {
-		return nil, err
-	}
-	duties, err := s.Duties(ctx, DutyFilter{Province: province})
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,9 @@
 package graph_test
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,75 +14,8 @@ import (
 	"github.com/regnet/regnet/graph"
 	"github.com/regnet/regnet/server/servertest"
 	"github.com/regnet/regnet/store/memory"
+	"github.com/regnet/regnet/store/storetest"
 )
-
-// countingStore counts the calls made to a store, per method.
-type countingStore struct {
-	regnet.Store
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func newCountingStore(s regnet.Store) *countingStore {
-	return &countingStore{Store: s, calls: map[string]int{}}
-}
-
-func (c *countingStore) count(method string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.calls[method]++
-}
-
-func (c *countingStore) snapshot() (map[string]int, int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	total := 0
-	for _, n := range c.calls {
-		total += n
-	}
-	return maps.Clone(c.calls), total
-}
-
-func (c *countingStore) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regnet.Document, error) {
-	c.count("Documents")
-	return c.Store.Documents(ctx, f)
-}
-func (c *countingStore) Provisions(ctx context.Context, f regnet.ProvisionFilter) ([]*regnet.Provision, error) {
-	c.count("Provisions")
-	return c.Store.Provisions(ctx, f)
-}
-func (c *countingStore) Provinces(ctx context.Context) ([]*regnet.Province, error) {
-	c.count("Provinces")
-	return c.Store.Provinces(ctx)
-}
-func (c *countingStore) Agencies(ctx context.Context, f regnet.AgencyFilter) ([]*regnet.Agency, error) {
-	c.count("Agencies")
-	return c.Store.Agencies(ctx, f)
-}
-func (c *countingStore) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty, error) {
-	c.count("Duties")
-	return c.Store.Duties(ctx, f)
-}
-func (c *countingStore) Handoffs(ctx context.Context, f regnet.HandoffFilter) ([]*regnet.Handoff, error) {
-	c.count("Handoffs")
-	return c.Store.Handoffs(ctx, f)
-}
-func (c *countingStore) PlanActions(ctx context.Context, f regnet.PlanActionFilter) ([]*regnet.PlanAction, error) {
-	c.count("PlanActions")
-	return c.Store.PlanActions(ctx, f)
-}
-func (c *countingStore) Targets(ctx context.Context, f regnet.TargetFilter) ([]*regnet.Target, error) {
-	c.count("Targets")
-	return c.Store.Targets(ctx, f)
-}
-func (c *countingStore) Fields(ctx context.Context, codes []string) ([]*regnet.Field, error) {
-	c.count("Fields")
-	return c.Store.Fields(ctx, codes)
-}
-func (c *countingStore) Areas(ctx context.Context, codes []string) ([]*regnet.Area, error) {
-	c.count("Areas")
-	return c.Store.Areas(ctx, codes)
-}
 
 // ringDataset returns a province with n agencies in a ring: each has two
 // duties naming the next as partner, a handoff rule notifying the next, and
@@ -167,7 +98,7 @@ func TestNestedQueryStoreCalls(t *testing.T) {
 	// share a store call, so 21 bounds its calls whatever the agencies.
 	const wideUses = 21
 	for _, n := range []int{3, 40} {
-		store := newCountingStore(memory.New(ringDataset(n)))
+		store := storetest.NewCounting(memory.New(ringDataset(n)))
 		srv := schemaServer(t, store)
 
 		var chainData struct {
@@ -195,7 +126,7 @@ func TestNestedQueryStoreCalls(t *testing.T) {
 				t.Fatalf("n=%d: agency %s resolved as %+v", n, e.Node.ID, e.Node)
 			}
 		}
-		if calls, _ := store.snapshot(); !maps.Equal(calls, wantChain) {
+		if calls, _ := store.Take(); !maps.Equal(calls, wantChain) {
 			t.Errorf("n=%d: chain query made calls %v, want %v", n, calls, wantChain)
 		}
 
@@ -209,7 +140,7 @@ func TestNestedQueryStoreCalls(t *testing.T) {
 				}
 			}
 		}
-		store2 := newCountingStore(memory.New(ringDataset(n)))
+		store2 := storetest.NewCounting(memory.New(ringDataset(n)))
 		schemaServer(t, store2).MustQuery(t, wide, nil).Decode(t, &wideData)
 		for _, e := range wideData.Agencies.Edges {
 			// In the ring each agency names the next and is named by the
@@ -218,7 +149,7 @@ func TestNestedQueryStoreCalls(t *testing.T) {
 				t.Fatalf("n=%d: %+v", n, e.Node)
 			}
 		}
-		calls, total := store2.snapshot()
+		calls, total := store2.Take()
 		t.Logf("n=%d agencies: wide query made %d store calls %v", n, total, calls)
 		if total > wideUses {
 			t.Errorf("n=%d: wide query made %d store calls %v, more than its %d loader uses", n, total, calls, wideUses)

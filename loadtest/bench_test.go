@@ -14,6 +14,7 @@ import (
 	"github.com/regnet/regnet/loadtest"
 	"github.com/regnet/regnet/server"
 	"github.com/regnet/regnet/server/servertest"
+	"github.com/regnet/regnet/store/storetest"
 )
 
 // The benchmarks measure the two client queries on Neo4j twice: as the
@@ -52,7 +53,7 @@ func benchPaired(b *testing.B, file string, run func(context.Context, *direct) e
 	for _, wait := range []time.Duration{graph.DefaultBatchWait, 500 * time.Microsecond, 100 * time.Microsecond} {
 		b.Run("batchwait="+strings.ReplaceAll(wait.String(), "µ", "u"), func(b *testing.B) {
 			d := &direct{env: fixture(b)}
-			store := newCountingStore(d.env.store)
+			store := storetest.NewCounting(d.env.store)
 			srv := servertest.New(b, store, func(c *server.Config) { c.BatchWait = wait })
 			req := newRequest(b, srv.URL+"/graphql", file)
 			req.Client = srv.Client
@@ -65,7 +66,7 @@ func benchPaired(b *testing.B, file string, run func(context.Context, *direct) e
 					b.Fatal(err)
 				}
 			}
-			store.take()
+			store.Take()
 			var cypher, api []time.Duration
 			for b.Loop() {
 				start := time.Now()
@@ -83,7 +84,7 @@ func benchPaired(b *testing.B, file string, run func(context.Context, *direct) e
 			b.ReportMetric(float64(pc.P50.Nanoseconds()), "cypher-p50-ns")
 			b.ReportMetric(float64(pa.P50.Nanoseconds()), "graphql-p50-ns")
 			b.ReportMetric(float64(pa.P50)/float64(pc.P50), "p50-ratio")
-			_, calls := store.take()
+			_, calls := store.Take()
 			b.ReportMetric(float64(calls)/float64(len(api)), "calls/op")
 		})
 	}
@@ -114,7 +115,7 @@ func benchDirect(b *testing.B, run func(context.Context, *direct) error) {
 // store, after check has compared one answer with the direct Cypher's.
 func benchGraphQL(b *testing.B, file string, check func(testing.TB, *env, []byte)) {
 	e := fixture(b)
-	store := newCountingStore(e.store)
+	store := storetest.NewCounting(e.store)
 	srv := servertest.New(b, store)
 	req := newRequest(b, srv.URL+"/graphql", file)
 	req.Client = srv.Client
@@ -125,14 +126,14 @@ func benchGraphQL(b *testing.B, file string, check func(testing.TB, *env, []byte
 		b.Fatal(err)
 	}
 	check(b, e, body)
-	calls, total := store.take()
+	calls, total := store.Take()
 	b.Logf("one request: %d store calls %v", total, calls)
 	for range warmup {
 		if _, err := req.Send(ctx); err != nil {
 			b.Fatal(err)
 		}
 	}
-	store.take()
+	store.Take()
 
 	var lat []time.Duration
 	for b.Loop() {
@@ -143,7 +144,7 @@ func benchGraphQL(b *testing.B, file string, check func(testing.TB, *env, []byte
 		lat = append(lat, time.Since(start))
 	}
 	reportLatency(b, lat)
-	_, total = store.take()
+	_, total = store.Take()
 	b.ReportMetric(float64(total)/float64(len(lat)), "calls/op")
 }
 

@@ -9,10 +9,10 @@ import (
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/data"
 	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/store/neo4j"
+	"github.com/regnet/regnet/store/neo4j/neo4jtest"
 )
 
 // The client queries measured, sent as they are (graph/testdata/queries is
@@ -21,22 +21,6 @@ const (
 	handoffChainFile = "../graph/testdata/queries/handoff_chain.graphql"
 	agencyFile       = "../graph/testdata/queries/agency.graphql"
 )
-
-// serverURI returns the Bolt URI of the Neo4j server to measure. Without
-// NEO4J_URI the Neo4j benchmarks are skipped on a developer's machine and
-// fail in CI, where a missing database is a failure (as in store/neo4j).
-func serverURI(tb testing.TB) string {
-	tb.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		const msg = "NEO4J_URI is not set: start a server with scripts/neo4j start"
-		if os.Getenv("CI") != "" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
-	}
-	return uri
-}
 
 // env is the graph every benchmark of the package reads: the bundled
 // documents loaded into an emptied database, once per process, because a
@@ -56,7 +40,7 @@ var (
 // fixture returns the loaded graph, loading it on first use.
 func fixture(tb testing.TB) *env {
 	tb.Helper()
-	uri := serverURI(tb)
+	uri := neo4jtest.URI(tb) // skipped on a developer machine without one, a failure in CI
 	envOnce.Do(func() { envVal, envErr = newEnv(context.Background(), uri) })
 	if envErr != nil {
 		tb.Fatal(envErr)
@@ -140,79 +124,4 @@ func (e *env) wipe(ctx context.Context) error {
 		return fmt.Errorf("wipe database: %w", err)
 	}
 	return nil
-}
-
-// countingStore counts the store calls the GraphQL layer makes, so that the
-// benchmarks can show that the direct Cypher runs as many statements.
-type countingStore struct {
-	regnet.Store
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func newCountingStore(s regnet.Store) *countingStore {
-	return &countingStore{Store: s, calls: map[string]int{}}
-}
-
-func (c *countingStore) count(method string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.calls[method]++
-}
-
-// take returns the calls counted so far and starts again from zero.
-func (c *countingStore) take() (map[string]int, int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	calls, total := c.calls, 0
-	for _, n := range calls {
-		total += n
-	}
-	c.calls = map[string]int{}
-	return calls, total
-}
-
-func (c *countingStore) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regnet.Document, error) {
-	c.count("Documents")
-	return c.Store.Documents(ctx, f)
-}
-func (c *countingStore) Provisions(ctx context.Context, f regnet.ProvisionFilter) ([]*regnet.Provision, error) {
-	c.count("Provisions")
-	return c.Store.Provisions(ctx, f)
-}
-func (c *countingStore) Provinces(ctx context.Context) ([]*regnet.Province, error) {
-	c.count("Provinces")
-	return c.Store.Provinces(ctx)
-}
-func (c *countingStore) Agencies(ctx context.Context, f regnet.AgencyFilter) ([]*regnet.Agency, error) {
-	c.count("Agencies")
-	return c.Store.Agencies(ctx, f)
-}
-func (c *countingStore) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty, error) {
-	c.count("Duties")
-	return c.Store.Duties(ctx, f)
-}
-func (c *countingStore) Handoffs(ctx context.Context, f regnet.HandoffFilter) ([]*regnet.Handoff, error) {
-	c.count("Handoffs")
-	return c.Store.Handoffs(ctx, f)
-}
-func (c *countingStore) PlanActions(ctx context.Context, f regnet.PlanActionFilter) ([]*regnet.PlanAction, error) {
-	c.count("PlanActions")
-	return c.Store.PlanActions(ctx, f)
-}
-func (c *countingStore) Targets(ctx context.Context, f regnet.TargetFilter) ([]*regnet.Target, error) {
-	c.count("Targets")
-	return c.Store.Targets(ctx, f)
-}
-func (c *countingStore) Fields(ctx context.Context, codes []string) ([]*regnet.Field, error) {
-	c.count("Fields")
-	return c.Store.Fields(ctx, codes)
-}
-func (c *countingStore) Areas(ctx context.Context, codes []string) ([]*regnet.Area, error) {
-	c.count("Areas")
-	return c.Store.Areas(ctx, codes)
-}
-func (c *countingStore) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regnet.ChainHop, error) {
-	c.count("HandoffChain")
-	return c.Store.HandoffChain(ctx, q)
 }

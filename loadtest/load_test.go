@@ -10,6 +10,7 @@ import (
 
 	"github.com/regnet/regnet/loadtest"
 	"github.com/regnet/regnet/server"
+	"github.com/regnet/regnet/store/storetest"
 )
 
 // TestLoadRun is the bounded load run in one process: the bundled documents
@@ -35,7 +36,7 @@ func TestLoadRun(t *testing.T) {
 	}
 
 	e := fixture(t)
-	store := newCountingStore(e.store)
+	store := storetest.NewCounting(e.store)
 	srv, err := server.New(server.Config{Store: store, BatchWait: wait})
 	if err != nil {
 		t.Fatal(err)
@@ -56,14 +57,14 @@ func TestLoadRun(t *testing.T) {
 	url := "http://" + ln.Addr().String() + "/graphql"
 
 	for _, file := range []string{handoffChainFile, agencyFile} {
-		store.take()
+		store.Take()
 		res, err := loadtest.Run(context.Background(), loadtest.Config{
 			Request: newRequest(t, url, file), Clients: clients, Duration: duration, Rate: rate,
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, calls := store.take()
+		_, calls := store.Take()
 		waitName := "the default"
 		if wait > 0 {
 			waitName = wait.String()
