@@ -104,12 +104,17 @@ type Document struct {
 	Level    string  `json:"level"`
 	Status   string  `json:"status"`
 	// Issued and Effective are ISO 8601 dates; nil where the text gives none.
-	Issued    *string  `json:"issued"`
-	Effective *string  `json:"effective"`
-	Signer    *string  `json:"signer"`
-	BasedOn   []string `json:"basedOn"`  // numbers of the legal bases ("Căn cứ …", "Thực hiện …")
-	Replaces  []string `json:"replaces"` // numbers of the documents it replaces
-	Mentions  []string `json:"mentions"` // other document numbers it cites
+	Issued    *string `json:"issued"`
+	Effective *string `json:"effective"`
+	// EffectiveRule is the effective-date clause when it is relative
+	// ("sau 10 ngày kể từ ngày ký", "sau 15 ngày kể từ ngày đăng Công
+	// báo"): Effective is computed from it where it can be, and is nil where
+	// it depends on an event the text does not date.
+	EffectiveRule *string  `json:"effectiveRule"`
+	Signer        *string  `json:"signer"`
+	BasedOn       []string `json:"basedOn"`  // numbers of the legal bases ("Căn cứ …", "Thực hiện …")
+	Replaces      []string `json:"replaces"` // numbers of the documents it replaces
+	Mentions      []string `json:"mentions"` // other document numbers it cites
 	// Period is the first and last year a plan covers, when it says.
 	Period []int  `json:"period"`
 	Source Source `json:"source"`

@@ -103,24 +103,25 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		BasedOn     func(childComplexity int) int
-		Effective   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Issued      func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Level       func(childComplexity int) int
-		Mentions    func(childComplexity int) int
-		Number      func(childComplexity int) int
-		Period      func(childComplexity int) int
-		PlanActions func(childComplexity int) int
-		Province    func(childComplexity int) int
-		Provisions  func(childComplexity int, part *string, first *int, after *string) int
-		Replaces    func(childComplexity int) int
-		Signer      func(childComplexity int) int
-		Source      func(childComplexity int) int
-		Status      func(childComplexity int) int
-		Targets     func(childComplexity int) int
-		Title       func(childComplexity int) int
+		BasedOn       func(childComplexity int) int
+		Effective     func(childComplexity int) int
+		EffectiveRule func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Issued        func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Level         func(childComplexity int) int
+		Mentions      func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Period        func(childComplexity int) int
+		PlanActions   func(childComplexity int) int
+		Province      func(childComplexity int) int
+		Provisions    func(childComplexity int, part *string, first *int, after *string) int
+		Replaces      func(childComplexity int) int
+		Signer        func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Targets       func(childComplexity int) int
+		Title         func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -623,6 +624,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Effective(childComplexity), true
+	case "Document.effectiveRule":
+		if e.ComplexityRoot.Document.EffectiveRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.EffectiveRule(childComplexity), true
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
 			break
@@ -1934,7 +1941,18 @@ type Document {
   level: Level
   status: DocumentStatus!
   issued: Date
+  """
+  The date it takes effect: stated, the issue date ("kể từ ngày ký"), or
+  computed from a relative rule; null where the rule depends on an event the
+  text does not date.
+  """
   effective: Date
+  """
+  The effective-date clause when it is relative to an event, as written
+  ("sau 10 ngày kể từ ngày ký", "sau 15 ngày kể từ ngày đăng Công báo");
+  null for a fixed date or "kể từ ngày ký".
+  """
+  effectiveRule: String
   signer: String
   "The legal bases (Căn cứ …, Thực hiện …) that are in the store too."
   basedOn: [Document!]!
@@ -2827,6 +2845,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_issued(ctx, field)
 	case "effective":
 		return ec.fieldContext_Document_effective(ctx, field)
+	case "effectiveRule":
+		return ec.fieldContext_Document_effectiveRule(ctx, field)
 	case "signer":
 		return ec.fieldContext_Document_signer(ctx, field)
 	case "basedOn":

@@ -23,6 +23,7 @@ func clonePlain[T regnet.Province | regnet.Field | regnet.Area](x *T) *T { retur
 func cloneDocument(x *regnet.Document) *regnet.Document {
 	c := *x
 	c.Number, c.Issued, c.Effective, c.Signer = ptr(x.Number), ptr(x.Issued), ptr(x.Effective), ptr(x.Signer)
+	c.EffectiveRule = ptr(x.EffectiveRule)
 	c.BasedOn, c.Replaces, c.Mentions = slices.Clone(x.BasedOn), slices.Clone(x.Replaces), slices.Clone(x.Mentions)
 	c.Period = slices.Clone(x.Period)
 	return &c

@@ -133,8 +133,10 @@ func Fixture() *regnet.Dataset {
 				ID: docQCDB, Kind: regnet.KindQuyChe,
 				Title:    "Quy chế phối hợp phòng, chống buôn lậu trên địa bàn tỉnh Điện Biên",
 				Province: "Điện Biên", Level: regnet.LevelProvincial, Status: regnet.StatusDraft,
-				BasedOn: []string{"19/2016/QĐ-TTg"},
-				Source:  regnet.Source{File: "dienbien_quyche_du-thao-2025.txt", SHA256: "c0ffee03"},
+				// A draft's relative effective date: the rule, no date until it is signed.
+				EffectiveRule: sp("sau 10 ngày kể từ ngày ký"),
+				BasedOn:       []string{"19/2016/QĐ-TTg"},
+				Source:        regnet.Source{File: "dienbien_quyche_du-thao-2025.txt", SHA256: "c0ffee03"},
 			},
 		},
 		Provisions: []regnet.Provision{
