@@ -134,7 +134,7 @@ func (p *docParser) parse() error {
 		Mentions: []string{},
 	}
 	p.doc = doc
-	h := readMetadata(p.src, doc, p.warn)
+	h := readMetadata(p.src, doc, p.ont)
 	if doc.Number != nil {
 		doc.ID = "doc:" + regnet.Slug(*doc.Number)
 	} else {
@@ -152,7 +152,12 @@ func (p *docParser) parse() error {
 	default:
 		reg := parseRegulation(p.src, doc.ID, h.bodyStart, h.quyChe, p.warn)
 		if len(reg.articles) == 0 {
-			return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no article (Điều) in a " + strings.ToLower(doc.Kind) + " document"}
+			if !h.found {
+				return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no document header and no article (Điều) in a " + strings.ToLower(doc.Kind) + " document"}
+			}
+			// A plan, or a copy whose articles the portal left out: the
+			// header is still worth keeping.
+			p.warn(p.src.lines[min(h.bodyStart, len(p.src.lines)-1)].No, "body has no articles (Điều): only the header was read")
 		}
 		for _, n := range reg.all {
 			p.ds.Provisions = append(p.ds.Provisions, n.prov)

@@ -16,17 +16,10 @@ import (
 // date and signer.
 
 var (
-	// Document numbers as written: "83/2025/QĐ-UBND", "125/KH-UBND",
-	// "11-CT/TU", "01/QĐ-BCĐ389", "72/2025/QH15".
-	reDocNumber   = regexp.MustCompile(`\b\d+(?:-[\p{Lu}Đ]+)?(?:/\d{4})?/[\p{Lu}Đ][\p{Lu}Đ0-9]*(?:-[\p{L}0-9]+)*`)
-	reNumberLine  = regexp.MustCompile(`(?i)^(?:số|(?:kế hoạch|quyết định)\s+số)\s*:?\s*(.*)$`)
-	reDateWords   = regexp.MustCompile(`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	rePlaceDate   = regexp.MustCompile(`^([\p{L} ]+?)\s*,\s*ngày\s+(\S*)\s*tháng\s+(\S*)\s*năm\s+(\d{4})|^([\p{L} ]+?)\s*,\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})`)
-	reProvince    = regexp.MustCompile(`^TỈNH\s+(\p{Lu}[\p{Lu} ]+)$`)
 	reProvinceIn  = regexp.MustCompile(`(?:địa bàn|trên địa bàn)\s+tỉnh\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*)`)
-	reEffective   = regexp.MustCompile(`(?i)có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})|có hiệu lực(?: thi hành)?\s+(?:sau\s+(\d+)\s+ngày\s+)?kể\s+từ\s+ngày\s+ký`)
 	rePeriodRange = regexp.MustCompile(`(?:giai đoạn|từ năm)\s+(\d{4})\s*(?:-|–|đến(?: hết)?(?: năm)?)\s*(\d{4})`)
 	rePeriodTo    = regexp.MustCompile(`đến năm\s+(\d{4})`)
+	reDateWords   = regexp.MustCompile(`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 )
 
 // kindHeadings maps a heading line to a document kind.
@@ -41,26 +34,40 @@ var kindHeadings = []struct{ heading, kind string }{
 
 // header is what the metadata step learned beyond the Document itself.
 type header struct {
-	quyChe    int // index of the "QUY CHẾ" heading line, or -1
-	kindLine  int // index of the first kind heading, or -1
-	bodyStart int // index of the first line after the preamble
+	quyChe    int  // index of the annex heading ("QUY CHẾ", "QUY ĐỊNH"), or -1
+	kindLine  int  // index of the first kind heading, or -1
+	bodyStart int  // index of the first line after the preamble
+	found     bool // the file has a header one can read
 }
 
-// headingKind returns the kind a line names when it is a heading.
+// headingKind returns the kind a line names when it is a heading. A copy
+// that lost the heading's spaces ("QUYẾTĐỊNH") still names it.
 func headingKind(s string) string {
 	if !isUpper(s) {
 		return ""
 	}
+	tight := strings.ReplaceAll(s, " ", "")
 	for _, k := range kindHeadings {
-		if s == k.heading || strings.HasPrefix(s, k.heading+" ") {
+		if s == k.heading || strings.HasPrefix(s, k.heading+" ") || tight == strings.ReplaceAll(k.heading, " ", "") {
 			return k.kind
 		}
 	}
 	return ""
 }
 
-// readMetadata fills doc from the header and preamble of src.
-func readMetadata(src *source, doc *regnet.Document, warn func(line int, format string, args ...any)) header {
+// isAnnexHeading reports whether a line heads the quy chế or quy định a
+// decision issues.
+func isAnnexHeading(s string) bool {
+	return s == "QUY CHẾ" || s == "QUY ĐỊNH"
+}
+
+// readMetadata fills doc from the header, preamble and decision articles
+// of src. It reads the header after any portal text, the legal bases from
+// the preamble, the effective date and replaced documents from the
+// decision's own articles (not from its annex), and uses a portal's
+// metadata block only for what the text leaves out.
+func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
+	joinSplitHeadings(src)
 	h := header{quyChe: -1, kindLine: -1}
 	lines := src.lines
 	firstStruct := len(lines)
@@ -70,242 +77,255 @@ func readMetadata(src *source, doc *regnet.Document, warn func(line int, format 
 			break
 		}
 	}
-	kinds := map[string]int{}
-	for i, l := range lines {
-		k := headingKind(l.Text)
-		if k == "" {
+	_, portalLines := readPortal(lines, firstStruct)
+	start := findHeaderStart(lines, firstStruct, portalLines)
+	portal, _ := readPortal(lines, start)
+
+	quyCheKind := false
+	for i := start; i < len(lines); i++ {
+		t := lines[i].Text
+		k := headingKind(t)
+		if k == "" && !isAnnexHeading(t) {
 			continue
 		}
-		if _, ok := kinds[k]; !ok {
-			kinds[k] = i
-		}
-		if k == regnet.KindQuyChe && h.quyChe < 0 && (i < firstStruct || l.Text == "QUY CHẾ") {
+		if h.quyChe < 0 && ((k == regnet.KindQuyChe && (i < firstStruct || t == "QUY CHẾ")) || (t == "QUY ĐỊNH" && i > firstStruct)) {
 			h.quyChe = i
+			quyCheKind = k == regnet.KindQuyChe
 		}
-		if h.kindLine < 0 && i <= firstStruct {
+		if h.kindLine < 0 && i <= firstStruct && k != "" {
 			h.kindLine = i
 		}
 	}
-	switch {
-	case h.quyChe >= 0:
-		doc.Kind = regnet.KindQuyChe
-	case h.kindLine >= 0:
-		doc.Kind = headingKind(lines[h.kindLine].Text)
-	default:
-		doc.Kind = regnet.KindTinTuc
-	}
-	if doc.Kind == regnet.KindQuyChe && h.kindLine >= 0 && headingKind(lines[h.kindLine].Text) == regnet.KindQuyetDinh {
-		// A decision issuing a quy chế: its preamble is the decision's.
-	}
 
+	// The header: from its first line to the title, or to the preamble
+	// when there is no title line.
+	headerEnd := h.kindLine
+	if headerEnd < 0 {
+		headerEnd = firstStruct
+		for i := start; i < firstStruct; i++ {
+			if startsPreambleClause(lines[i].Text) {
+				headerEnd = i
+				break
+			}
+		}
+		if start == 0 && findHeaderStart(lines, firstStruct, portalLines) == 0 && !headerAnchorAt(lines, 0) {
+			headerEnd = 0 // no header at all: a news report
+		}
+	}
+	hi := readHeader(lines, start, max(start, headerEnd))
+	h.found = hi.parts() >= 2 || (hi.parts() == 1 && h.kindLine >= 0)
+
+	// The preamble ends at the first article or section, the action line
+	// ("QUYẾT ĐỊNH:") or the signature.
+	preambleFrom := headerEnd
+	if h.kindLine >= 0 {
+		preambleFrom = h.kindLine + 1
+	}
 	preambleEnd := firstStruct
-	if h.quyChe >= 0 && h.quyChe < preambleEnd && h.kindLine == h.quyChe {
-		preambleEnd = firstStruct
+	for i := preambleFrom; i < firstStruct; i++ {
+		t := lines[i].Text
+		if (isUpper(t) && strings.HasSuffix(t, ":")) || isRecipients(t) || isSignatureStart(t) {
+			preambleEnd = i
+			break
+		}
 	}
 	h.bodyStart = firstStruct
 
-	// Number, place, date, province.
-	draft := false
-	numberSeen := false
-	for _, cell := range headerCells(lines, preambleEnd) {
-		t := cell.Text
-		if strings.Contains(t, "DỰ THẢO") || strings.EqualFold(t, "dự thảo") {
-			draft = true
-		}
-		if m := reNumberLine.FindStringSubmatch(t); m != nil && !numberSeen {
-			numberSeen = true
-			if n := reDocNumber.FindString(m[1]); n != "" && strings.HasPrefix(strings.TrimSpace(m[1]), strings.SplitN(n, "/", 2)[0]) {
-				doc.Number = strPtr(n)
-			}
-		}
-		if m := reProvince.FindStringSubmatch(t); m != nil && doc.Province == "" {
-			doc.Province = titleCase(m[1])
-		}
-		if m := placeDate(t); m != nil && doc.Issued == nil {
-			if doc.Province == "" && !strings.Contains(m[1], "Hà Nội") {
-				doc.Province = strings.TrimSpace(m[1])
-			}
-			if d, err := isoDate(m[2], m[3], m[4]); err == nil {
-				doc.Issued = &d
-			} else if strings.TrimSpace(m[2]) == "" {
-				draft = true // "ngày    tháng 02 năm 2026": the day is still blank
-			}
+	// Kind: the title line, else the number's code, else the body.
+	doc.Number = hi.number
+	if doc.Number == nil && h.found {
+		if n := ownNumber(portal["số hiệu"]); n != "" {
+			doc.Number = &n
 		}
 	}
-	if doc.Province == "" {
-		for _, l := range lines {
+	switch {
+	case h.quyChe >= 0 && quyCheKind:
+		doc.Kind = regnet.KindQuyChe
+	case h.kindLine >= 0:
+		doc.Kind = headingKind(lines[h.kindLine].Text)
+	case h.found:
+		doc.Kind = kindWithoutTitle(doc.Number, lines[firstStruct:], portal)
+	default:
+		doc.Kind = regnet.KindTinTuc
+	}
+	doc.Title = readTitle(lines, h, headerEnd, preambleEnd)
+
+	// Province and level: from the issuer, else the title or the issuing
+	// line above the bases, else a People's Committee's place line. A
+	// national body's documents have no province.
+	national := ont.isNational(hi.issuer)
+	doc.Province = ont.provinceIn(hi.issuer, false)
+	if doc.Province == "" && !national {
+		var preamble []string
+		for i := preambleFrom; i < preambleEnd; i++ {
+			if isUpper(lines[i].Text) {
+				preamble = append(preamble, lines[i].Text)
+			}
+		}
+		doc.Province = ont.provinceIn(regnet.Slug(doc.Title+" "+strings.Join(preamble, " ")), true)
+	}
+	if doc.Province == "" && !national && isPeoplesCommittee(hi.issuer) {
+		doc.Province = ont.provinceIn(regnet.Slug(hi.place), false)
+	}
+	if doc.Province == "" && !national && doc.Kind != regnet.KindTinTuc {
+		for _, l := range lines[start:] {
 			if m := reProvinceIn.FindStringSubmatch(l.Text); m != nil {
 				doc.Province = m[1]
+				if p := ont.provinceIn(regnet.Slug(m[1]), false); p != "" {
+					doc.Province = p
+				}
 				break
 			}
 		}
 	}
-	if doc.Number == nil && !draft && doc.Kind != regnet.KindTinTuc {
-		draft = numberLeftBlank(lines, preambleEnd)
+	if doc.Province == "" && !national && h.found && !hi.draft {
+		if p := ont.provinceIn(regnet.Slug(portal["nơi ban hành"]+" "+portal["cơ quan ban hành"]), false); p != "" {
+			doc.Province = p
+		}
 	}
-	doc.Status = regnet.StatusIssued
-	if draft {
-		doc.Status = regnet.StatusDraft
-	}
-	doc.Level = regnet.LevelProvincial
-	if doc.Province == "" {
+	switch {
+	case national:
+		doc.Province, doc.Level = "", regnet.LevelNational
+	case doc.Province != "" || isPeoplesCommittee(hi.issuer):
+		doc.Level = regnet.LevelProvincial
+	default:
 		doc.Level = regnet.LevelNational
 	}
 
-	doc.Title = readTitle(lines, h, doc.Kind)
-
-	// Legal bases: "Căn cứ …" and "Thực hiện …" paragraphs of the preamble
-	// (not "Theo đề nghị …", which is a proposal).
-	seen := map[string]bool{}
-	for i := 0; i < preambleEnd; i++ {
-		t := lines[i].Text
-		if !strings.HasPrefix(t, "Căn cứ") && !strings.HasPrefix(t, "Thực hiện") {
-			continue
-		}
-		para := t
-		for j := i + 1; j < preambleEnd && !endsClause(para) && !startsPreambleClause(lines[j].Text); j++ {
-			para += " " + lines[j].Text
-		}
-		if n := reDocNumber.FindString(para); n != "" && !seen[n] {
-			seen[n] = true
-			doc.BasedOn = append(doc.BasedOn, n)
-		}
+	// Dates and status.
+	doc.Issued = hi.issued
+	draft := hi.draft
+	if doc.Number == nil && !draft && doc.Kind != regnet.KindTinTuc {
+		draft = numberLeftBlank(lines[start:preambleEnd])
+	}
+	if doc.Issued == nil && !draft && h.found {
+		doc.Issued = portal.date("ngày ban hành")
+	}
+	doc.Status = regnet.StatusIssued
+	if draft && doc.Kind != regnet.KindTinTuc {
+		doc.Status = regnet.StatusDraft
 	}
 
-	// Replaced documents and the effective date, anywhere in the text.
-	for i, l := range lines {
-		if i := strings.Index(l.Text, "thay thế"); i >= 0 && doc.Kind != regnet.KindTinTuc {
-			for _, n := range reDocNumber.FindAllString(l.Text[i:], -1) {
-				if !contains(doc.Replaces, n) && (doc.Number == nil || n != *doc.Number) {
-					doc.Replaces = append(doc.Replaces, n)
-				}
-			}
+	doc.BasedOn = readBases(lines, preambleFrom, preambleEnd)
+
+	// The decision's own articles: the effective date and what it replaces.
+	decisionEnd := len(lines)
+	if h.quyChe > preambleEnd {
+		decisionEnd = h.quyChe
+	}
+	var decision []string
+	for i := preambleEnd; i < decisionEnd; i++ {
+		t := lines[i].Text
+		if i > preambleEnd && (isRecipients(t) || isSignatureStart(t)) && h.quyChe <= preambleEnd {
+			break
 		}
-		if doc.Effective == nil && strings.Contains(l.Text, "hiệu lực") {
-			// The clause may wrap onto the next line ("… kể từ ngày" / "ký").
-			t := l.Text
-			if i+1 < len(lines) {
-				t += " " + lines[i+1].Text
-			}
-			if m := reEffective.FindStringSubmatch(t); m != nil {
-				doc.Effective = effectiveDate(m, doc.Issued)
+		decision = append(decision, t)
+	}
+	text := strings.Join(decision, " ")
+	if doc.Kind != regnet.KindTinTuc {
+		doc.Replaces = readReplaces(text, doc.Number)
+		var found bool
+		doc.Effective, doc.EffectiveRule, found = readEffective(text, doc.Issued)
+		if !found && h.found {
+			doc.Effective = portal.date("ngày hiệu lực")
+			if doc.Effective == nil {
+				doc.Effective = portal.date("ngày có hiệu lực")
 			}
 		}
 	}
 
 	// Mentions: every other document number cited.
-	for _, l := range lines {
+	for _, l := range lines[start:] {
 		if !strings.Contains(l.Text, "/") {
 			continue
 		}
 		for _, n := range reDocNumber.FindAllString(l.Text, -1) {
+			n = cleanNumber(n)
 			if (doc.Number == nil || n != *doc.Number) && !contains(doc.Mentions, n) {
 				doc.Mentions = append(doc.Mentions, n)
 			}
 		}
 	}
 
-	doc.Signer = readSigner(lines)
+	doc.Signer = readSigner(lines[preambleEnd:])
+	if doc.Signer == nil && h.found && !draft && isPersonName(portal["người ký"]) {
+		doc.Signer = strPtr(portal["người ký"])
+	}
 	if doc.Kind == regnet.KindKeHoach {
 		doc.Period = readPeriod(lines, doc.Issued, doc.Title)
-	}
-	if doc.Kind == regnet.KindTinTuc {
-		doc.Status = regnet.StatusIssued
 	}
 	return h
 }
 
-// headerCells returns the lines of a document's header (before end) as
-// the header reader wants them: a header laid out as a table ("| Số: … |
-// Hà Giang, ngày … |") split into its cells, and a cell broken mid-phrase
-// joined with the next ("Số: 12/2024/QĐ-" + "UBND", "…, ngày 05 tháng 3" +
-// "năm 2024").
-func headerCells(lines []Line, end int) []Line {
-	var cells []Line
-	for i := 0; i < end && i < len(lines); i++ {
-		for _, c := range strings.Split(lines[i].Text, "|") {
-			if c = strings.TrimSpace(c); c != "" {
-				cells = append(cells, Line{No: lines[i].No, Text: c})
-			}
-		}
+// headerAnchorAt reports whether line i opens a header.
+func headerAnchorAt(lines []Line, i int) bool {
+	if i >= len(lines) {
+		return false
 	}
-	var out []Line
-	for i := 0; i < len(cells); i++ {
-		c := cells[i]
-		for i+1 < len(cells) && continuesOnNext(c.Text, cells[i+1].Text) {
-			sep := " "
-			if strings.HasSuffix(c.Text, "-") || strings.HasSuffix(c.Text, "/") {
-				sep = ""
-			}
-			c.Text += sep + cells[i+1].Text
-			i++
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// continuesOnNext reports whether a header cell was cut before its end: a
-// number ending in "-" or "/", or a place and date that stops before the
-// year.
-func continuesOnNext(t, next string) bool {
-	if reNumberLine.MatchString(t) && (strings.HasSuffix(t, "-") || strings.HasSuffix(t, "/")) {
-		return true
-	}
-	return strings.Contains(t, ", ngày") && !strings.Contains(t, "năm") && strings.HasPrefix(next, "năm ")
-}
-
-// placeDate matches a "Place, ngày D tháng M năm Y" or "Place, D/M/Y" line
-// and returns place, day, month and year at indexes 1 to 4.
-func placeDate(t string) []string {
-	m := rePlaceDate.FindStringSubmatch(t)
-	if m == nil {
-		return nil
-	}
-	if m[1] == "" {
-		return []string{m[0], m[5], m[6], m[7], m[8]}
-	}
-	return m[:5]
-}
-
-// numberLeftBlank reports whether a header has a number or date left blank
-// ("Số:   /KH-UBND", "ngày   tháng 02 năm 2026"), the mark of a draft.
-func numberLeftBlank(lines []Line, end int) bool {
-	for i := 0; i < len(lines); i++ {
-		t := lines[i].Text
-		if strings.Contains(t, "số:") || strings.HasPrefix(t, "Số:") || strings.Contains(t, "Số:") {
-			if reBlankNumber.MatchString(t) {
-				return true
-			}
-		}
-		if i < end && rePlaceDate.MatchString(t) {
-			m := rePlaceDate.FindStringSubmatch(t)
-			if strings.TrimSpace(m[2]) == "" {
-				return true
-			}
+	for _, c := range strings.Split(lines[i].Text, "|") {
+		c = strings.TrimSpace(c)
+		if isIssuerHeading(c) || (reNumberLine.MatchString(c) && numberOfLine(c, lines, i) != "") {
+			return true
 		}
 	}
 	return false
 }
 
-func startsPreambleClause(s string) bool {
-	for _, p := range []string{"Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị"} {
-		if strings.HasPrefix(s, p) {
+// kindWithoutTitle reads the kind of a document whose title line is
+// missing: from its number's code (QĐ, KH, CT, NQ), else from its body
+// (articles make a decision, Roman sections a plan), else from a portal's
+// "Loại văn bản".
+func kindWithoutTitle(number *string, body []Line, portal portalInfo) string {
+	if number != nil {
+		if k := kindOfCode(*number); k != "" {
+			return k
+		}
+	}
+	if len(body) > 0 && reRomanSection.MatchString(body[0].Text) {
+		return regnet.KindKeHoach
+	}
+	if len(body) > 0 {
+		return regnet.KindQuyetDinh
+	}
+	if k := headingKind(strings.ToUpper(portal["loại văn bản"])); k != "" {
+		return k
+	}
+	return regnet.KindQuyetDinh
+}
+
+// joinSplitHeadings joins a kind heading that a copy cut in two ("QUYẾT" /
+// "ĐỊNH", "KẾ" / "HOẠCH").
+func joinSplitHeadings(src *source) {
+	lines := src.lines
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := lines[i].Text, lines[i+1].Text
+		if isStructural(a) {
+			return
+		}
+		if len(strings.Fields(a)) == 1 && isUpper(a) && isUpper(b) && headingKind(a) == "" && headingKind(a+" "+b) != "" {
+			lines[i].Text = a + " " + b
+			src.lines = append(lines[:i+1], lines[i+2:]...)
+			lines = src.lines
+		}
+	}
+}
+
+// numberLeftBlank reports whether a header has its number left blank
+// ("Số:   /KH-UBND"), the mark of a draft.
+func numberLeftBlank(lines []Line) bool {
+	for _, l := range lines {
+		if strings.Contains(strings.ToLower(l.Text), "số") && reBlankNumber.MatchString(l.Text) {
 			return true
 		}
 	}
-	return headingKind(s) != ""
-}
-
-func endsClause(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":")
+	return false
 }
 
 // readTitle joins the heading lines that follow the kind heading: header
-// lines broken mid-phrase become one title.
-func readTitle(lines []Line, h header, kind string) string {
-	if h.kindLine < 0 {
+// lines broken mid-phrase become one title. Without a kind heading, the
+// lines between the header and the preamble are the title.
+func readTitle(lines []Line, h header, headerEnd, preambleEnd int) string {
+	if h.kindLine < 0 && !h.found {
 		// A news report: its first line, without Markdown.
 		for _, l := range lines {
 			t := strings.Trim(l.Text, "#*=- ")
@@ -315,20 +335,23 @@ func readTitle(lines []Line, h header, kind string) string {
 		}
 		return ""
 	}
-	start := h.kindLine
-	title := lines[start].Text
 	var parts []string
-	for j := start + 1; j < len(lines) && j < start+8; j++ {
+	start := headerEnd
+	if h.kindLine >= 0 {
+		start = h.kindLine + 1
+		parts = append(parts, lines[h.kindLine].Text)
+	}
+	for j := start; j < len(lines) && j < start+8 && j < max(preambleEnd, start+1); j++ {
 		t := lines[j].Text
-		if startsPreambleClause(t) || strings.HasPrefix(t, "(") || isStructural(t) || reRomanSection.MatchString(t) || headingKind(t) != "" {
+		if startsPreambleClause(t) || strings.HasPrefix(t, "(") || isStructural(t) || reRomanSection.MatchString(t) || headingKind(t) != "" || strings.Trim(t, "-–*_=. ") == "" {
+			break
+		}
+		if h.kindLine < 0 && isIssuerHeading(t) {
 			break
 		}
 		parts = append(parts, t)
 	}
-	if len(parts) > 0 {
-		title += " " + strings.Join(parts, " ")
-	}
-	return strings.Join(strings.Fields(title), " ")
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // readSigner returns the name under the first signature block.
@@ -408,31 +431,6 @@ func readPeriod(lines []Line, issued *string, title string) []int {
 }
 
 var reTitleYear = regexp.MustCompile(`(?i)(?:^|\s)năm\s+((?:19|20)\d{2})\s*$`)
-
-func effectiveDate(m []string, issued *string) *string {
-	switch {
-	case m[1] != "":
-		if d, err := isoDate(m[1], m[2], m[3]); err == nil {
-			return &d
-		}
-	case m[4] != "":
-		p := strings.Split(m[4], "/")
-		if d, err := isoDate(p[0], p[1], p[2]); err == nil {
-			return &d
-		}
-	case issued != nil:
-		days := 0
-		if m[5] != "" {
-			days, _ = strconv.Atoi(m[5])
-		}
-		t, err := time.Parse("2006-01-02", *issued)
-		if err == nil {
-			d := t.AddDate(0, 0, days).Format("2006-01-02")
-			return &d
-		}
-	}
-	return nil
-}
 
 // isoDate builds an ISO date from day, month and year as written.
 func isoDate(day, month, year string) (string, error) {

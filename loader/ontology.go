@@ -23,6 +23,10 @@ type Ontology struct {
 	Roles  []RoleCue    `yaml:"roles"`
 	Fields []*TermEntry `yaml:"fields"`
 	Areas  []*TermEntry `yaml:"areas"`
+	// Provinces are the names a header or title gives a province.
+	Provinces []ProvinceName `yaml:"provinces"`
+	// NationalIssuers are the first words of a national issuer's heading.
+	NationalIssuers []string `yaml:"nationalIssuers"`
 
 	kinds    map[string]*Kind
 	agencies *matcher // agency names (strong and weak)
@@ -81,6 +85,12 @@ func (u *Unit) UnmarshalYAML(n *yaml.Node) error {
 type UnitRef struct {
 	Kind string `yaml:"kind"`
 	Unit string `yaml:"unit"`
+}
+
+// ProvinceName is a province with the other ways documents write it.
+type ProvinceName struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
 }
 
 // RoleCue lists the words that state a duty role.

@@ -51,6 +51,10 @@ func (p *docParser) readPlan(h header) error {
 	if len(rows) == 0 {
 		p.readTaskSections(provs)
 	}
+	if len(provs) == 0 && len(rows) == 0 && h.found {
+		p.warn(p.src.lines[min(h.bodyStart, len(p.src.lines)-1)].No, "body has no sections (I., II.) and no appendix table: only the header was read")
+		return nil
+	}
 	if len(provs) == 0 && len(rows) == 0 {
 		return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: a plan with no Roman section (\"I.\") and no appendix table"}
 	}

@@ -1,0 +1,120 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Legal bases and replaced documents. The preamble between the title and
+// the articles lists what the document rests on ("Căn cứ …", "Thực hiện
+// …"), then who proposed it ("Theo đề nghị …", "Xét đề nghị …"), which is
+// never a basis. What the document replaces is said in its own articles.
+
+var (
+	// reBasisLead opens a basis clause, with the damage copies carry: a
+	// typo ("Cản cứ"), lost first letters ("n cứ …"), a list dash.
+	reBasisLead = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\p{L}{0,3}n\s*c[ứưuú](?:\s|$)|Thực\s*hiện\s)`)
+	// reProposal opens a proposal: the proposing body and its Tờ trình,
+	// Công văn or report, which are not legal bases.
+	reProposal = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?(?:theo|xét)\s+(?:đề\s*nghị|đề\s*xuất|tờ\s*trình|báo\s*cáo|văn\s*bản|công\s*văn)`)
+	// reProposalIn finds a proposal that a clause runs into.
+	reProposalIn = regexp.MustCompile(`(?i)[;,.]?\s*(?:theo|xét)\s+(?:đề\s*nghị|đề\s*xuất|tờ\s*trình)`)
+	// reCitedKindLead opens a line that continues a list of bases without
+	// repeating "Căn cứ" ("Nghị định số …;").
+	reCitedKindLead = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?` + citedKinds + `\s`)
+	// reLostLead is a line whose first letters are gone ("ố 09/2019/NĐ-CP
+	// …"): a lower-case fragment before a number.
+	reLostLead = regexp.MustCompile(`^\p{Ll}{1,3}\s*\d+[/-]`)
+)
+
+// readBases returns the numbers of the legal bases in lines[from:to], the
+// preamble.
+func readBases(lines []Line, from, to int) []string {
+	bases := []string{}
+	lastBasis := false // the clause before was a basis
+	ended := true      // the line before ended a clause
+	for i := from; i < to && i < len(lines); i++ {
+		t := lines[i].Text
+		startsClause := ended || reBasisLead.MatchString(t) || reProposal.MatchString(t)
+		wasEnded := ended
+		ended = endsClause(t)
+		if !startsClause {
+			continue
+		}
+		basis := reBasisLead.MatchString(t) && !reProposal.MatchString(t)
+		switch {
+		case basis:
+		case reProposal.MatchString(t) || isUpper(t):
+			lastBasis = false
+			continue
+		case lastBasis && reCitedKindLead.MatchString(t):
+			basis = true // a basis on its own line, the "Căn cứ" said once above
+		case wasEnded && reLostLead.MatchString(t) && !strings.Contains(strings.ToLower(t), "đề nghị"):
+			basis = true // "Căn cứ …" lost with the line's first letters
+		default:
+			lastBasis = false
+			continue
+		}
+		para := t
+		j := i + 1
+		for ; j < to && !endsClause(para) && !startsPreambleClause(lines[j].Text) && !isUpper(lines[j].Text); j++ {
+			para += " " + lines[j].Text
+		}
+		i = j - 1
+		ended = true
+		if loc := reProposalIn.FindStringIndex(para); loc != nil && loc[0] > 0 {
+			para = para[:loc[0]]
+		}
+		lastBasis = true
+		for _, n := range citedNumbers(para) {
+			bases = addNumber(bases, n)
+		}
+	}
+	return bases
+}
+
+func startsPreambleClause(s string) bool {
+	return reBasisLead.MatchString(s) || reProposal.MatchString(s) || headingKind(s) != ""
+}
+
+func endsClause(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",")
+}
+
+var (
+	// reReplaces names what a document does to earlier ones: "thay thế",
+	// "bãi bỏ"; a passive ("được thay thế bởi", "bị thay thế") is a
+	// portal's note about a later document and is left out.
+	reReplaces  = regexp.MustCompile(`(?i)(?:thay\s*thế|bãi\s*bỏ)\s+`)
+	rePassive   = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
+	reByLater   = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
+	reLapses    = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
+	reSentences = regexp.MustCompile(`[.;]\s+|\./\.`)
+)
+
+// readReplaces returns the numbers of the documents that text (the
+// document's own articles) replaces, repeals or ends.
+func readReplaces(text string, own *string) []string {
+	out := []string{}
+	for _, s := range reSentences.Split(text, -1) {
+		for _, loc := range reReplaces.FindAllStringIndex(s, -1) {
+			if rePassive.MatchString(s[:loc[0]]) || reByLater.MatchString(s[loc[1]:]) {
+				continue
+			}
+			for _, n := range citedNumbers(s[loc[1]:]) {
+				out = addNumber(out, n, own)
+			}
+		}
+		if loc := reLapses.FindStringIndex(s); loc != nil && !rePassive.MatchString(s[:loc[0]]) {
+			before := s[:loc[0]]
+			if i := strings.LastIndex(strings.ToLower(before), "hiệu lực"); i >= 0 {
+				before = before[i:] // "… có hiệu lực …, Quyết định số … hết hiệu lực"
+			}
+			for _, n := range citedNumbers(before) {
+				out = addNumber(out, n, own)
+			}
+		}
+	}
+	return out
+}
