@@ -18,7 +18,7 @@ var (
 	// rePlaceDate matches "Place, ngày D tháng M năm Y", with the spaces a
 	// copy lost ("năm2009"), the typo "ngày 13 ngày 8", and the day or month
 	// left blank in a draft; or "Place, D/M/Y".
-	rePlaceDate  = regexp.MustCompile(`((?:\p{Lu}[\p{L}.\-–]*\s*){1,6}),\s*ngày\s*([\d.…_ ]*?)\s*(?:tháng|ngày)\s*([\d.…_ ]*?)\s*năm\s*(\d{4})|((?:\p{Lu}[\p{L}.\-–]*\s*){1,6}),\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})`)
+	rePlaceDate  = regexp.MustCompile(`(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5})\s*,\s*ngày\s*([\d.…_ ]*?)\s*(?:tháng|ngày)\s*([\d.…_ ]*?)\s*năm\s*(\d{4})|(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5})\s*,\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})`)
 	reNumberLine = regexp.MustCompile(`(?i)^(?:số|(?:kế hoạch|quyết định)\s+số)\s*:?\s*(.*)$`)
 	// reMotto is the national motto, in the folded form of regnet.Slug.
 	reMotto = regexp.MustCompile(`cong-hoa-xa-hoi-chu-nghia-viet-nam|doc-lap-tu-do-hanh-phuc`)

@@ -140,6 +140,7 @@ func (p *docParser) parse() error {
 	} else {
 		doc.ID = "doc:" + regnet.Slug(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
 	}
+	firstProvision := len(p.ds.Provisions)
 	switch doc.Kind {
 	case regnet.KindKeHoach:
 		if err := p.readPlan(h); err != nil {
@@ -170,7 +171,10 @@ func (p *docParser) parse() error {
 			}
 		}
 	}
-	if doc.Province == "" && doc.Kind != regnet.KindTinTuc {
+	if doc.Kind != regnet.KindTinTuc {
+		p.ds.Warnings = append(p.ds.Warnings, p.ont.unknownAgencies(p.src.file, p.ds.Provisions[firstProvision:])...)
+	}
+	if doc.Province == "" && doc.Kind != regnet.KindTinTuc && doc.Level != regnet.LevelNational {
 		p.warn(p.src.lines[0].No, "no province found in the header")
 	}
 	if doc.Signer == nil && doc.Status == regnet.StatusIssued && doc.Kind != regnet.KindTinTuc {

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,8 +154,8 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	// Province and level: from the issuer, else the title or the issuing
 	// line above the bases, else a People's Committee's place line. A
 	// national body's documents have no province.
-	national := ont.isNational(hi.issuer)
 	doc.Province = ont.provinceIn(hi.issuer, false)
+	national := doc.Province == "" && ont.isNational(hi.issuer)
 	if doc.Province == "" && !national {
 		var preamble []string
 		for i := preambleFrom; i < preambleEnd; i++ {
@@ -186,10 +187,10 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	switch {
 	case national:
 		doc.Province, doc.Level = "", regnet.LevelNational
-	case doc.Province != "" || isPeoplesCommittee(hi.issuer):
-		doc.Level = regnet.LevelProvincial
+	case doc.Province == "" && doc.Kind == regnet.KindTinTuc:
+		doc.Level = regnet.LevelNational // a news report that names no province
 	default:
-		doc.Level = regnet.LevelNational
+		doc.Level = regnet.LevelProvincial
 	}
 
 	// Dates and status.
@@ -271,6 +272,24 @@ func headerAnchorAt(lines []Line, i int) bool {
 	return false
 }
 
+// isIssuingLine reports whether a line names the body that issues the
+// document, above its preamble ("ỦY BAN NHÂN DÂN TỈNH …", "CỤC TRƯỞNG
+// CỤC HẢI QUAN …"), rather than continuing a title in capitals.
+func isIssuingLine(t string) bool {
+	if !isUpper(t) || strings.HasPrefix(t, "BAN HÀNH") || strings.HasPrefix(t, "VỀ ") {
+		return false
+	}
+	if isIssuerHeading(t) {
+		return true
+	}
+	for _, title := range signerTitles {
+		if strings.HasPrefix(t, title+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // kindWithoutTitle reads the kind of a document whose title line is
 // missing: from its number's code (QĐ, KH, CT, NQ), else from its body
 // (articles make a decision, Roman sections a plan), else from a portal's
@@ -335,6 +354,15 @@ func readTitle(lines []Line, h header, headerEnd, preambleEnd int) string {
 		}
 		return ""
 	}
+	if h.kindLine < 0 {
+		// No title line: the subject line ("Về việc …") in the header.
+		for j := 0; j < headerEnd; j++ {
+			if t := lines[j].Text; reSubjectLine.MatchString(t) {
+				return strings.Join(strings.Fields(t), " ")
+			}
+		}
+		return ""
+	}
 	var parts []string
 	start := headerEnd
 	if h.kindLine >= 0 {
@@ -346,7 +374,7 @@ func readTitle(lines []Line, h header, headerEnd, preambleEnd int) string {
 		if startsPreambleClause(t) || strings.HasPrefix(t, "(") || isStructural(t) || reRomanSection.MatchString(t) || headingKind(t) != "" || strings.Trim(t, "-–*_=. ") == "" {
 			break
 		}
-		if h.kindLine < 0 && isIssuerHeading(t) {
+		if isIssuingLine(t) {
 			break
 		}
 		parts = append(parts, t)
@@ -354,16 +382,30 @@ func readTitle(lines []Line, h header, headerEnd, preambleEnd int) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
-// readSigner returns the name under the first signature block.
+// signerTitles are the titles a signature block puts above the name.
+var signerTitles = []string{"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG",
+	"TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
+	"GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "CHI CỤC TRƯỞNG"}
+
+// readSigner returns the name under the first signature block. A block laid
+// out as a table row ("| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN |") is read by
+// its cells.
 func readSigner(lines []Line) *string {
-	for i, l := range lines {
-		if !isSignatureStart(l.Text) && l.Text != "CHỦ TỊCH" && l.Text != "PHÓ CHỦ TỊCH" {
+	var cells []string
+	for _, l := range lines {
+		for _, c := range strings.Split(l.Text, "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+	}
+	for i, c := range cells {
+		if !isSignatureStart(c) && !slices.Contains(signerTitles, c) {
 			continue
 		}
-		for j := i + 1; j < len(lines) && j < i+6; j++ {
-			t := lines[j].Text
-			if isPersonName(t) {
-				return strPtr(t)
+		for j := i + 1; j < len(cells) && j < i+7; j++ {
+			if isPersonName(cells[j]) {
+				return strPtr(cells[j])
 			}
 		}
 	}
@@ -429,6 +471,9 @@ func readPeriod(lines []Line, issued *string, title string) []int {
 	}
 	return nil
 }
+
+// reSubjectLine opens a document's subject line.
+var reSubjectLine = regexp.MustCompile(`^(?:Về việc|V/v|Về|Ban hành)\s`)
 
 var reTitleYear = regexp.MustCompile(`(?i)(?:^|\s)năm\s+((?:19|20)\d{2})\s*$`)
 

@@ -76,6 +76,10 @@ func normalise(name string, data []byte) (*source, error) {
 		return nil, &InputError{File: name, Line: line, Msg: "not UTF-8 text"}
 	}
 	text := norm.NFC.String(string(data))
+	if strings.Count(text, `\r\n`) > strings.Count(text, "\n") {
+		// A copy that kept its line ends as literal escapes.
+		text = strings.ReplaceAll(text, `\r\n`, "\n")
+	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	src := &source{file: name, sha256: hex.EncodeToString(sum[:])}

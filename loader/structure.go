@@ -127,6 +127,9 @@ func parseRegulation(src *source, doc string, from, quyChe int, warn func(line i
 			if lastArticle > 0 && num != lastArticle+1 {
 				warn(ln.No, "Điều %d follows Điều %d", num, lastArticle)
 			}
+			if lastArticle == 0 && num > 1 && len(r.articles) == 0 {
+				warn(ln.No, "Điều %d is the first article: the articles before it are missing from this copy", num)
+			}
 			lastArticle = num
 			skipping = false
 			heading := strings.TrimSpace(m[2] + m[3])
