@@ -55,17 +55,36 @@ func (h headerInfo) parts() int {
 // Without one it returns 0.
 func findHeaderStart(lines []Line, end int, portal map[int]bool) int {
 	for i := 0; i < end && i < len(lines); i++ {
-		if portal[i] {
-			continue
-		}
-		for _, c := range strings.Split(lines[i].Text, "|") {
-			c = strings.TrimSpace(c)
-			if isIssuerHeading(c) || (reNumberLine.MatchString(c) && numberOfLine(c, lines, i) != "") {
-				return i
-			}
+		if !portal[i] && headerAnchorAt(lines, i) {
+			return i
 		}
 	}
 	return 0
+}
+
+// headerAnchorAt reports whether line i opens a header.
+func headerAnchorAt(lines []Line, i int) bool {
+	if i >= len(lines) {
+		return false
+	}
+	for _, c := range cells(lines[i].Text) {
+		if isIssuerHeading(c) || (reNumberLine.MatchString(c) && numberOfLine(c, lines, i) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// cells splits a line laid out as a table row ("| a | b |") into its
+// non-empty cells; a line without "|" is one cell.
+func cells(t string) []string {
+	var out []string
+	for _, c := range strings.Split(t, "|") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // isIssuerHeading reports whether a header cell opens an issuer's heading
@@ -157,23 +176,21 @@ func readHeader(lines []Line, start, end int) headerInfo {
 // its cells, and a cell broken mid-phrase joined with the next ("Số:" +
 // "12/2024/QĐ-UBND", "Tuyên Quang," + "ngày 05 …", "Hà" + "Nội, ngày …").
 func headerCells(lines []Line) []Line {
-	var cells []Line
+	var all []Line
 	for _, l := range lines {
-		for _, c := range strings.Split(l.Text, "|") {
-			if c = strings.TrimSpace(c); c != "" {
-				cells = append(cells, Line{No: l.No, Text: c})
-			}
+		for _, c := range cells(l.Text) {
+			all = append(all, Line{No: l.No, Text: c})
 		}
 	}
 	var out []Line
-	for i := 0; i < len(cells); i++ {
-		c := cells[i]
-		for i+1 < len(cells) && continuesOnNext(c.Text, cells[i+1].Text) {
+	for i := 0; i < len(all); i++ {
+		c := all[i]
+		for i+1 < len(all) && continuesOnNext(c.Text, all[i+1].Text) {
 			sep := " "
 			if reNumberLine.MatchString(c.Text) && (strings.HasSuffix(c.Text, "-") || strings.HasSuffix(c.Text, "/")) {
 				sep = ""
 			}
-			c.Text += sep + cells[i+1].Text
+			c.Text += sep + all[i+1].Text
 			i++
 		}
 		out = append(out, c)

@@ -258,20 +258,6 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	return h
 }
 
-// headerAnchorAt reports whether line i opens a header.
-func headerAnchorAt(lines []Line, i int) bool {
-	if i >= len(lines) {
-		return false
-	}
-	for _, c := range strings.Split(lines[i].Text, "|") {
-		c = strings.TrimSpace(c)
-		if isIssuerHeading(c) || (reNumberLine.MatchString(c) && numberOfLine(c, lines, i) != "") {
-			return true
-		}
-	}
-	return false
-}
-
 // isIssuingLine reports whether a line names the body that issues the
 // document, above its preamble ("ỦY BAN NHÂN DÂN TỈNH …", "CỤC TRƯỞNG
 // CỤC HẢI QUAN …"), rather than continuing a title in capitals.
@@ -391,21 +377,17 @@ var signerTitles = []string{"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG
 // out as a table row ("| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN |") is read by
 // its cells.
 func readSigner(lines []Line) *string {
-	var cells []string
+	var all []string
 	for _, l := range lines {
-		for _, c := range strings.Split(l.Text, "|") {
-			if c = strings.TrimSpace(c); c != "" {
-				cells = append(cells, c)
-			}
-		}
+		all = append(all, cells(l.Text)...)
 	}
-	for i, c := range cells {
+	for i, c := range all {
 		if !isSignatureStart(c) && !slices.Contains(signerTitles, c) {
 			continue
 		}
-		for j := i + 1; j < len(cells) && j < i+7; j++ {
-			if isPersonName(cells[j]) {
-				return strPtr(cells[j])
+		for j := i + 1; j < len(all) && j < i+7; j++ {
+			if isPersonName(all[j]) {
+				return strPtr(all[j])
 			}
 		}
 	}

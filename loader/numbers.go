@@ -89,7 +89,7 @@ func addNumber(list []string, n string, skip ...*string) []string {
 // NQ ("12/2020/QĐ-UBND", "842-TB/TU").
 func kindOfCode(number string) string {
 	code := number
-	if i := strings.Index(number, "/"); i >= 0 {
+	if strings.Contains(number, "/") {
 		parts := strings.Split(number, "/")
 		code = parts[len(parts)-1]
 		if j := strings.Index(parts[0], "-"); j >= 0 {

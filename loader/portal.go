@@ -25,25 +25,23 @@ func readPortal(lines []Line, end int) (portalInfo, map[int]bool) {
 		line int
 		text string
 	}
-	var cells []cell
+	var all []cell
 	for i := 0; i < end && i < len(lines); i++ {
-		for _, c := range strings.Split(lines[i].Text, "|") {
-			if c = strings.TrimSpace(c); c != "" {
-				cells = append(cells, cell{i, c})
-			}
+		for _, c := range cells(lines[i].Text) {
+			all = append(all, cell{i, c})
 		}
 	}
-	for i := 0; i < len(cells); i++ {
-		m := rePortalLabel.FindStringSubmatch(cells[i].text)
+	for i := 0; i < len(all); i++ {
+		m := rePortalLabel.FindStringSubmatch(all[i].text)
 		if m == nil {
 			continue
 		}
 		label, value := strings.ToLower(m[1]), strings.TrimSpace(m[2])
-		used[cells[i].line] = true
-		if value == "" && i+1 < len(cells) && !rePortalLabel.MatchString(cells[i+1].text) {
+		used[all[i].line] = true
+		if value == "" && i+1 < len(all) && !rePortalLabel.MatchString(all[i+1].text) {
 			i++
-			value = cells[i].text
-			used[cells[i].line] = true
+			value = all[i].text
+			used[all[i].line] = true
 		}
 		if _, ok := info[label]; !ok && !placeholder(value) {
 			info[label] = value
