@@ -284,7 +284,7 @@ func (o *Ontology) isNational(issuer string) bool {
 		return true
 	}
 	for _, n := range o.NationalIssuers {
-		s := regnet.Slug(n)
+		s := regnet.Slug(n.Name)
 		if issuer == s || strings.HasPrefix(issuer, s+"-") {
 			return true
 		}

@@ -24,9 +24,9 @@ type Ontology struct {
 	Fields []*TermEntry `yaml:"fields"`
 	Areas  []*TermEntry `yaml:"areas"`
 	// Provinces are the names a header or title gives a province.
-	Provinces []ProvinceName `yaml:"provinces"`
+	Provinces []NameEntry `yaml:"provinces"`
 	// NationalIssuers are the first words of a national issuer's heading.
-	NationalIssuers []string `yaml:"nationalIssuers"`
+	NationalIssuers []NameEntry `yaml:"nationalIssuers"`
 
 	kinds    map[string]*Kind
 	agencies *matcher // agency names (strong and weak)
@@ -87,8 +87,9 @@ type UnitRef struct {
 	Unit string `yaml:"unit"`
 }
 
-// ProvinceName is a province with the other ways documents write it.
-type ProvinceName struct {
+// NameEntry is a name (a province, an issuer) with the other ways documents
+// write it.
+type NameEntry struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
 }
