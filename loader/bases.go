@@ -24,7 +24,7 @@ var (
 	reCitedKindLead = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?` + citedKinds + `\s`)
 	// reLostLead is a line whose first letters are gone ("ố 09/2019/NĐ-CP
 	// …"): a lower-case fragment before a number.
-	reLostLead = regexp.MustCompile(`^\p{Ll}{1,3}\s*\d+[/-]`)
+	reLostLead = regexp.MustCompile(`^\p{Ll}{1,4}\s*(?:\d+[/-]|(?i:` + citedKinds + `)\s)`)
 )
 
 // readBases returns the numbers of the legal bases in lines[from:to], the

@@ -45,6 +45,12 @@ type header struct {
 // that lost the heading's spaces ("QUYẾTĐỊNH") still names it.
 func headingKind(s string) string {
 	if !isUpper(s) {
+		// A title run into the heading's line: "QUYẾT ĐỊNH Về việc …".
+		for _, k := range kindHeadings {
+			if rest, ok := strings.CutPrefix(s, k.heading+" "); ok && startsUpper(strings.TrimLeft(rest, ": ")) && !strings.HasPrefix(rest, "này") {
+				return k.kind
+			}
+		}
 		return ""
 	}
 	tight := strings.ReplaceAll(s, " ", "")
@@ -156,6 +162,9 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	// national body's documents have no province.
 	doc.Province = ont.provinceIn(hi.issuer, false)
 	national := doc.Province == "" && ont.isNational(hi.issuer)
+	if doc.Province == "" && !isPeoplesCommittee(hi.issuer) && regnet.Slug(hi.place) == "ha-noi" {
+		national = true // no issuer to say otherwise: the capital's date line is the central government's
+	}
 	if doc.Province == "" && !national {
 		var preamble []string
 		for i := preambleFrom; i < preambleEnd; i++ {
@@ -373,6 +382,9 @@ var signerTitles = []string{"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG
 	"TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
 	"GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "CHI CỤC TRƯỞNG"}
 
+// reSigned is the mark a copy leaves where the signature was.
+var reSigned = regexp.MustCompile(`(?i)\(?\s*đã\s*ký\s*\)?:?|\[\s*da\s*ky\s*\]`)
+
 // readSigner returns the name under the first signature block. A block laid
 // out as a table row ("| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN |") is read by
 // its cells.
@@ -386,8 +398,9 @@ func readSigner(lines []Line) *string {
 			continue
 		}
 		for j := i + 1; j < len(all) && j < i+7; j++ {
-			if isPersonName(all[j]) {
-				return strPtr(all[j])
+			name := strings.TrimSpace(reSigned.ReplaceAllString(all[j], ""))
+			if isPersonName(name) {
+				return strPtr(name)
 			}
 		}
 	}

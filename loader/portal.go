@@ -11,7 +11,7 @@ import (
 // value on the next line. The document's own words come first: the block
 // only fills what the text leaves silent.
 
-var rePortalLabel = regexp.MustCompile(`(?i)^(số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày có hiệu lực|ngày hiệu lực|ngày hết hiệu lực|ngày công báo|số công báo|tình trạng(?: hiệu lực)?|lĩnh vực|ngày đăng)\s*:?\s*(.*)$`)
+var rePortalLabel = regexp.MustCompile(`(?i)^(số hiệu|số ký hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày có hiệu lực|ngày hiệu lực|ngày hết hiệu lực|ngày công báo|số công báo|tình trạng(?: hiệu lực)?|lĩnh vực|ngày đăng)\s*:?\s*(.*)$`)
 
 // portalInfo is what a portal's block says, by label (lower case).
 type portalInfo map[string]string
@@ -37,6 +37,9 @@ func readPortal(lines []Line, end int) (portalInfo, map[int]bool) {
 			continue
 		}
 		label, value := strings.ToLower(m[1]), strings.TrimSpace(m[2])
+		if label == "số ký hiệu" {
+			label = "số hiệu"
+		}
 		used[all[i].line] = true
 		if value == "" && i+1 < len(all) && !rePortalLabel.MatchString(all[i+1].text) {
 			i++
