@@ -13,7 +13,7 @@ import (
 var (
 	// reBasisLead opens a basis clause, with the damage copies carry: a
 	// typo ("Cản cứ"), lost first letters ("n cứ …"), a list dash.
-	reBasisLead = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\p{L}{0,3}n\s*c[ứưuú](?:\s|$)|Thực\s*hiện\s)`)
+	reBasisLead = regexp.MustCompile(`^(?:[-+•]\s*|\d+\.\s*|[a-zđ]\)\s*)?(?:\p{L}{0,3}n\s*c[ứưuú](?:\s|$)|Thực\s*hiện\s)`)
 	// reProposal opens a proposal: the proposing body and its Tờ trình,
 	// Công văn or report, which are not legal bases.
 	reProposal = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?(?:theo|xét)\s+(?:đề\s*nghị|đề\s*xuất|tờ\s*trình|báo\s*cáo|văn\s*bản|công\s*văn)`)
@@ -21,17 +21,18 @@ var (
 	reProposalIn = regexp.MustCompile(`(?i)[;,.]?\s*(?:theo|xét)\s+(?:đề\s*nghị|đề\s*xuất|tờ\s*trình)`)
 	// reCitedKindLead opens a line that continues a list of bases without
 	// repeating "Căn cứ" ("Nghị định số …;").
-	reCitedKindLead = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?` + citedKinds + `\s`)
+	reCitedKindLead = regexp.MustCompile(`(?i)^(?:[-+•]\s*|\d+\.\s*|[a-zđ]\)\s*)?` + citedKinds + `\s`)
 	// reLostLead is a line whose first letters are gone ("ố 09/2019/NĐ-CP
 	// …"): a lower-case fragment before a number.
 	reLostLead = regexp.MustCompile(`^\p{Ll}{1,4}\s*(?:\d+[/-]|(?i:` + citedKinds + `)\s)`)
 )
 
 // readBases returns the numbers of the legal bases in lines[from:to], the
-// preamble.
-func readBases(lines []Line, from, to int) []string {
+// preamble; in a list of bases (a plan's "CĂN CỨ" section) a line that
+// opens with a cited kind is a basis from the start.
+func readBases(lines []Line, from, to int, list bool) []string {
 	bases := []string{}
-	lastBasis := false // the clause before was a basis
+	lastBasis := list // the clause before was a basis
 	ended := true      // the line before ended a clause
 	for i := from; i < to && i < len(lines); i++ {
 		t := lines[i].Text

@@ -55,11 +55,25 @@ func (h headerInfo) parts() int {
 // Without one it returns 0.
 func findHeaderStart(lines []Line, end int, portal map[int]bool) int {
 	for i := 0; i < end && i < len(lines); i++ {
-		if !portal[i] && headerAnchorAt(lines, i) {
+		if !portal[i] && headerAnchorAt(lines, i) && headerFollows(lines, i) {
 			return i
 		}
 	}
 	return 0
+}
+
+// headerFollows reports whether a header's other parts (the motto, the
+// number, the title) follow line i closely, so that portal text in
+// capitals ("BỘ LỌC TÌM KIẾM") is not taken for an issuer.
+func headerFollows(lines []Line, i int) bool {
+	for j := i; j < len(lines) && j < i+16; j++ {
+		for _, c := range cells(lines[j].Text) {
+			if reMotto.MatchString(regnet.Slug(c)) || c == "CỘNG" || reNumberLine.MatchString(c) || headingKind(c) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headerAnchorAt reports whether line i opens a header.
@@ -158,8 +172,11 @@ func readHeader(lines []Line, start, end int) headerInfo {
 			}
 			continue
 		}
-		if isUpper(t) && strings.Trim(t, "-–*_=. ") != "" && headingKind(t) == "" {
+		switch {
+		case isUpper(t) && strings.Trim(t, "-–*_=. ") != "" && headingKind(t) == "":
 			issuer = append(issuer, t)
+		case !isUpper(t) && !h.motto && !isMottoPart(t) && strings.Trim(t, "-–*_=. ") != "":
+			issuer = nil // text before the header (portal lines in capitals) is no issuer
 		}
 	}
 	slug := regnet.Slug(strings.Join(issuer, " "))
@@ -171,6 +188,13 @@ func readHeader(lines []Line, start, end int) headerInfo {
 	return h
 }
 
+// isMottoPart reports whether a cell is a piece of the motto that a copy
+// cut into lines ("Độc lập - Tự do -" / "Hạnh phúc").
+func isMottoPart(t string) bool {
+	slug := regnet.Slug(t)
+	return slug != "" && strings.Contains("-cong-hoa-xa-hoi-chu-nghia-viet-nam-doc-lap-tu-do-hanh-phuc-", "-"+slug+"-")
+}
+
 // headerCells returns header lines as the header reader wants them: a
 // header laid out as a table ("| Số: … | Hà Giang, ngày … |") split into
 // its cells, and a cell broken mid-phrase joined with the next ("Số:" +
@@ -179,6 +203,11 @@ func headerCells(lines []Line) []Line {
 	var all []Line
 	for _, l := range lines {
 		for _, c := range cells(l.Text) {
+			// A row flattened without its "|": "… TỈNH X Số: 12/QĐ-UBND".
+			if i := strings.Index(c, " Số:"); i > 0 {
+				all = append(all, Line{No: l.No, Text: strings.TrimSpace(c[:i])})
+				c = strings.TrimSpace(c[i:])
+			}
 			all = append(all, Line{No: l.No, Text: c})
 		}
 	}

@@ -216,7 +216,15 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 		doc.Status = regnet.StatusDraft
 	}
 
-	doc.BasedOn = readBases(lines, preambleFrom, preambleEnd)
+	doc.BasedOn = readBases(lines, preambleFrom, preambleEnd, false)
+	if doc.Kind == regnet.KindKeHoach {
+		// A plan may list its bases in a section of their own ("I. CĂN CỨ").
+		for _, sec := range basesSections(lines, firstStruct) {
+			for _, n := range readBases(lines, sec[0], sec[1], true) {
+				doc.BasedOn = addNumber(doc.BasedOn, n)
+			}
+		}
+	}
 
 	// The decision's own articles: the effective date and what it replaces.
 	decisionEnd := len(lines)
@@ -265,6 +273,24 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 		doc.Period = readPeriod(lines, doc.Issued, doc.Title)
 	}
 	return h
+}
+
+// basesSections returns the [from, to) line ranges of a plan's sections
+// headed "CĂN CỨ …" ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH").
+func basesSections(lines []Line, from int) [][2]int {
+	var out [][2]int
+	for i := from; i < len(lines); i++ {
+		if !reRomanSection.MatchString(lines[i].Text) || !strings.Contains(regnet.Fold(lines[i].Text), "can cu") {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && !reRomanSection.MatchString(lines[j].Text) {
+			j++
+		}
+		out = append(out, [2]int{i + 1, j})
+		i = j - 1
+	}
+	return out
 }
 
 // isIssuingLine reports whether a line names the body that issues the
