@@ -33,7 +33,7 @@ var (
 func readBases(lines []Line, from, to int, list bool) []string {
 	bases := []string{}
 	lastBasis := list // the clause before was a basis
-	ended := true      // the line before ended a clause
+	ended := true     // the line before ended a clause
 	for i := from; i < to && i < len(lines); i++ {
 		t := lines[i].Text
 		startsClause := ended || reBasisLead.MatchString(t) || reProposal.MatchString(t)
