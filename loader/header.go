@@ -18,7 +18,7 @@ var (
 	// rePlaceDate matches "Place, ngày D tháng M năm Y", with the spaces a
 	// copy lost ("năm2009"), the typo "ngày 13 ngày 8", and the day or month
 	// left blank in a draft; or "Place, D/M/Y".
-	rePlaceDate  = regexp.MustCompile(`(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5})\s*,\s*ngày\s*([\d.…_ ]*?)\s*(?:tháng|ngày)\s*([\d.…_ ]*?)\s*năm\s*(\d{4})|(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5})\s*,\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})`)
+	rePlaceDate  = regexp.MustCompile(`(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5}?)\s*,?\s*ngày\s*([\d.…_ ]*?)\s*(?:tháng|ngày)\s*([\d.…_ ]*?)\s*năm\s*(\d{4})|(\p{Lu}[\p{L}.\-–]*(?:\s+[\p{L}.\-–]+){0,5})\s*,\s*(?:ngày\s*)?(\d{1,2})/(\d{1,2})/(\d{4})`)
 	reNumberLine = regexp.MustCompile(`(?i)^(?:số|(?:kế hoạch|quyết định)\s+số)\s*:?\s*(.*)$`)
 	// reMotto is the national motto, in the folded form of regnet.Slug.
 	reMotto = regexp.MustCompile(`cong-hoa-xa-hoi-chu-nghia-viet-nam|doc-lap-tu-do-hanh-phuc`)
@@ -153,7 +153,9 @@ func readHeader(lines []Line, start, end int) headerInfo {
 		if reMotto.MatchString(regnet.Slug(t)) {
 			h.motto = true
 		}
+		numberCell := false
 		if m := reNumberLine.FindStringSubmatch(t); m != nil && !strings.HasPrefix(strings.ToLower(t), "số hiệu") {
+			numberCell = true
 			if h.number == nil {
 				if n := ownNumber(m[1]); n != "" {
 					h.number = &n
@@ -161,7 +163,6 @@ func readHeader(lines []Line, start, end int) headerInfo {
 					h.draft = true
 				}
 			}
-			continue
 		}
 		if m := placeDate(t); m != nil && h.issued == nil && h.place == "" {
 			h.place = m[1]
@@ -170,6 +171,9 @@ func readHeader(lines []Line, start, end int) headerInfo {
 			} else if strings.Trim(m[2], ".…_ ") == "" {
 				h.draft = true // "ngày    tháng 02 năm 2026": the day is still blank
 			}
+			continue
+		}
+		if numberCell {
 			continue
 		}
 		switch {
@@ -188,6 +192,24 @@ func readHeader(lines []Line, start, end int) headerInfo {
 	return h
 }
 
+// splitBefore cuts c before each of the markers it holds after its start.
+func splitBefore(c string, markers ...string) []string {
+	var out []string
+	for {
+		cut := -1
+		for _, m := range markers {
+			if i := strings.Index(c, m); i > 0 && (cut < 0 || i < cut) {
+				cut = i
+			}
+		}
+		if cut < 0 {
+			return append(out, c)
+		}
+		out = append(out, strings.TrimSpace(c[:cut]))
+		c = strings.TrimSpace(c[cut:])
+	}
+}
+
 // isMottoPart reports whether a cell is a piece of the motto that a copy
 // cut into lines ("Độc lập - Tự do -" / "Hạnh phúc").
 func isMottoPart(t string) bool {
@@ -203,12 +225,11 @@ func headerCells(lines []Line) []Line {
 	var all []Line
 	for _, l := range lines {
 		for _, c := range cells(l.Text) {
-			// A row flattened without its "|": "… TỈNH X Số: 12/QĐ-UBND".
-			if i := strings.Index(c, " Số:"); i > 0 {
-				all = append(all, Line{No: l.No, Text: strings.TrimSpace(c[:i])})
-				c = strings.TrimSpace(c[i:])
+			// A row flattened without its "|": "… TỈNH X Số: 12/QĐ-UBND",
+			// "TỈNH X Độc lập - Tự do - Hạnh phúc".
+			for _, part := range splitBefore(c, " Số:", " Độc lập", " CỘNG HÒA", " CỘNG HOÀ") {
+				all = append(all, Line{No: l.No, Text: part})
 			}
-			all = append(all, Line{No: l.No, Text: c})
 		}
 	}
 	var out []Line
@@ -230,6 +251,7 @@ func headerCells(lines []Line) []Line {
 var (
 	rePlaceStart  = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}*\s?){1,3}$`)
 	rePlaceOnNext = regexp.MustCompile(`^(?:\p{Lu}?[\p{L}.\-–]*\s*){1,5},\s*(?:ngày|\d)`)
+	reDateOnNext  = regexp.MustCompile(`^ngày\s*[\d.…_ ]*\s*tháng`)
 	reYearDate    = regexp.MustCompile(`năm\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}`)
 )
 
@@ -247,7 +269,7 @@ func continuesOnNext(t, next string) bool {
 	if strings.Contains(t, ", ngày") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ", ngày") {
 		return true
 	}
-	return !isUpper(t) && rePlaceStart.MatchString(t) && rePlaceOnNext.MatchString(next)
+	return !isUpper(t) && rePlaceStart.MatchString(t) && (rePlaceOnNext.MatchString(next) || reDateOnNext.MatchString(next))
 }
 
 // placeDate matches a "Place, ngày D tháng M năm Y" or "Place, D/M/Y" cell

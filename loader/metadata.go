@@ -411,6 +411,9 @@ var signerTitles = []string{"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG
 // reSigned is the mark a copy leaves where the signature was.
 var reSigned = regexp.MustCompile(`(?i)\(?\s*đã\s*ký\s*\)?:?|\[\s*da\s*ky\s*\]`)
 
+// reTrailingName is a name after the titles of a signature block on one line.
+var reTrailingName = regexp.MustCompile(`\p{Lu}\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$`)
+
 // readSigner returns the name under the first signature block. A block laid
 // out as a table row ("| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN |") is read by
 // its cells.
@@ -420,6 +423,9 @@ func readSigner(lines []Line) *string {
 		all = append(all, cells(l.Text)...)
 	}
 	for i, c := range all {
+		if m := reTrailingName.FindStringSubmatch(c); m != nil && isSignatureStart(strings.TrimSuffix(c, m[1])) && isPersonName(m[1]) {
+			return strPtr(m[1]) // "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn A" in one cell
+		}
 		if !isSignatureStart(c) && !slices.Contains(signerTitles, c) {
 			continue
 		}
