@@ -59,7 +59,7 @@ func readBases(lines []Line, from, to int, list bool) []string {
 		para := t
 		j := i + 1
 		for ; j < to && !endsClause(para) && !startsPreambleClause(lines[j].Text) && !isUpper(lines[j].Text); j++ {
-			para += " " + lines[j].Text
+			para = joinBroken(para, lines[j].Text)
 		}
 		i = j - 1
 		ended = true
@@ -72,6 +72,15 @@ func readBases(lines []Line, from, to int, list bool) []string {
 		}
 	}
 	return bases
+}
+
+// joinBroken joins a line to the next, without a space where a number was
+// cut at its "/" or "-" ("19/2016/QĐ-" + "TTg").
+func joinBroken(a, b string) string {
+	if strings.HasSuffix(a, "/") || (strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -")) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 func startsPreambleClause(s string) bool {

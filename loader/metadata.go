@@ -239,7 +239,14 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 		}
 		decision = append(decision, t)
 	}
-	text := strings.Join(decision, " ")
+	text := ""
+	for i, t := range decision {
+		if i == 0 {
+			text = t
+			continue
+		}
+		text = joinBroken(text, t)
+	}
 	if doc.Kind != regnet.KindTinTuc {
 		doc.Replaces = readReplaces(text, doc.Number)
 		var found bool
