@@ -68,6 +68,15 @@ func isAnnexHeading(s string) bool {
 	return s == "QUY CHẾ" || s == "QUY ĐỊNH"
 }
 
+// zones are where a document's parts lie, as indexes into its lines.
+type zones struct {
+	start        int // the header's first line (after portal text)
+	headerEnd    int // the title line, or the preamble when there is none
+	preambleFrom int // the line after the title
+	preambleEnd  int // the action line ("QUYẾT ĐỊNH:"), the first article or section
+	firstStruct  int // the first Chương, Điều or Roman section
+}
+
 // readMetadata fills doc from the header, preamble and decision articles
 // of src. It reads the header after any portal text, the legal bases from
 // the preamble, the effective date and replaced documents from the
@@ -75,70 +84,13 @@ func isAnnexHeading(s string) bool {
 // metadata block only for what the text leaves out.
 func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	joinSplitHeadings(src)
-	h := header{quyChe: -1, kindLine: -1}
 	lines := src.lines
-	firstStruct := len(lines)
-	for i, l := range lines {
-		if reArticle.MatchString(l.Text) || reChapter.MatchString(l.Text) || reRomanSection.MatchString(l.Text) {
-			firstStruct = i
-			break
-		}
-	}
-	_, portalLines := readPortal(lines, firstStruct)
-	start := findHeaderStart(lines, firstStruct, portalLines)
-	portal, _ := readPortal(lines, start)
-
-	quyCheKind := false
-	for i := start; i < len(lines); i++ {
-		t := lines[i].Text
-		k := headingKind(t)
-		if k == "" && !isAnnexHeading(t) {
-			continue
-		}
-		if h.quyChe < 0 && ((k == regnet.KindQuyChe && (i < firstStruct || t == "QUY CHẾ")) || (t == "QUY ĐỊNH" && i > firstStruct)) {
-			h.quyChe = i
-			quyCheKind = k == regnet.KindQuyChe
-		}
-		if h.kindLine < 0 && i <= firstStruct && k != "" {
-			h.kindLine = i
-		}
-	}
-
-	// The header: from its first line to the title, or to the preamble
-	// when there is no title line.
-	headerEnd := h.kindLine
-	if headerEnd < 0 {
-		headerEnd = firstStruct
-		for i := start; i < firstStruct; i++ {
-			if startsPreambleClause(lines[i].Text) {
-				headerEnd = i
-				break
-			}
-		}
-		if start == 0 && findHeaderStart(lines, firstStruct, portalLines) == 0 && !headerAnchorAt(lines, 0) {
-			headerEnd = 0 // no header at all: a news report
-		}
-	}
-	hi := readHeader(lines, start, max(start, headerEnd))
+	h, z, quyCheKind := locate(lines)
+	portal, _ := readPortal(lines, z.start)
+	hi := readHeader(lines, z.start, max(z.start, z.headerEnd))
 	h.found = hi.parts() >= 2 || (hi.parts() == 1 && h.kindLine >= 0)
 
-	// The preamble ends at the first article or section, the action line
-	// ("QUYẾT ĐỊNH:") or the signature.
-	preambleFrom := headerEnd
-	if h.kindLine >= 0 {
-		preambleFrom = h.kindLine + 1
-	}
-	preambleEnd := firstStruct
-	for i := preambleFrom; i < firstStruct; i++ {
-		t := lines[i].Text
-		if (isUpper(t) && strings.HasSuffix(t, ":")) || isRecipients(t) || isSignatureStart(t) {
-			preambleEnd = i
-			break
-		}
-	}
-	h.bodyStart = firstStruct
-
-	// Kind: the title line, else the number's code, else the body.
+	// Number and kind: the title line, else the number's code, else the body.
 	doc.Number = hi.number
 	if doc.Number == nil && h.found {
 		if n := ownNumber(portal["số hiệu"]); n != "" {
@@ -151,62 +103,21 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	case h.kindLine >= 0:
 		doc.Kind = headingKind(lines[h.kindLine].Text)
 	case h.found:
-		doc.Kind = kindWithoutTitle(doc.Number, lines[firstStruct:], portal)
+		doc.Kind = kindWithoutTitle(doc.Number, lines[z.firstStruct:], portal)
 	default:
 		doc.Kind = regnet.KindTinTuc
 	}
-	doc.Title = readTitle(lines, h, headerEnd, preambleEnd)
-
-	// Province and level: from the issuer, else the title or the issuing
-	// line above the bases, else a People's Committee's place line. A
-	// national body's documents have no province.
-	doc.Province = ont.provinceIn(hi.issuer, false)
-	national := doc.Province == "" && ont.isNational(hi.issuer)
-	if doc.Province == "" && !isPeoplesCommittee(hi.issuer) && regnet.Slug(hi.place) == "ha-noi" {
-		national = true // no issuer to say otherwise: the capital's date line is the central government's
-	}
-	if doc.Province == "" && !national {
-		var preamble []string
-		for i := preambleFrom; i < preambleEnd; i++ {
-			if isUpper(lines[i].Text) {
-				preamble = append(preamble, lines[i].Text)
-			}
-		}
-		doc.Province = ont.provinceIn(regnet.Slug(doc.Title+" "+strings.Join(preamble, " ")), true)
-	}
-	if doc.Province == "" && !national && isPeoplesCommittee(hi.issuer) {
-		doc.Province = ont.provinceIn(regnet.Slug(hi.place), false)
-	}
-	if doc.Province == "" && !national && doc.Kind != regnet.KindTinTuc {
-		for _, l := range lines[start:] {
-			if m := reProvinceIn.FindStringSubmatch(l.Text); m != nil {
-				doc.Province = m[1]
-				if p := ont.provinceIn(regnet.Slug(m[1]), false); p != "" {
-					doc.Province = p
-				}
-				break
-			}
-		}
-	}
-	if doc.Province == "" && !national && h.found && !hi.draft {
-		if p := ont.provinceIn(regnet.Slug(portal["nơi ban hành"]+" "+portal["cơ quan ban hành"]), false); p != "" {
-			doc.Province = p
-		}
-	}
-	switch {
-	case national:
-		doc.Province, doc.Level = "", regnet.LevelNational
-	case doc.Province == "" && doc.Kind == regnet.KindTinTuc:
-		doc.Level = regnet.LevelNational // a news report that names no province
-	default:
-		doc.Level = regnet.LevelProvincial
+	doc.Title = readTitle(lines, h, z.headerEnd, z.preambleEnd)
+	ont.readProvince(doc, hi, lines, z)
+	if doc.Province == "" && doc.Level != regnet.LevelNational && h.found && !hi.draft {
+		doc.Province = ont.provinceIn(regnet.Slug(portal["nơi ban hành"]+" "+portal["cơ quan ban hành"]), false)
 	}
 
 	// Dates and status.
 	doc.Issued = hi.issued
 	draft := hi.draft
 	if doc.Number == nil && !draft && doc.Kind != regnet.KindTinTuc {
-		draft = numberLeftBlank(lines[start:preambleEnd])
+		draft = numberLeftBlank(lines[z.start:z.preambleEnd])
 	}
 	if doc.Issued == nil && !draft && h.found {
 		doc.Issued = portal.date("ngày ban hành")
@@ -216,10 +127,10 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 		doc.Status = regnet.StatusDraft
 	}
 
-	doc.BasedOn = readBases(lines, preambleFrom, preambleEnd, false)
+	doc.BasedOn = readBases(lines, z.preambleFrom, z.preambleEnd, false)
 	if doc.Kind == regnet.KindKeHoach {
 		// A plan may list its bases in a section of their own ("I. CĂN CỨ").
-		for _, sec := range basesSections(lines, firstStruct) {
+		for _, sec := range basesSections(lines, z.firstStruct) {
 			for _, n := range readBases(lines, sec[0], sec[1], true) {
 				doc.BasedOn = addNumber(doc.BasedOn, n)
 			}
@@ -227,27 +138,8 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	}
 
 	// The decision's own articles: the effective date and what it replaces.
-	decisionEnd := len(lines)
-	if h.quyChe > preambleEnd {
-		decisionEnd = h.quyChe
-	}
-	var decision []string
-	for i := preambleEnd; i < decisionEnd; i++ {
-		t := lines[i].Text
-		if i > preambleEnd && (isRecipients(t) || isSignatureStart(t)) && h.quyChe <= preambleEnd {
-			break
-		}
-		decision = append(decision, t)
-	}
-	text := ""
-	for i, t := range decision {
-		if i == 0 {
-			text = t
-			continue
-		}
-		text = joinBroken(text, t)
-	}
 	if doc.Kind != regnet.KindTinTuc {
+		text := decisionText(lines, z.preambleEnd, h.quyChe)
 		doc.Replaces = readReplaces(text, doc.Number)
 		var found bool
 		doc.Effective, doc.EffectiveRule, found = readEffective(text, doc.Issued)
@@ -258,21 +150,9 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 			}
 		}
 	}
+	doc.Mentions = readMentions(lines[z.start:], doc.Number)
 
-	// Mentions: every other document number cited.
-	for _, l := range lines[start:] {
-		if !strings.Contains(l.Text, "/") {
-			continue
-		}
-		for _, n := range reDocNumber.FindAllString(l.Text, -1) {
-			n = cleanNumber(n)
-			if (doc.Number == nil || n != *doc.Number) && !contains(doc.Mentions, n) {
-				doc.Mentions = append(doc.Mentions, n)
-			}
-		}
-	}
-
-	doc.Signer = readSigner(lines[preambleEnd:])
+	doc.Signer = readSigner(lines[z.preambleEnd:])
 	if doc.Signer == nil && h.found && !draft && isPersonName(portal["người ký"]) {
 		doc.Signer = strPtr(portal["người ký"])
 	}
@@ -280,6 +160,147 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 		doc.Period = readPeriod(lines, doc.Issued, doc.Title)
 	}
 	return h
+}
+
+// locate finds a document's parts: the header after any portal text, the
+// title line, the annex heading, the preamble and the first structure. It
+// also says whether the annex is a quy chế (the document's kind then).
+func locate(lines []Line) (header, zones, bool) {
+	h := header{quyChe: -1, kindLine: -1}
+	z := zones{firstStruct: len(lines)}
+	for i, l := range lines {
+		if reArticle.MatchString(l.Text) || reChapter.MatchString(l.Text) || reRomanSection.MatchString(l.Text) {
+			z.firstStruct = i
+			break
+		}
+	}
+	_, portalLines := readPortal(lines, z.firstStruct)
+	z.start = findHeaderStart(lines, z.firstStruct, portalLines)
+
+	quyCheKind := false
+	for i := z.start; i < len(lines); i++ {
+		t := lines[i].Text
+		k := headingKind(t)
+		if k == "" && !isAnnexHeading(t) {
+			continue
+		}
+		if h.quyChe < 0 && ((k == regnet.KindQuyChe && (i < z.firstStruct || t == "QUY CHẾ")) || (t == "QUY ĐỊNH" && i > z.firstStruct)) {
+			h.quyChe = i
+			quyCheKind = k == regnet.KindQuyChe
+		}
+		if h.kindLine < 0 && i <= z.firstStruct && k != "" {
+			h.kindLine = i
+		}
+	}
+
+	// The header runs to the title, or to the preamble when there is no
+	// title line; a text with neither has none.
+	z.headerEnd = h.kindLine
+	if z.headerEnd < 0 {
+		z.headerEnd = z.firstStruct
+		for i := z.start; i < z.firstStruct; i++ {
+			if startsPreambleClause(lines[i].Text) {
+				z.headerEnd = i
+				break
+			}
+		}
+		if !headerAnchorAt(lines, z.start) {
+			z.headerEnd = z.start
+		}
+	}
+	z.preambleFrom = z.headerEnd
+	if h.kindLine >= 0 {
+		z.preambleFrom = h.kindLine + 1
+	}
+	z.preambleEnd = z.firstStruct
+	for i := z.preambleFrom; i < z.firstStruct; i++ {
+		t := lines[i].Text
+		if (isUpper(t) && strings.HasSuffix(t, ":")) || isRecipients(t) || isSignatureStart(t) {
+			z.preambleEnd = i
+			break
+		}
+	}
+	h.bodyStart = z.firstStruct
+	return h, z, quyCheKind
+}
+
+// readProvince sets the document's province and level: from the issuer,
+// else the title or the issuing line above the bases, else a People's
+// Committee's place line; the place line alone never names the province.
+// A national body's documents have no province.
+func (o *Ontology) readProvince(doc *regnet.Document, hi headerInfo, lines []Line, z zones) {
+	doc.Province = o.provinceIn(hi.issuer, false)
+	national := doc.Province == "" && o.isNational(hi.issuer)
+	if doc.Province == "" && !isPeoplesCommittee(hi.issuer) && regnet.Slug(hi.place) == "ha-noi" {
+		national = true // no issuer to say otherwise: the capital's date line is the central government's
+	}
+	if doc.Province == "" && !national {
+		var preamble []string
+		for i := z.preambleFrom; i < z.preambleEnd; i++ {
+			if isUpper(lines[i].Text) {
+				preamble = append(preamble, lines[i].Text)
+			}
+		}
+		doc.Province = o.provinceIn(regnet.Slug(doc.Title+" "+strings.Join(preamble, " ")), true)
+	}
+	if doc.Province == "" && !national && isPeoplesCommittee(hi.issuer) {
+		doc.Province = o.provinceIn(regnet.Slug(hi.place), false)
+	}
+	if doc.Province == "" && !national && doc.Kind != regnet.KindTinTuc {
+		for _, l := range lines[z.start:] {
+			if m := reProvinceIn.FindStringSubmatch(l.Text); m != nil {
+				doc.Province = m[1]
+				if p := o.provinceIn(regnet.Slug(m[1]), false); p != "" {
+					doc.Province = p
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case national:
+		doc.Province, doc.Level = "", regnet.LevelNational
+	case doc.Province == "" && doc.Kind == regnet.KindTinTuc:
+		doc.Level = regnet.LevelNational // a news report that names no province
+	default:
+		doc.Level = regnet.LevelProvincial
+	}
+}
+
+// decisionText returns the decision's own articles from line from, up to
+// the recipients, the signature or the annex, as one text with its broken
+// lines joined.
+func decisionText(lines []Line, from, annex int) string {
+	text := ""
+	for i := from; i < len(lines) && (annex <= from || i < annex); i++ {
+		t := lines[i].Text
+		if i > from && (isRecipients(t) || isSignatureStart(t)) {
+			break
+		}
+		if text == "" {
+			text = t
+		} else {
+			text = joinBroken(text, t)
+		}
+	}
+	return text
+}
+
+// readMentions returns every document number lines cite, other than own.
+func readMentions(lines []Line, own *string) []string {
+	out := []string{}
+	for _, l := range lines {
+		if !strings.Contains(l.Text, "/") {
+			continue
+		}
+		for _, n := range reDocNumber.FindAllString(l.Text, -1) {
+			n = cleanNumber(n)
+			if (own == nil || n != *own) && !contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // basesSections returns the [from, to) line ranges of a plan's sections
