@@ -21,17 +21,18 @@ var (
 	reParenCondition  = regexp.MustCompile(`\((nếu[^)]*)\)`)
 )
 
-// readHandoff records the handoff rule stated in a duty's text, if any.
-// holder is the duty's agency, who acts unless the sentence names another.
-func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) {
+// readHandoff records the handoff rule stated in a duty's text, if any,
+// and returns it with the span of text that states it. holder is the
+// duty's agency, who acts unless the sentence names another.
+func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) (*regnet.Handoff, span) {
 	if !strings.Contains(text, "truy đuổi") || !strings.Contains(text, "di chuyển") {
-		return
+		return nil, span{}
 	}
-	m := reHandoffSentence.FindStringSubmatch(text)
-	if m == nil {
-		return
+	mi := reHandoffSentence.FindStringSubmatchIndex(text)
+	if mi == nil {
+		return nil, span{}
 	}
-	s := m[1]
+	s := text[mi[2]:mi[3]]
 	from := holder
 	if sm := reSubject.FindStringSubmatch(s); sm != nil {
 		if a := p.firstAgency(sm[1]); a != nil {
@@ -72,6 +73,7 @@ func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) {
 		p.warn(n.prov.Line, "%s: a pursuit rule names no agency to notify or hand over to", n.prov.Path)
 	}
 	p.ds.Handoffs = append(p.ds.Handoffs, h)
+	return &h, span{mi[2], mi[3]}
 }
 
 // movement reads which areas the goods leave and enter.

@@ -120,6 +120,7 @@ type docParser struct {
 	doc      *regnet.Document
 	keep     map[string]bool  // agencies kept even without facts (news mentions)
 	own      map[string]*Unit // per kind, the unit this document's headings name (see ownUnits)
+	names    *matcher         // agency names with this document's own definitions (see definitions.go)
 }
 
 func (p *docParser) warn(line int, format string, args ...any) {
@@ -158,6 +159,11 @@ func (p *docParser) parse() error {
 			p.ds.Provisions = append(p.ds.Provisions, n.prov)
 		}
 		if doc.Kind == regnet.KindQuyChe {
+			texts := make([]string, len(reg.all))
+			for i, n := range reg.all {
+				texts[i] = n.prov.Text
+			}
+			p.readDefinitions(texts)
 			before := len(p.ds.Duties)
 			p.readDuties(reg)
 			if len(p.ds.Duties) == before {
