@@ -20,7 +20,7 @@ type Grammar struct {
 // grammar is Grammar indexed for matching.
 type grammar struct {
 	light, conj, partners, reports, reportsAfter, requests, negations, crossings *matcher
-	cues                                                                        *matcher
+	cues                                                                         *matcher
 }
 
 func newGrammar(g Grammar, cues *matcher) *grammar {

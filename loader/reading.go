@@ -147,7 +147,6 @@ func (r *reading) inParens(pos int) bool {
 	return false
 }
 
-
 // mentionAt returns the agency mention that starts at token i, if any.
 func (r *reading) mentionAt(i int) (mention, bool) {
 	for _, m := range r.mentions {
