@@ -222,6 +222,9 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 		for _, x := range d.Partners {
 			used[x] = true
 		}
+		for _, x := range d.ReportsTo {
+			used[x.Agency] = true
+		}
 	}
 	for _, h := range ds.Handoffs {
 		used[h.From] = true

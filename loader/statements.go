@@ -109,7 +109,7 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 	var bare []*statement     // statements whose cue stands before the object they share
 	var pending []int         // clauses opening a segment before its first cue
 	sentence, segment := -1, -1
-	lastBare := false
+	lastBare, purpose := false, false
 	flushPending := func(st *statement) {
 		st.clauses = append(st.clauses, pending...)
 		pending = nil
@@ -130,10 +130,14 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 			if !g.continues(r, c) {
 				bare = nil
 			}
-			gov, last, lastBare = reach, nil, false
+			gov, last, lastBare, purpose = reach, nil, false, false
 		}
 		sentence, segment = c.sentence, c.segment
-		rc, cs, ce, subject := p.headCue(r, c, segStart)
+		rc, cs, ce, subject := p.headCue(r, c, segStart || last == nil)
+		if purpose {
+			rc = nil // inside "để …": a purpose clause states no duty of its own
+		}
+		purpose = purpose || r.hasPurpose(c)
 		if rc != nil && !segStart && c.afterComma && endsInCue(r, g, ci-1) {
 			rc = nil // "công tác tuyên truyền, vận động …": one noun, not a new verb
 		}
@@ -167,6 +171,9 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 			st = gov
 		case last != nil && !lastBare:
 			st = last // the clause goes on with the statement before it
+		case last == nil && g.onlyLight(r, c):
+			st = p.performOf(get, holder, r, ci, ev) // "Tổ chức thực hiện, hướng dẫn …": a plain verb side by side
+			rc, ce = &RoleCue{Code: regnet.RolePerform}, c.to
 		case last == nil:
 			pending = append(pending, ci) // a lead-in: it joins the first cue
 			for _, b := range bare {
@@ -246,10 +253,10 @@ func byStatementClause(r *reading, order []*statement) []*statement {
 // headCue returns the role cue that heads piece c, its token range, and
 // the subject the piece names before it ("Các hiệp hội doanh nghiệp chủ
 // động phối hợp …"), if any.
-func (p *docParser) headCue(r *reading, c piece, segStart bool) (rc *RoleCue, start, end int, subject *regnet.Agency) {
+func (p *docParser) headCue(r *reading, c piece, opening bool) (rc *RoleCue, start, end int, subject *regnet.Agency) {
 	g := p.ont.grammar
 	i := c.from
-	if segStart {
+	if opening {
 		if m := reLeadIn.FindStringIndex(r.text[r.toks[i].start:]); m != nil {
 			i = r.tokenAfter(r.toks[c.from].start + m[1])
 		}
@@ -268,9 +275,9 @@ func (p *docParser) headCue(r *reading, c piece, segStart bool) (rc *RoleCue, st
 	if i >= c.to {
 		return nil, 0, 0, nil
 	}
-	if m, ok := r.mentionAt(i); ok && segStart {
+	if m, ok := r.mentionAt(i); ok && opening {
 		j := skip(r.tokenAfter(m.end))
-		if rc, n := g.cueAt(r.toks, j); rc != nil && j+n <= c.to && !r.inMention(j) {
+		if rc, n := g.cueAt(r.toks, j); rc != nil && j+n <= c.to && !r.inMention(j) && !g.nounAfter(r.toks, j+n) {
 			return rc, j, j + n, p.agencies.get(p.unitOf(m), p.doc.Province, "")
 		}
 		return nil, 0, 0, nil
@@ -278,10 +285,40 @@ func (p *docParser) headCue(r *reading, c piece, segStart bool) (rc *RoleCue, st
 	if r.inMention(i) || within(r.titles, r.toks[i].start, r.toks[i].end) {
 		return nil, 0, 0, nil
 	}
-	if rc, n := g.cueAt(r.toks, i); rc != nil && i+n <= c.to {
+	if rc, n := g.cueAt(r.toks, i); rc != nil && i+n <= c.to && !g.nounAfter(r.toks, i+n) {
 		return rc, i, i + n, nil
 	}
 	return nil, 0, 0, nil
+}
+
+// hasPurpose reports whether clause c opens a purpose clause ("để", "nhằm").
+func (r *reading) hasPurpose(c piece) bool {
+	for i := c.from; i < c.to; i++ {
+		if (r.toks[i].key == "để" || r.toks[i].key == "nhằm") && !r.inMention(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyLight reports whether clause c holds nothing but light verbs
+// ("Tổ chức thực hiện").
+func (g *grammar) onlyLight(r *reading, c piece) bool {
+	i := c.from
+	for i < c.to {
+		n := g.light.at(r.toks, i)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return i == c.to && c.to > c.from
+}
+
+// nounAfter reports whether the word at token i makes the cue before it a
+// noun: "chỉ đạo của Chính phủ" is the government's direction.
+func (g *grammar) nounAfter(toks []token, i int) bool {
+	return i < len(toks) && toks[i].key == "của"
 }
 
 // continues reports whether a segment only continues the object of the one

@@ -30,6 +30,13 @@ func (p *docParser) readTags(r *reading, st *statement, ev evidenceFunc) {
 		}
 		return
 	}
+	if st.role == regnet.RolePropaganda && len(st.evidence) > 0 {
+		// Propaganda is public information work, whatever its list.
+		st.fields = append(st.fields, "PUBLIC_INFORMATION")
+		e := st.evidence[0]
+		e.Tag, e.Value = regnet.EvidenceField, "PUBLIC_INFORMATION"
+		st.evidence = append(st.evidence, e)
+	}
 	for _, run := range runs(r, append(append([]int{}, st.clauses...), st.shared...)) {
 		areaSpans := p.readAreas(r, st, run, ev)
 		p.readFields(r, st, run, areaSpans, ev)
