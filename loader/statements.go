@@ -138,7 +138,7 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 			rc = nil // inside "để …": a purpose clause states no duty of its own
 		}
 		purpose = purpose || r.hasPurpose(c)
-		if rc != nil && !segStart && c.afterComma && endsInCue(r, g, ci-1) {
+		if rc != nil && !segStart && c.afterComma && !lastBare && endsInCue(r, g, ci-1) {
 			rc = nil // "công tác tuyên truyền, vận động …": one noun, not a new verb
 		}
 		var st *statement
