@@ -61,10 +61,15 @@ func (p *docParser) assignsDuties(a *node) bool {
 	return len(clauses) > 0 && named*2 > len(clauses)
 }
 
-// readDuties turns the responsibility articles into duties.
+// readDuties turns the responsibility articles into duties, then the
+// other articles (otherduties.go).
 func (p *docParser) readDuties(r *regulation) {
-	p.own = p.ownUnits(p.responsibilityArticles(r))
-	for _, art := range p.responsibilityArticles(r) {
+	arts := p.responsibilityArticles(r)
+	p.own = p.ownUnits(arts)
+	done := map[*node]bool{}
+	defer func() { p.readOtherDuties(r, done) }()
+	for _, art := range arts {
+		done[art] = true
 		var owner *regnet.Agency
 		var joint []*regnet.Agency
 		if hp, ok := p.ont.parseHeading(art.prov.Heading); ok {

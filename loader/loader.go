@@ -121,6 +121,7 @@ type docParser struct {
 	keep     map[string]bool  // agencies kept even without facts (news mentions)
 	own      map[string]*Unit // per kind, the unit this document's headings name (see ownUnits)
 	names    *matcher         // agency names with this document's own definitions (see definitions.go)
+	dutyIDs  map[string]bool  // duty ids given so far
 }
 
 func (p *docParser) warn(line int, format string, args ...any) {

@@ -61,6 +61,12 @@ var reTime = regexp.MustCompile(`(?i)(?:định kỳ|hằng|hàng)\s+(?:\d+\s+)?
 // readStatements records the duties that text states for holder under
 // provision n: one per role and holder.
 func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency, n *node, text string) {
+	p.readStatementsSeeded(holder, joint, n, text, nil)
+}
+
+// readStatementsSeeded is readStatements for a text governed from outside
+// by a control cue (seed: the cue of the khoản that opens its points).
+func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.Agency, n *node, text string, seed *RoleCue) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		p.warn(n.prov.Line, "%s: empty duty", n.prov.Path)
@@ -104,6 +110,11 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 		}
 	}
 
+	var seeded *statement
+	if seed != nil && len(r.toks) > 0 {
+		seeded = get(holder, seed.Code)
+		seeded.addEvidence(regnet.EvidenceRole, seed.Code, ev(r.toks[0].start, r.toks[min(2, len(r.toks))-1].end))
+	}
 	var reach, gov *statement // what a clause without a cue joins (nil: PERFORM)
 	var last *statement       // the statement of the clause before, in the segment
 	var bare []*statement     // statements whose cue stands before the object they share
@@ -125,6 +136,9 @@ func (p *docParser) readStatements(holder *regnet.Agency, joint []*regnet.Agency
 		}
 		if c.sentence != sentence {
 			reach = nil
+			if sentence < 0 {
+				reach = seeded
+			}
 		}
 		if segStart {
 			if !g.continues(r, c) {
@@ -359,9 +373,13 @@ func (p *docParser) addStatements(holder *regnet.Agency, joint []*regnet.Agency,
 			continue
 		}
 		id := n.prov.ID + "#duty/" + strings.ToLower(st.role)
-		if len(holders) > 1 && st.holder.ID != holder.ID {
+		if (len(holders) > 1 && st.holder.ID != holder.ID) || p.dutyIDs[id] {
 			id = n.prov.ID + "#duty/" + regnet.Slug(st.holder.Kind) + "/" + strings.ToLower(st.role)
 		}
+		if p.dutyIDs == nil {
+			p.dutyIDs = map[string]bool{}
+		}
+		p.dutyIDs[id] = true
 		partners := []string{}
 		if st.holder.ID == holder.ID {
 			for _, j := range joint {

@@ -373,7 +373,7 @@ func (r *reading) listGoesOn(end, i int) bool {
 // parenAfter returns the agencies named in parentheses right after end.
 func (p *docParser) parenAfter(r *reading, end int) []mention {
 	for _, s := range r.parens {
-		if strings.TrimSpace(r.text[end:s.start]) != "" || s.start < end {
+		if s.start < end || strings.TrimSpace(r.text[end:s.start]) != "" {
 			continue
 		}
 		var out []mention
