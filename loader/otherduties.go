@@ -80,10 +80,18 @@ func (p *docParser) headingHolder(h string) *regnet.Agency {
 	if !strings.HasPrefix(f, "trach nhiem") && !strings.HasPrefix(f, "nhiem vu") {
 		return nil
 	}
-	if ms := p.findAgencies(h, tokenize(h)); len(ms) > 0 {
-		return p.agencies.get(p.unitOf(ms[0]), p.doc.Province, "")
+	ms := p.findAgencies(h, tokenize(h))
+	if len(ms) == 0 {
+		return nil
 	}
-	return nil
+	if ms[0].unit.kind.Collective {
+		// "Trách nhiệm của cơ quan, đơn vị chủ trì": whichever body takes
+		// that part, that is every body the quy chế binds.
+		if all := p.ont.Kind("ALL_DEPARTMENTS"); all != nil && len(all.Units) > 0 {
+			return p.agencies.get(all.Units[0], p.doc.Province, "")
+		}
+	}
+	return p.agencies.get(p.unitOf(ms[0]), p.doc.Province, "")
 }
 
 // leadCue returns the control cue that heads a khoản's opening line, which

@@ -151,6 +151,9 @@ func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.
 		if purpose {
 			rc = nil // inside "để …": a purpose clause states no duty of its own
 		}
+		if seeded != nil && ci == 0 && rc != nil {
+			rc = nil // "Phối hợp trong công tác tuyên truyền, cụ thể: a) Tuyên truyền …": the khoản's cue governs
+		}
 		purpose = purpose || r.hasPurpose(c)
 		if rc != nil && !segStart && c.afterComma && !lastBare && endsInCue(r, g, ci-1) {
 			rc = nil // "công tác tuyên truyền, vận động …": one noun, not a new verb

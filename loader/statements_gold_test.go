@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -103,7 +104,7 @@ func loaderTuples(ds *regnet.Dataset, docID string, keep func(part, path string)
 			continue
 		}
 		kind := agency[d.Agency].Kind
-		at := p.Part + " " + p.Path + " " + kind
+		at := p.Part + " " + strings.TrimPrefix(p.Path, "Quyết định, ") + " " + kind
 		k := at + " " + d.Role
 		t.add("role", k)
 		for _, f := range d.Fields {
