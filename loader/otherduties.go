@@ -143,7 +143,8 @@ func (p *docParser) leadingSubjects(text string) ([]*regnet.Agency, string) {
 	toks := tokenize(text)
 	var out []*regnet.Agency
 	end, i := -1, 0
-	for _, m := range p.findAgencies(text, toks) {
+	ms := p.findAgencies(text, toks)
+	for _, m := range ms {
 		for i < len(toks) && toks[i].start < m.start {
 			if !listConnector(toks[i].key) && !titleWords[toks[i].key] {
 				return subjectsAndRest(out, text, end)
@@ -162,8 +163,20 @@ func (p *docParser) leadingSubjects(text string) ([]*regnet.Agency, string) {
 			break
 		}
 		gap := text[m.end:toks[i].start]
-		if strings.ContainsAny(gap, ".:") || (!strings.ContainsAny(gap, ",;") && !listConnector(toks[i].key)) {
+		if strings.ContainsAny(gap, ".:") {
 			break
+		}
+		if !strings.ContainsAny(gap, ",;") && !listConnector(toks[i].key) {
+			// "Thủ trưởng các cơ quan Trung ương … đặt tại địa bàn tỉnh; Chủ
+			// tịch …": subjects set apart by ";" may carry a qualifier.
+			j := i
+			for j < len(toks) && j < i+15 && !strings.ContainsAny(text[toks[j-1].end:toks[j].start], ";.:") {
+				j++
+			}
+			if j >= len(toks) || j == i+15 || !strings.Contains(text[toks[j-1].end:toks[j].start], ";") || !titleWords[toks[j].key] && !startsMention(ms, toks[j].start) {
+				break
+			}
+			i = j
 		}
 	}
 	return subjectsAndRest(out, text, end)
@@ -174,6 +187,15 @@ func (p *docParser) leadingSubjects(text string) ([]*regnet.Agency, string) {
 var titleWords = map[string]bool{
 	"giao": true, "chánh": true, "văn": true, "phòng": true, "giám": true, "đốc": true, "thủ": true,
 	"trưởng": true, "chủ": true, "tịch": true, "phó": true, "ban": true, "người": true, "đứng": true, "đầu": true,
+}
+
+func startsMention(ms []mention, pos int) bool {
+	for _, m := range ms {
+		if m.start == pos {
+			return true
+		}
+	}
+	return false
 }
 
 func subjectsAndRest(out []*regnet.Agency, text string, end int) ([]*regnet.Agency, string) {
