@@ -244,7 +244,11 @@ type Handoff struct {
 	Leaving     []string `json:"leaving"`  // area codes
 	Entering    []string `json:"entering"` // area codes
 	Condition   string   `json:"condition"`
-	Provision   string   `json:"provision"`
+	// ConditionFor lists the agencies whose part of the rule the condition
+	// governs ("thông báo cho cơ quan Hải quan (nếu …)"); empty when it
+	// governs the whole rule.
+	ConditionFor []string `json:"conditionFor"`
+	Provision    string   `json:"provision"`
 }
 
 // PlanAction is one action of a kế hoạch: what, by when, by whom.

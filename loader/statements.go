@@ -101,12 +101,18 @@ func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.
 	// A handoff rule is one PERFORM statement of the agency that acts, with
 	// the areas crossed and the agencies notified or handed the case.
 	h, hs := p.readHandoff(holder, n, text)
+	if h == nil {
+		h, hs = p.readGeneralHandoff(holder, n, r)
+	}
 	var hst *statement
 	if h != nil {
 		hst = get(p.agencies.byID(h.From), regnet.RolePerform)
 		hst.handoff = h
-		if i := strings.Index(text[hs.start:hs.end], "truy đuổi"); i >= 0 {
-			hst.addEvidence(regnet.EvidenceRole, regnet.RolePerform, ev(hs.start+i, hs.start+i+len("truy đuổi")))
+		for _, verb := range []string{"truy đuổi", "thông báo", "chuyển giao", "chuyển hồ sơ"} {
+			if i := strings.Index(text[hs.start:hs.end], verb); i >= 0 {
+				hst.addEvidence(regnet.EvidenceRole, regnet.RolePerform, ev(hs.start+i, hs.start+i+len(verb)))
+				break
+			}
 		}
 	}
 

@@ -20,6 +20,11 @@ func (p *docParser) readTags(r *reading, st *statement, ev evidenceFunc) {
 		if s, e, ok := movementWords(r.text); ok && strings.Contains(r.text[s:e], "ngoài") {
 			crossed = append(crossed, "INLAND") // from or to outside the zones: the inland
 		}
+		for _, id := range append(append([]string{}, st.handoff.Notifies...), st.handoff.TransfersTo...) {
+			if !slices.Contains(st.partners, id) && !p.isOwn(st.holder, p.agencies.byID(id)) {
+				st.partners = append(st.partners, id)
+			}
+		}
 		for _, a := range crossed {
 			if !slices.Contains(st.areas, a) {
 				st.areas = append(st.areas, a)
