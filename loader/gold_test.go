@@ -469,7 +469,7 @@ func checkHandoffs(s *score, g *gold, ix *index) {
 // violation outside its area or field notifies the body that leads there.
 func checkGeneralHandoffs(s *score, ix *index) {
 	want := map[string][]string{
-		"Lạng Sơn": {"Điều 2 khoản 5", "Điều 4 khoản 3 điểm d", "Điều 7 khoản 18"},
+		"Lạng Sơn":  {"Điều 2 khoản 5", "Điều 4 khoản 3 điểm d", "Điều 7 khoản 18"},
 		"Điện Biên": {"Điều 2 khoản 1 điểm b", "Điều 8 khoản 3 điểm d"},
 	}
 	for province, paths := range want {

@@ -98,7 +98,7 @@ func (l *Loader) parse(srcs []*source) (*regnet.Dataset, error) {
 	keep := map[string]bool{}
 	ids := map[string]string{}
 	for _, src := range srcs {
-		p := &docParser{ont: l.Ontology, agencies: agencies, ds: ds, src: src, keep: keep}
+		p := &docParser{ont: l.Ontology, agencies: agencies, ds: ds, src: src, keep: keep, schedules: map[string]int{}}
 		if err := p.parse(); err != nil {
 			return nil, err
 		}
@@ -122,6 +122,8 @@ type docParser struct {
 	own      map[string]*Unit // per kind, the unit this document's headings name (see ownUnits)
 	names    *matcher         // agency names with this document's own definitions (see definitions.go)
 	dutyIDs  map[string]bool  // duty ids given so far
+	// schedules counts the schedules read per provision, for their ids.
+	schedules map[string]int
 }
 
 func (p *docParser) warn(line int, format string, args ...any) {
@@ -295,6 +297,9 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 	}
 	if ds.Targets == nil {
 		ds.Targets = []regnet.Target{}
+	}
+	if ds.Schedules == nil {
+		ds.Schedules = []regnet.Schedule{}
 	}
 	if ds.Agencies == nil {
 		ds.Agencies = []regnet.Agency{}
