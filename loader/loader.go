@@ -286,6 +286,9 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 	if ds.Targets == nil {
 		ds.Targets = []regnet.Target{}
 	}
+	if ds.Schedules == nil {
+		ds.Schedules = []regnet.Schedule{}
+	}
 	if ds.Agencies == nil {
 		ds.Agencies = []regnet.Agency{}
 	}

@@ -28,6 +28,7 @@ func (p *docParser) readPlan(h header) error {
 	p.addWarnings(warns)
 	p.ds.Provisions = append(p.ds.Provisions, provs...)
 	p.ds.Targets = append(p.ds.Targets, planTargets(provs)...)
+	p.ds.Schedules = append(p.ds.Schedules, p.planSchedules(provs)...)
 
 	// A plan with an appendix table lists its actions there; its body's
 	// responsibility section then says how the plan is run (reports,
