@@ -565,10 +565,15 @@ func TestGoldPrecision(t *testing.T) {
 	}
 
 	// Duties: under a provision the gold file gives for the agency's kind.
+	// The gold file lists the duties of the provinces' quy chế; a national
+	// report's statements are outside it.
 	good, all := 0, 0
 	var extra []string
 	for _, d := range ds.Duties {
 		a := ix.agency[d.Agency]
+		if _, listed := g.Duties[a.Province]; !listed {
+			continue
+		}
 		all++
 		ok := false
 		for _, row := range g.Duties[a.Province] {

@@ -35,6 +35,27 @@ var meetingCues = []struct{ cue, kind string }{
 // "6 tháng đầu năm", "cuối năm".
 var rePeriod = regexp.MustCompile(`(?i)định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|\s+\d{1,2}\s+tháng)?|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?|cuối năm|giữa kỳ|đột xuất`)
 
+// rePeriodMore continues a period: "định kỳ hàng quý, năm hoặc đột xuất".
+var rePeriodMore = regexp.MustCompile(`^(?:\s*,\s*|\s+(?:hoặc|và)\s+)(?:(?:hằng|hàng)\s+)?(?i:năm|quý|tháng|đột xuất)`)
+
+// periodAt returns the first period written in text, with the periods
+// added to it, or "".
+func periodAt(text string) string {
+	loc := rePeriod.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	end := loc[1]
+	for {
+		m := rePeriodMore.FindStringIndex(text[end:])
+		if m == nil {
+			break
+		}
+		end += m[1]
+	}
+	return text[loc[0]:end]
+}
+
 // reportVerbs open what the reporter does; the bodies named before the
 // first of them are the reporters.
 var reportVerbs = []string{"gửi", "báo cáo", "tổng hợp"}
@@ -100,13 +121,8 @@ func (p *docParser) meetings(text string, ms []mention, recv []bool, pr regnet.P
 	var hits []hit
 	taken := make([]bool, len(lower))
 	for _, mc := range meetingCues {
-		for from := 0; ; {
-			i := strings.Index(lower[from:], mc.cue)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(mc.cue)
+		for _, i := range indexAll(lower, mc.cue) {
+			from := i + len(mc.cue)
 			if taken[i] || strings.HasSuffix(strings.TrimSpace(lower[:i]), "báo cáo") {
 				continue
 			}
@@ -131,8 +147,8 @@ func (p *docParser) meetings(text string, ms []mention, recv []bool, pr regnet.P
 		if rds := reportingDeadlines([]Line{{Text: text[h.at:end]}}); len(rds) > 0 {
 			by := rds[0].ISO()
 			s.When, s.By = rds[0].When, &by
-		} else if s.When = rePeriod.FindString(text[h.at:end]); s.When == "" {
-			s.When = rePeriod.FindString(text[h.at:])
+		} else if s.When = periodAt(text[h.at:end]); s.When == "" {
+			s.When = periodAt(text[h.at:])
 		}
 		out = append(out, s)
 	}
