@@ -72,8 +72,9 @@ var exchangeWords = []string{"trao đổi", "chia sẻ"}
 var reClauseEnd = regexp.MustCompile(`[;:]|\.\s+`)
 
 // newsParties returns the two bodies a report says a regulation or
-// agreement is between: the national agencies named after "giữa" in one
-// clause ("giữa A và B", "giữa A với B"), the pair named most often.
+// agreement is between: the agencies named after "giữa" in one clause
+// ("giữa A và B", "giữa A với B"), the pair named most often. A report
+// that names no province can only mean national bodies.
 func (p *docParser) newsParties(paras []newsPara) []*party {
 	count := map[[2]*Unit]int{}
 	var order [][2]*Unit
@@ -87,7 +88,8 @@ func (p *docParser) newsParties(paras []newsPara) []*party {
 			}
 			var units []*Unit
 			for _, m := range p.ont.findAgencies(seg) {
-				if m.unit.Level == regnet.LevelNational && !m.unit.kind.Collective && !slices.Contains(units, m.unit) {
+				known := m.unit.Level == regnet.LevelNational || p.doc.Province != ""
+				if known && !m.unit.kind.Collective && !m.weak && !slices.Contains(units, m.unit) {
 					units = append(units, m.unit)
 				}
 			}
