@@ -184,34 +184,6 @@ func (p *docParser) parse() error {
 	return nil
 }
 
-// readNews reads a news report: its paragraphs as provisions, and the
-// agencies it names.
-func (p *docParser) readNews() error {
-	found := 0
-	for i, l := range p.src.lines {
-		t := strings.Trim(l.Text, "*#= ")
-		if strings.HasPrefix(t, "![") || strings.Trim(t, "-=") == "" {
-			continue // images, Markdown rules
-		}
-		id := fmt.Sprintf("%s#TEXT/%d", p.doc.ID, i+1)
-		p.ds.Provisions = append(p.ds.Provisions, regnet.Provision{
-			ID: id, Document: p.doc.ID, Part: regnet.PartText, Path: fmt.Sprintf("đoạn %d", i+1), Text: t, Line: l.No,
-		})
-		for _, m := range p.ont.findAgencies(t) {
-			if m.unit.kind.Collective || m.weak || (p.doc.Province == "" && m.unit.Level != regnet.LevelNational) {
-				continue // a provincial body named in a national report: which province is unknown
-			}
-			a := p.agencies.get(m.unit, p.doc.Province, "")
-			p.keep[a.ID] = true
-			found++
-		}
-	}
-	if found == 0 {
-		return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no document header, no article or section, no known agency"}
-	}
-	return nil
-}
-
 // finish fills what depends on the whole batch: the agencies that facts use
 // (with their parents and successors), provinces, fields, areas, and a
 // stable order.
