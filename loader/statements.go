@@ -157,7 +157,7 @@ func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.
 		if purpose {
 			rc = nil // inside "để …": a purpose clause states no duty of its own
 		}
-		if seeded != nil && ci == 0 && rc != nil {
+		if seeded != nil && c.segment == 0 && rc != nil {
 			rc = nil // "Phối hợp trong công tác tuyên truyền, cụ thể: a) Tuyên truyền …": the khoản's cue governs
 		}
 		purpose = purpose || r.hasPurpose(c)
