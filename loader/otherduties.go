@@ -48,7 +48,13 @@ func (p *docParser) readOtherDuties(r *regulation, done map[*node]bool) {
 		if len(clauses) == 0 {
 			points := childrenAt(art, 3)
 			if len(points) == 0 {
-				p.readSubjects(holder, art, strings.TrimSpace(art.prov.Heading+"\n"+art.body()), nil)
+				// A heading is the article's title when a body follows it,
+				// and its only sentence otherwise ("Điều 9. Thủ trưởng …").
+				text := strings.TrimSpace(art.body())
+				if text == "" {
+					text = art.prov.Heading
+				}
+				p.readSubjects(holder, art, text, nil)
 			}
 			for _, pt := range points {
 				p.readSubjects(holder, pt, pt.text(), nil)
