@@ -93,10 +93,12 @@ func (p *docParser) readDuties(r *regulation) {
 		for _, cl := range clauses {
 			holder, holderJoint := owner, joint
 			text := cl.text()
+			handed := false // "Chỉ đạo X": the heading hands its points to X
 			if cl.prov.Heading != "" {
 				if hp, ok := p.ont.parseHeading(cl.prov.Heading); ok && (!hp.direct || len(childrenAt(cl, 3)) > 0) {
 					holder, holderJoint = p.headingAgencies(hp)
 					text = cl.body()
+					handed = hp.direct
 				}
 			}
 			if holder == nil {
@@ -112,8 +114,14 @@ func (p *docParser) readDuties(r *regulation) {
 				p.readStatements(holder, holderJoint, cl, text)
 				continue
 			}
+			// "Sở Công Thương chủ trì, phối hợp … thực hiện các nhiệm vụ
+			// sau:": the khoản's cue governs its points.
+			var seed *RoleCue
+			if !handed {
+				seed = p.leadCue(cl.lines[0])
+			}
 			for _, pt := range points {
-				p.readStatements(holder, holderJoint, pt, pt.text())
+				p.readStatementsSeeded(holder, holderJoint, pt, pt.text(), seed)
 			}
 		}
 	}
