@@ -227,6 +227,11 @@ func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.
 		if st.role == regnet.RoleCoordinate {
 			if s, e, ok := p.request(r, st); ok {
 				st.role = regnet.RoleSupport
+				for i := range st.evidence { // the cue now states help on request
+					if st.evidence[i].Tag == regnet.EvidenceRole {
+						st.evidence[i].Value = regnet.RoleSupport
+					}
+				}
 				st.addEvidence(regnet.EvidenceRole, regnet.RoleSupport, ev(s, e))
 			}
 		}
