@@ -8,6 +8,7 @@ import "strings"
 // limit help to a request, which exclude an area.
 type Grammar struct {
 	Light        []string `yaml:"light"`
+	Openers      []string `yaml:"openers"`
 	Conjunctions []string `yaml:"conjunctions"`
 	Partners     []string `yaml:"partners"`
 	Reports      []string `yaml:"reports"`
@@ -19,8 +20,8 @@ type Grammar struct {
 
 // grammar is Grammar indexed for matching.
 type grammar struct {
-	light, conj, partners, reports, reportsAfter, requests, negations, crossings *matcher
-	cues                                                                         *matcher
+	light, openers, conj, partners, reports, reportsAfter, requests, negations, crossings *matcher
+	cues                                                                                  *matcher
 }
 
 func newGrammar(g Grammar, cues *matcher) *grammar {
@@ -32,7 +33,7 @@ func newGrammar(g Grammar, cues *matcher) *grammar {
 		return m
 	}
 	return &grammar{
-		light: build(g.Light), conj: build(g.Conjunctions), partners: build(g.Partners),
+		light: build(g.Light), openers: build(g.Openers), conj: build(g.Conjunctions), partners: build(g.Partners),
 		reports: build(g.Reports), reportsAfter: build(g.ReportsAfter), requests: build(g.Requests),
 		negations: build(g.Negations), crossings: build(g.Crossings), cues: cues,
 	}

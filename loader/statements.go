@@ -197,7 +197,7 @@ func (p *docParser) readStatementsSeeded(holder *regnet.Agency, joint []*regnet.
 		case last == nil && g.onlyLight(r, c):
 			st = p.performOf(get, holder, r, ci, ev) // "Tổ chức thực hiện, hướng dẫn …": a plain verb side by side
 			rc, ce = &RoleCue{Code: regnet.RolePerform}, c.to
-		case last == nil:
+		case last == nil && (len(pending) > 0 || g.openers.at(r.toks, c.from) > 0):
 			pending = append(pending, ci) // a lead-in: it joins the first cue
 			for _, b := range bare {
 				b.shared = append(b.shared, ci)
