@@ -173,6 +173,9 @@ func (p *docParser) readFields(r *reading, st *statement, c piece, areas []span,
 		if f != nil && i > 0 && slices.Contains(f.NotAfter, r.toks[i-1].key) {
 			continue
 		}
+		if r.inLongList(c.from + h.tok) {
+			continue // one stage of "sản xuất, chế biến, vận chuyển, xuất khẩu, nhập khẩu, kinh doanh"
+		}
 		if f != nil && f.Activity && r.inChain(c.from+h.tok, c.from+h.tok+len(tokenize(r.text[h.start:h.end]))) {
 			continue
 		}
@@ -235,6 +238,32 @@ func (r *reading) inChain(a, b int) bool {
 		return short(its[len(its)-1])
 	}
 	return near(k-1, false) || near(k+1, true)
+}
+
+// inLongList reports whether token i stands in a run of four or more
+// comma-separated items of at most two words: a list of stages or acts,
+// none of which is what the statement is about.
+func (r *reading) inLongList(i int) bool {
+	k := -1
+	for j, c := range r.clauses {
+		if c.from <= i && i < c.to {
+			k = j
+		}
+	}
+	if k < 0 || r.clauses[k].to-r.clauses[k].from > 2 {
+		return false
+	}
+	short := func(j int) bool {
+		return j >= 0 && j < len(r.clauses) && r.clauses[j].segment == r.clauses[k].segment && r.clauses[j].to-r.clauses[j].from <= 2
+	}
+	from, to := k, k
+	for short(from - 1) {
+		from--
+	}
+	for short(to + 1) {
+		to++
+	}
+	return to-from+1 >= 4
 }
 
 // readPartners finds the partner and report frames of the text and gives
