@@ -86,9 +86,13 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	joinSplitHeadings(src)
 	lines := src.lines
 	h, z, quyCheKind := locate(lines)
-	portal, _ := readPortal(lines, z.start)
+	portalEnd := z.start
+	if !headerAnchorAt(lines, z.start) {
+		portalEnd = max(h.kindLine, 0) // no header of its own: a portal block may stand for it
+	}
+	portal, _ := readPortal(lines, portalEnd)
 	hi := readHeader(lines, z.start, max(z.start, z.headerEnd))
-	h.found = hi.parts() >= 2 || (hi.parts() == 1 && h.kindLine >= 0)
+	h.found = hi.parts() >= 2 || (hi.parts() == 1 && h.kindLine >= 0) || (h.kindLine >= 0 && portal["số hiệu"] != "")
 
 	// Number and kind: the title line, else the number's code, else the body.
 	doc.Number = hi.number
