@@ -13,7 +13,7 @@ import (
 var (
 	// reBasisLead opens a basis clause, with the damage copies carry: a
 	// typo ("Cản cứ"), lost first letters ("n cứ …"), a list dash.
-	reBasisLead = regexp.MustCompile(`^(?:[-+•]\s*|\d+\.\s*|[a-zđ]\)\s*)?(?:\p{L}{0,3}n\s*c[ứưuú](?:\s|$)|Thực\s*hiện\s)`)
+	reBasisLead = regexp.MustCompile(`^(?:[-+•]\s*|\d+\.\s*|[a-zđ]\)\s*)?(?:\p{L}{0,3}n\s*c[ứưuú](?:[\s:,]|$)|Thực\s*hiện[\s:])`)
 	// reProposal opens a proposal: the proposing body and its Tờ trình,
 	// Công văn or report, which are not legal bases.
 	reProposal = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?(?:theo|xét)\s+(?:đề\s*nghị|đề\s*xuất|tờ\s*trình|báo\s*cáo|văn\s*bản|công\s*văn)`)
@@ -100,7 +100,9 @@ var (
 	rePassive   = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
 	reByLater   = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
 	reLapses    = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
-	reSentences = regexp.MustCompile(`[.;]\s+|\./\.`)
+	// reSentences splits the decision's text into sentences, at a full
+	// stop or an article's number; a ";" list stays in its sentence.
+	reSentences = regexp.MustCompile(`\.\s+|\./\.|\s+Điều\s+\d+\s*[.:]`)
 )
 
 // readReplaces returns the numbers of the documents that text (the
