@@ -96,10 +96,10 @@ var (
 	// reReplaces names what a document does to earlier ones: "thay thế",
 	// "bãi bỏ"; a passive ("được thay thế bởi", "bị thay thế") is a
 	// portal's note about a later document and is left out.
-	reReplaces  = regexp.MustCompile(`(?i)(?:thay\s*thế|bãi\s*bỏ)\s+`)
-	rePassive   = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
-	reByLater   = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
-	reLapses    = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
+	reReplaces = regexp.MustCompile(`(?i)(?:thay\s*thế|bãi\s*bỏ)\s+`)
+	rePassive  = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
+	reByLater  = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
+	reLapses   = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
 	// reSentences splits the decision's text into sentences, at a full
 	// stop or an article's number; a ";" list stays in its sentence.
 	reSentences = regexp.MustCompile(`\.\s+|\./\.|\s+Điều\s+\d+\s*[.:]`)
