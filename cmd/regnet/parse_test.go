@@ -37,7 +37,7 @@ func TestParseJSON(t *testing.T) {
 	if err := json.Unmarshal(got["documents"], &docs); err != nil || len(docs) != 5 {
 		t.Fatalf("documents: %v (%d)", err, len(docs))
 	}
-	for _, key := range []string{"id", "number", "kind", "title", "province", "level", "status", "issued", "effective", "signer", "basedOn", "replaces", "source"} {
+	for _, key := range []string{"id", "number", "kind", "title", "province", "level", "status", "issued", "effective", "effectiveRule", "signer", "basedOn", "replaces", "source"} {
 		if _, ok := docs[0][key]; !ok {
 			t.Errorf("document key %q missing", key)
 		}
@@ -50,6 +50,20 @@ func TestParseSummary(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{"QUY_CHE", "Điện Biên", "DRAFT", "83 duties", "warnings"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestParseUnknownAgencies checks that the summary shows the agencies a
+// document names that the ontology does not know, with their line.
+func TestParseUnknownAgencies(t *testing.T) {
+	code, out, stderr := run(t, "parse", filepath.Join("..", "..", "loader", "testdata", "metadata", "unknown_agencies.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"line 27:", `"Sở Ngoại vụ" is not in the ontology (nearest kind HOME_AFFAIRS`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
