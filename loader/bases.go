@@ -100,18 +100,26 @@ var (
 	rePassive  = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
 	reByLater  = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
 	reLapses   = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
+	reProposed = regexp.MustCompile(`(?i)(?:đề xuất|kiến nghị|đề nghị|xem xét|rà soát)[^.;]{0,60}$`)
+	reItself   = regexp.MustCompile(`(?i)(?:kế hoạch|quyết định|chỉ thị|nghị quyết|quy chế) này`)
 	// reSentences splits the decision's text into sentences, at a full
 	// stop or an article's number; a ";" list stays in its sentence.
 	reSentences = regexp.MustCompile(`\.\s+|\./\.|\s+Điều\s+\d+\s*[.:]`)
 )
 
 // readReplaces returns the numbers of the documents that text (the
-// document's own articles) replaces, repeals or ends.
-func readReplaces(text string, own *string) []string {
+// document's own articles) replaces, repeals or ends. A task to propose a
+// repeal ("đề xuất bãi bỏ …") repeals nothing; in a plan, whose body is
+// tasks, only a sentence about the plan itself ("Kế hoạch này thay thế …")
+// counts.
+func readReplaces(text string, own *string, plan bool) []string {
 	out := []string{}
 	for _, s := range reSentences.Split(text, -1) {
+		if plan && !reItself.MatchString(s) {
+			continue
+		}
 		for _, loc := range reReplaces.FindAllStringIndex(s, -1) {
-			if rePassive.MatchString(s[:loc[0]]) || reByLater.MatchString(s[loc[1]:]) {
+			if rePassive.MatchString(s[:loc[0]]) || reByLater.MatchString(s[loc[1]:]) || reProposed.MatchString(s[:loc[0]]) {
 				continue
 			}
 			for _, n := range citedNumbers(s[loc[1]:]) {

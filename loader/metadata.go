@@ -144,7 +144,7 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	// The decision's own articles: the effective date and what it replaces.
 	if doc.Kind != regnet.KindTinTuc {
 		text := decisionText(lines, z.preambleEnd, h.quyChe)
-		doc.Replaces = readReplaces(text, doc.Number)
+		doc.Replaces = readReplaces(text, doc.Number, doc.Kind == regnet.KindKeHoach)
 		var found bool
 		doc.Effective, doc.EffectiveRule, found = readEffective(text, doc.Issued)
 		if !found && h.found {
