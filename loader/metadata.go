@@ -452,7 +452,10 @@ var reTrailingName = regexp.MustCompile(`\p{Lu}\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{L
 func readSigner(lines []Line) *string {
 	var all []string
 	for _, l := range lines {
-		all = append(all, cells(l.Text)...)
+		for _, c := range cells(l.Text) {
+			// A block run into the line before it: "… thi hành./. TM. ỦY BAN …".
+			all = append(all, splitBefore(c, " TM. ", " KT. ", " TL. ", " Q. ")...)
+		}
 	}
 	for i, c := range all {
 		if m := reTrailingName.FindStringSubmatch(c); m != nil && isSignatureStart(strings.TrimSuffix(c, m[1])) && isPersonName(m[1]) {

@@ -104,6 +104,8 @@ var variants = []variant{
 	{file: "annex_right_after.txt", number: "19/2016/QĐ-UBND", kind: regnet.KindQuyetDinh, province: "Bắc Ninh",
 		issued: "2016-05-23", effective: "2016-05-23", signer: "Nguyễn Tử Quỳnh",
 		basedOn: []string{"19/2016/QĐ-TTg"}},
+	{file: "signature_run_in.txt", number: "61/2019/QĐ-UBND", kind: regnet.KindQuyChe, province: "Vĩnh Phúc",
+		issued: "2019-12-23", effective: "2020-01-03", signer: "Vũ Chí Giang"},
 	{file: "effective_after_articles.txt", number: "1203/QĐ-UBND", kind: regnet.KindQuyetDinh, province: "Quảng Bình",
 		issued: "2012-05-02", effective: "2012-05-07", signer: "Nguyễn Hữu Hoài",
 		replaces: []string{"2010/QĐ-UBND"}},
