@@ -19,6 +19,7 @@ var (
 	reFromNumeric = regexp.MustCompile(`^(?:kể\s*)?từ\s*ngày\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`)
 	reFromSigning = regexp.MustCompile(`^(?:kể\s*)?từ\s*(?:ngày\s*)?(?:ký|ban\s*hành)`)
 	reAfterDays   = regexp.MustCompile(`^sau\s*(\d+)\s*(?:\([^)]*\)\s*)?ngày\s*(?:làm việc\s*)?,?\s*(?:kể\s*)?từ\s*(?:ngày\s*)?(ký|ban\s*hành)?`)
+	reBlankDate   = regexp.MustCompile(`ngày\s*[.…_]*\s*tháng`) // a draft's date left blank
 	reFromEvent   = regexp.MustCompile(`^(?:sau\s*\d+\s*(?:\([^)]*\)\s*)?ngày\s*,?\s*)?(?:kể\s*)?từ\s*(?:ngày\s*)?[^.;,]{2,60}`)
 )
 
@@ -45,7 +46,7 @@ func readEffective(text string, issued *string) (date, rule *string, found bool)
 			days, _ := strconv.Atoi(m[1])
 			return addDays(issued, days), &r, true
 		}
-		if m := reFromEvent.FindString(rest); m != "" {
+		if m := reFromEvent.FindString(rest); m != "" && !reBlankDate.MatchString(m) {
 			r, _, _ := strings.Cut(m, " và ")
 			r = strings.Join(strings.Fields(r), " ")
 			return nil, &r, true

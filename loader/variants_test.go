@@ -106,6 +106,8 @@ var variants = []variant{
 		basedOn: []string{"19/2016/QĐ-TTg"}},
 	{file: "signature_run_in.txt", number: "61/2019/QĐ-UBND", kind: regnet.KindQuyChe, province: "Vĩnh Phúc",
 		issued: "2019-12-23", effective: "2020-01-03", signer: "Vũ Chí Giang"},
+	{file: "draft_blank_dates.txt", kind: regnet.KindQuyetDinh, province: "Lai Châu", status: regnet.StatusDraft,
+		basedOn: []string{"72/2025/QH15", "19/2016/QĐ-TTg"}},
 	{file: "effective_after_articles.txt", number: "1203/QĐ-UBND", kind: regnet.KindQuyetDinh, province: "Quảng Bình",
 		issued: "2012-05-02", effective: "2012-05-07", signer: "Nguyễn Hữu Hoài",
 		replaces: []string{"2010/QĐ-UBND"}},
