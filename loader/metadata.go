@@ -554,17 +554,6 @@ func isoDate(day, month, year string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
-// titleCase turns "LẠNG SƠN" into "Lạng Sơn".
-func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
