@@ -145,6 +145,11 @@ func readMetadata(src *source, doc *regnet.Document, ont *Ontology) header {
 	if doc.Kind != regnet.KindTinTuc {
 		text := decisionText(lines, z.preambleEnd, h.quyChe)
 		doc.Replaces = readReplaces(text, doc.Number, doc.Kind == regnet.KindKeHoach)
+		if z.firstStruct == len(lines) {
+			// No articles (a chỉ thị, a copy without them): the effective
+			// date is in the running text.
+			text = decisionText(lines, z.preambleFrom, h.quyChe)
+		}
 		var found bool
 		doc.Effective, doc.EffectiveRule, found = readEffective(text, doc.Issued)
 		if !found && h.found {
