@@ -28,7 +28,8 @@ func FuzzParse(f *testing.F) {
 	// row as well as in a whole text.
 	files, _ := filepath.Glob(filepath.Join("..", "data", "*.txt"))
 	more, _ := filepath.Glob(filepath.Join("testdata", "*", "*.txt"))
-	for _, file := range append(files, more...) {
+	variants, _ := filepath.Glob(filepath.Join("testdata", "metadata", "variants", "*.txt"))
+	for _, file := range append(append(files, more...), variants...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
