@@ -130,3 +130,16 @@ type ProvisionFilter struct {
 	Part     *string  `json:"part,omitempty"`
 	Ids      []string `json:"ids,omitempty"`
 }
+
+// A page of schedules.
+type ScheduleConnection struct {
+	TotalCount int             `json:"totalCount"`
+	Edges      []*ScheduleEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+}
+
+// One schedule of a page, with the cursor that points at it.
+type ScheduleEdge struct {
+	Cursor string           `json:"cursor"`
+	Node   *regnet.Schedule `json:"node"`
+}
