@@ -7,6 +7,11 @@ import (
 	"slices"
 )
 
+// HandoffLister is the part of a Store that WalkChain needs.
+type HandoffLister interface {
+	Handoffs(ctx context.Context, f HandoffFilter) ([]*Handoff, error)
+}
+
 // WalkChain answers a handoff chain query over any store, breadth first,
 // asking s for the rules of one depth at a time. It is the reference for
 // HandoffChain's contract (store/storetest): stores may use it, or answer
@@ -26,7 +31,7 @@ import (
 // through the one with the smallest initiator id, then handoff id, among
 // those it may be taken from; the route through that hop is its route.
 // ChainAny (or an empty Direction) takes every rule reached.
-func WalkChain(ctx context.Context, s Store, q ChainQuery, maxDepth int) ([]*ChainHop, error) {
+func WalkChain(ctx context.Context, s HandoffLister, q ChainQuery, maxDepth int) ([]*ChainHop, error) {
 	if q.Direction != "" && q.Direction != ChainSame && q.Direction != ChainAny {
 		return nil, Errorf(EINVALID, "a handoff chain's direction is %s or %s, not %q", ChainSame, ChainAny, q.Direction)
 	}
