@@ -2144,7 +2144,18 @@ type Query {
   id: of a province (the province of the stating document), of one kind, or
   held, sent or received by an agency. Every argument narrows the list.
   """
-  schedules(province: String, kind: ScheduleKind, agency: ID, first: Int = 20, after: String): ScheduleConnection
+  schedules(
+    "A province name or id: the schedules its documents set."
+    province: String
+    "Only meetings, only reviews, only summaries or only reports."
+    kind: ScheduleKind
+    "An agency id: the schedules it holds or sends, or, for reports, receives."
+    agency: ID
+    "The page size: 0 to 100."
+    first: Int = 20
+    "The cursor of the last schedule of the previous page."
+    after: String
+  ): ScheduleConnection
 }
 
 """
@@ -2289,7 +2300,7 @@ several things ("Chủ trì X; phối hợp với Y trong Z") states several dut
 one per role, which share the provision.
 """
 type Duty {
-  "The provision id, #duty/ and the role, plus a key where one provision gives an agency two duties of one role."
+  "A stable id, built from the id of the provision that states it; unique even where a provision states several duties."
   id: ID!
   "The agency that holds the duty."
   agency: Agency
@@ -2349,7 +2360,9 @@ A meeting, review or report that a document sets on a period or a date:
 "họp định kỳ hằng quý", "sơ kết 6 tháng", "báo cáo trước ngày 15 hằng tháng".
 """
 type Schedule {
+  "A stable id, built from the id of the provision that sets it."
   id: ID!
+  "Whether it is a meeting, a review, a summary or a report."
   kind: ScheduleKind!
   "The agencies that hold the meeting or review, or send the report."
   agencies: [Agency!]!
@@ -2648,14 +2661,19 @@ type PlanActionEdge {
 
 "A page of schedules."
 type ScheduleConnection {
+  "How many schedules match, on every page."
   totalCount: Int!
+  "The schedules of this page, in id order."
   edges: [ScheduleEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
 "One schedule of a page, with the cursor that points at it."
 type ScheduleEdge {
+  "Give it as after to get the schedules that follow this one."
   cursor: String!
+  "The schedule."
   node: Schedule!
 }
 

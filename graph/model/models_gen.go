@@ -133,13 +133,18 @@ type ProvisionFilter struct {
 
 // A page of schedules.
 type ScheduleConnection struct {
-	TotalCount int             `json:"totalCount"`
-	Edges      []*ScheduleEdge `json:"edges"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
+	// How many schedules match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The schedules of this page, in id order.
+	Edges []*ScheduleEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
 // One schedule of a page, with the cursor that points at it.
 type ScheduleEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *regnet.Schedule `json:"node"`
+	// Give it as after to get the schedules that follow this one.
+	Cursor string `json:"cursor"`
+	// The schedule.
+	Node *regnet.Schedule `json:"node"`
 }

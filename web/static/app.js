@@ -244,7 +244,8 @@ function evidenceView(evidence) {
 
 /** actionView shows a plan action: what, by when (as written, and as read), with whom, where it is written. */
 function actionView(x) {
-  const due = x.deadline.kind === 'DATE' ? `due ${x.deadline.date}` : x.deadline.kind.toLowerCase();
+  const due = x.deadline.kind === 'DATE' ? `due ${x.deadline.date}`
+    : x.deadline.kind === 'UNSPECIFIED' ? 'no deadline given' : x.deadline.kind.toLowerCase();
   return h('div', { class: 'action-item' },
     h('p', {}, h('span', { class: 'deadline', 'data-testid': 'deadline', title: x.deadline.raw }, due), ' ', x.text),
     x.output ? h('p', { class: 'tags' }, 'Output: ', x.output) : null,
