@@ -28,7 +28,7 @@ func TestParseJSON(t *testing.T) {
 		t.Fatalf("output is not one JSON object: %v", err)
 	}
 	// The keys of the contract (DESIGN.md §4.2).
-	for _, key := range []string{"documents", "provisions", "agencies", "duties", "handoffs", "planActions", "targets", "warnings"} {
+	for _, key := range []string{"documents", "provisions", "agencies", "duties", "handoffs", "planActions", "targets", "schedules", "warnings"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("key %q missing", key)
 		}
@@ -49,7 +49,7 @@ func TestParseSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"QUY_CHE", "Điện Biên", "DRAFT", "83 duties", "warnings"} {
+	for _, want := range []string{"QUY_CHE", "Điện Biên", "DRAFT", "83 duties", "schedules", "warnings"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
