@@ -275,6 +275,11 @@ func (r *handoffResolver) Entering(ctx context.Context, obj *regnet.Handoff) ([]
 	return loadAll(ctx, r.loaders(ctx).Area, uniq(obj.Entering))
 }
 
+// ConditionFor is the resolver for the conditionFor field.
+func (r *handoffResolver) ConditionFor(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Agency, error) {
+	return r.agencies(ctx, obj.ConditionFor)
+}
+
 // Provision is the resolver for the provision field.
 func (r *handoffResolver) Provision(ctx context.Context, obj *regnet.Handoff) (*regnet.Provision, error) {
 	return loadOne(ctx, r.loaders(ctx).Provision, obj.Provision)

@@ -179,15 +179,16 @@ type ComplexityRoot struct {
 	}
 
 	Handoff struct {
-		Actions     func(childComplexity int) int
-		Condition   func(childComplexity int) int
-		Entering    func(childComplexity int) int
-		From        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Leaving     func(childComplexity int) int
-		Notifies    func(childComplexity int) int
-		Provision   func(childComplexity int) int
-		TransfersTo func(childComplexity int) int
+		Actions      func(childComplexity int) int
+		Condition    func(childComplexity int) int
+		ConditionFor func(childComplexity int) int
+		Entering     func(childComplexity int) int
+		From         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Leaving      func(childComplexity int) int
+		Notifies     func(childComplexity int) int
+		Provision    func(childComplexity int) int
+		TransfersTo  func(childComplexity int) int
 	}
 
 	LeadCoverageRow struct {
@@ -975,6 +976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Handoff.Condition(childComplexity), true
+	case "Handoff.conditionFor":
+		if e.ComplexityRoot.Handoff.ConditionFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Handoff.ConditionFor(childComplexity), true
 	case "Handoff.entering":
 		if e.ComplexityRoot.Handoff.Entering == nil {
 			break
@@ -2399,6 +2406,13 @@ type Handoff {
   entering: [Area!]!
   "When the rule applies, in the document's words."
   condition: String!
+  """
+  The agencies whose part of the rule the condition governs ("thông báo cho
+  cơ quan Hải quan (nếu đối tượng vẫn nằm trong địa bàn kiểm soát Hải
+  quan)" governs only the notice to customs); empty when it governs the
+  whole rule.
+  """
+  conditionFor: [Agency!]!
   provision: Provision
 }
 
@@ -3368,6 +3382,8 @@ func (ec *executionContext) childFields_Handoff(ctx context.Context, field graph
 		return ec.fieldContext_Handoff_entering(ctx, field)
 	case "condition":
 		return ec.fieldContext_Handoff_condition(ctx, field)
+	case "conditionFor":
+		return ec.fieldContext_Handoff_conditionFor(ctx, field)
 	case "provision":
 		return ec.fieldContext_Handoff_provision(ctx, field)
 	}

@@ -71,6 +71,7 @@ type HandoffResolver interface {
 	Leaving(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Area, error)
 	Entering(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Area, error)
 
+	ConditionFor(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Agency, error)
 	Provision(ctx context.Context, obj *regnet.Handoff) (*regnet.Provision, error)
 }
 type NetworkEdgeResolver interface {
@@ -3424,6 +3425,38 @@ func (ec *executionContext) _Handoff_condition(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Handoff_condition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Handoff", field, false, false, "String")
+}
+
+func (ec *executionContext) _Handoff_conditionFor(ctx context.Context, field graphql.CollectedField, obj *regnet.Handoff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Handoff_conditionFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Handoff().ConditionFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Handoff_conditionFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Handoff",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Handoff_provision(ctx context.Context, field graphql.CollectedField, obj *regnet.Handoff) (ret graphql.Marshaler) {
@@ -8858,6 +8891,12 @@ func (ec *executionContext) _Handoff(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "conditionFor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Handoff_conditionFor(ctx, field, obj)
+				})
 		case "provision":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,

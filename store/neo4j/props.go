@@ -214,16 +214,17 @@ func scheduleProps(x regnet.Schedule, document string) map[string]any {
 
 func handoffProps(h regnet.Handoff, document string) map[string]any {
 	return map[string]any{
-		"id":          h.ID,
-		"from":        h.From,
-		"notifies":    ids(h.Notifies),
-		"transfersTo": ids(h.TransfersTo),
-		"actions":     ids(h.Actions),
-		"leaving":     ids(h.Leaving),
-		"entering":    ids(h.Entering),
-		"condition":   nfc(h.Condition),
-		"provision":   h.Provision,
-		"document":    document,
+		"id":           h.ID,
+		"from":         h.From,
+		"notifies":     ids(h.Notifies),
+		"transfersTo":  ids(h.TransfersTo),
+		"actions":      ids(h.Actions),
+		"leaving":      ids(h.Leaving),
+		"entering":     ids(h.Entering),
+		"condition":    nfc(h.Condition),
+		"conditionFor": ids(h.ConditionFor),
+		"provision":    h.Provision,
+		"document":     document,
 	}
 }
 
@@ -434,15 +435,16 @@ func toSchedule(p props) *regnet.Schedule {
 
 func toHandoff(p props) *regnet.Handoff {
 	return &regnet.Handoff{
-		ID:          p.str("id"),
-		From:        p.str("from"),
-		Notifies:    p.strs("notifies"),
-		TransfersTo: p.strs("transfersTo"),
-		Actions:     p.strs("actions"),
-		Leaving:     p.strs("leaving"),
-		Entering:    p.strs("entering"),
-		Condition:   p.str("condition"),
-		Provision:   p.str("provision"),
+		ID:           p.str("id"),
+		From:         p.str("from"),
+		Notifies:     p.strs("notifies"),
+		TransfersTo:  p.strs("transfersTo"),
+		Actions:      p.strs("actions"),
+		Leaving:      p.strs("leaving"),
+		Entering:     p.strs("entering"),
+		Condition:    p.str("condition"),
+		ConditionFor: p.strs("conditionFor"),
+		Provision:    p.str("provision"),
 	}
 }
 

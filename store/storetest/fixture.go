@@ -321,7 +321,7 @@ func Fixture() *regnet.Dataset {
 			{ID: hoBorder, From: agLSBorder, Notifies: []string{agLSPolice, agLSMarket},
 				Actions: []string{regnet.ActionPursue, regnet.ActionNotify},
 				Leaving: []string{"BORDER_AREA"}, Entering: []string{"INLAND"},
-				Condition: "khi đối tượng còn trong khu vực kiểm soát", Provision: pR7_3b},
+				Condition: "khi đối tượng còn trong khu vực kiểm soát", ConditionFor: []string{agLSPolice}, Provision: pR7_3b},
 			{ID: hoDBCustoms, From: agDBCustoms, Notifies: []string{agDBPolice},
 				Actions: []string{regnet.ActionPursue, regnet.ActionNotify},
 				Leaving: []string{"CUSTOMS_ZONE"}, Provision: pDB5_12c},
