@@ -7,6 +7,8 @@
 // from the loader to the client.
 package regnet
 
+import "strings"
+
 // Document kinds (DESIGN.md §3).
 const (
 	KindQuyetDinh = "QUYET_DINH"
@@ -146,6 +148,17 @@ type Provision struct {
 	Heading string  `json:"heading"`
 	Text    string  `json:"text"`
 	Line    int     `json:"line"` // 1-based line in the source file
+}
+
+// DocumentOf returns the id of the document a provision id belongs to:
+// provision ids are the document id, "#" and a path key. It returns "" for
+// an id without one.
+func DocumentOf(provision string) string {
+	doc, _, ok := strings.Cut(provision, "#")
+	if !ok {
+		return ""
+	}
+	return doc
 }
 
 // Province is a province (tỉnh) whose documents were read.

@@ -102,6 +102,9 @@ func Complexity() generated.ComplexityRoot {
 	c.Query.Duties = func(child int, _ *model.DutyFilter, first *int, _ *string) int { return paged(child, first) }
 	c.Query.PlanActions = func(child int, _ *model.PlanActionFilter, first *int, _ *string) int { return paged(child, first) }
 	c.Query.Search = func(child int, _ string, first *int) int { return paged(child, first) }
+	c.Query.Schedules = func(child int, _ *string, _ *string, _ *string, first *int, _ *string) int {
+		return paged(child, first)
+	}
 	c.Document.Provisions = func(child int, _ *string, first *int, _ *string) int { return paged(child, first) }
 	return c
 }

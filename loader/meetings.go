@@ -21,6 +21,10 @@ func (p *docParser) readMeetings(n *node, r *reading, st *statement) {
 	for _, ci := range st.clauses {
 		c := r.clauses[ci]
 		text := r.text[r.toks[c.from].start:r.toks[c.to-1].end]
+		lower := strings.ToLower(text)
+		if !strings.Contains(lower, "kết") && !strings.Contains(lower, "họp") && !strings.Contains(lower, "giao ban") && !strings.Contains(lower, "hội nghị") {
+			continue
+		}
 		for _, m := range reMeeting.FindAllStringSubmatchIndex(text, -1) {
 			kind := regnet.ScheduleMeeting
 			switch strings.ToLower(text[m[2]:m[3]]) {

@@ -75,8 +75,10 @@ func (p *docParser) newReading(text string) *reading {
 	for _, m := range reQuoted.FindAllStringIndex(text, -1) {
 		r.titles = append(r.titles, span{m[0], m[1]})
 	}
-	for _, m := range reCitation.FindAllStringIndex(text, -1) {
-		r.titles = append(r.titles, span{m[0], m[1]})
+	if strings.ContainsAny(text, "0123456789") { // a citation has a number
+		for _, m := range reCitation.FindAllStringIndex(text, -1) {
+			r.titles = append(r.titles, span{m[0], m[1]})
+		}
 	}
 	for _, m := range reParen.FindAllStringIndex(text, -1) {
 		r.parens = append(r.parens, span{m[0], m[1]})
@@ -87,8 +89,10 @@ func (p *docParser) newReading(text string) *reading {
 		}
 	}
 	r.examples = p.ont.grammar.examples(text, r.toks)
-	for _, m := range reLeadInAnywhere.FindAllStringSubmatchIndex(text, -1) {
-		r.leadIns = append(r.leadIns, span{m[2], m[3]})
+	if strings.Contains(text, "chức năng") {
+		for _, m := range reLeadInAnywhere.FindAllStringSubmatchIndex(text, -1) {
+			r.leadIns = append(r.leadIns, span{m[2], m[3]})
+		}
 	}
 	r.split(p.ont.grammar)
 	return r
