@@ -36,10 +36,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -56,16 +58,21 @@ import (
 	"github.com/regnet/regnet/graph"
 )
 
-// Defaults of Config's limits. Practice elsewhere (DESIGN.md §4.5): depth
-// 6-15, body 1-2 MB, page size 100.
+// Defaults of Config's limits. Practice elsewhere: depth 6-15, body 1-2 MB,
+// page size 100. The cost limit lets every client query of the contract run
+// with room to spare and refuses a list of lists of lists.
 const (
-	DefaultAddr            = ":8080"
-	DefaultMaxBodyBytes    = 1 << 20
-	DefaultMaxDepth        = 12
-	DefaultComplexityLimit = 5000
-	DefaultTokenLimit      = 10000
-	DefaultRequestTimeout  = 30 * time.Second
-	DefaultShutdownTimeout = 10 * time.Second
+	DefaultAddr             = ":8080"
+	DefaultMaxBodyBytes     = 1 << 20
+	DefaultMaxDepth         = 10
+	DefaultComplexityLimit  = 10000
+	DefaultTokenLimit       = graph.DefaultTokenLimit
+	DefaultRequestTimeout   = 30 * time.Second
+	DefaultShutdownTimeout  = 10 * time.Second
+	DefaultMaxResponseBytes = 8 << 20
+	DefaultMaxConcurrent    = 64
+	DefaultMaxPerClient     = 8
+	DefaultMaxConns         = 512
 )
 
 // CodeRequestTooLarge is the extensions.code of a body over the limit.
@@ -91,13 +98,32 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxDepth bounds how deeply fields nest in an operation.
 	MaxDepth int
-	// ComplexityLimit bounds an operation's cost (graph.Complexity: a page
-	// costs its size times an item; other fields one plus their children).
-	// The default lets every client query of the contract run with pages of
-	// 100, and rejects a page of pages.
+	// ComplexityLimit bounds an operation's estimated cost (graph.CostLimit:
+	// a list costs its expected size times what each item selects).
 	ComplexityLimit int
 	// TokenLimit bounds the tokens the parser reads from a query.
 	TokenLimit int
+	// MaxAliases, MaxSelections and MaxDirectives bound a document before it
+	// is validated (graph.Preflight); MaxValidationErrors bounds the errors
+	// validation returns.
+	MaxAliases          int
+	MaxSelections       int
+	MaxDirectives       int
+	MaxValidationErrors int
+	// MaxResponseBytes bounds a GraphQL answer: a last guard behind the
+	// cost limit.
+	MaxResponseBytes int
+	// MaxConcurrent bounds the GraphQL requests served at once, and
+	// MaxPerClient those of one client address; past them a request gets
+	// 503 with Retry-After at once instead of waiting.
+	MaxConcurrent int
+	MaxPerClient  int
+	// MaxConns bounds the connections Serve holds open; past it a new
+	// connection gets 503 with Retry-After and is closed.
+	MaxConns int
+	// StoreCheckInterval is how often, at most, the store is asked whether
+	// it is back while the circuit breaker is open (default 1s).
+	StoreCheckInterval time.Duration
 	// RequestTimeout bounds the time a GraphQL request may take.
 	RequestTimeout time.Duration
 	// BatchWait is how long the per-request loaders gather keys
@@ -118,6 +144,9 @@ type Server struct {
 	cfg     Config
 	log     *slog.Logger
 	handler http.Handler
+	breaker *breaker
+	limiter *limiter
+	bounds  atomic.Pointer[graph.Bounds]
 }
 
 // New returns a Server for cfg.
@@ -126,7 +155,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no store")
 	}
 	cfg = withDefaults(cfg)
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient)}
+	s.breaker = newBreaker(s.checkStore, cfg.StoreCheckInterval)
+	s.bounds.Store(graph.StaticBounds())
+	s.measureBounds(context.Background())
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.graphqlHandler())
@@ -161,6 +193,17 @@ func withDefaults(cfg Config) Config {
 	if cfg.TokenLimit <= 0 {
 		cfg.TokenLimit = DefaultTokenLimit
 	}
+	cfg.MaxAliases = orDefault(cfg.MaxAliases, graph.DefaultMaxAliases)
+	cfg.MaxSelections = orDefault(cfg.MaxSelections, graph.DefaultMaxSelections)
+	cfg.MaxDirectives = orDefault(cfg.MaxDirectives, graph.DefaultMaxDirectives)
+	cfg.MaxValidationErrors = orDefault(cfg.MaxValidationErrors, graph.DefaultMaxValidationErrors)
+	cfg.MaxResponseBytes = orDefault(cfg.MaxResponseBytes, DefaultMaxResponseBytes)
+	cfg.MaxConcurrent = orDefault(cfg.MaxConcurrent, DefaultMaxConcurrent)
+	cfg.MaxPerClient = orDefault(cfg.MaxPerClient, DefaultMaxPerClient)
+	cfg.MaxConns = orDefault(cfg.MaxConns, DefaultMaxConns)
+	if cfg.StoreCheckInterval <= 0 {
+		cfg.StoreCheckInterval = time.Second
+	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
@@ -189,6 +232,13 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
+func orDefault(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
@@ -206,6 +256,8 @@ func (s *Server) Run(ctx context.Context) error {
 
 // Serve is Run on a listener of the caller's (tests listen on port 0).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = newLimitListener(ln, s.cfg.MaxConns)
+	go s.refreshBounds(ctx)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
@@ -240,22 +292,43 @@ func (s *Server) graphqlHandler() http.Handler {
 	gql := handler.New(graph.NewSchema(s.cfg.Store))
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	gql.SetQueryCache(cache)
 	gql.SetParserTokenLimit(s.cfg.TokenLimit)
-	gql.SetErrorPresenter(graph.ErrorPresenter(s.log))
+	gql.SetValidationRulesFn(graph.CappedRules(s.cfg.MaxValidationErrors))
+	present := graph.ErrorPresenter(s.log)
+	gql.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		if e.Extensions["code"] == graph.CodeStoreUnavailable {
+			s.breaker.trip()
+		}
+		return e
+	})
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.log.ErrorContext(ctx, "graphql panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 		return gqlerror.Errorf("internal error")
 	})
 	gql.Use(operationName{}) // first, so that rejected operations are logged by name
+	gql.Use(graph.Preflight{
+		TokenLimit:    s.cfg.TokenLimit,
+		MaxAliases:    s.cfg.MaxAliases,
+		MaxSelections: s.cfg.MaxSelections,
+		MaxDirectives: s.cfg.MaxDirectives,
+		Cache:         cache,
+	})
 	gql.Use(extension.Introspection{})
 	gql.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
-	gql.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
+	gql.Use(graph.CostLimit{Max: s.cfg.ComplexityLimit, Bounds: s.bounds.Load})
+	gql.Use(deadline{})
 
 	var h http.Handler = gql
 	h = graph.Middleware(s.cfg.Store, s.cfg.BatchWait)(h)
+	h = s.limitResponse(h)
 	h = s.timeout(h)
 	h = s.limitBody(h)
+	h = s.failFast(h)
+	h = s.limitConcurrency(h)
+	h = requireTransport(h)
 	h = allowMethods(h, http.MethodGet, http.MethodPost)
 	return s.cors().Handler(h)
 }
@@ -287,6 +360,28 @@ func allowMethods(next http.Handler, methods ...string) http.Handler {
 		}
 		w.Header().Set("Allow", allow)
 		writeError(w, http.StatusMethodNotAllowed, "", "method "+r.Method+" not allowed; use "+allow)
+	})
+}
+
+// requireTransport refuses, with a code, the requests no gqlgen transport
+// takes (gqlgen answers them with a bare "transport not supported"): a POST
+// whose body is not JSON by its Content-Type (415), a GET asking for a
+// protocol upgrade (400).
+func requireTransport(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodPost:
+			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if err != nil || mt != "application/json" {
+				writeError(w, http.StatusUnsupportedMediaType, graph.CodeBadRequest,
+					"a POST to /graphql must have Content-Type: application/json")
+				return
+			}
+		case r.Header.Get("Upgrade") != "":
+			writeError(w, http.StatusBadRequest, graph.CodeBadRequest, "protocol upgrades (WebSocket) are not supported")
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -333,11 +428,13 @@ func (s *Server) timeout(next http.Handler) http.Handler {
 
 // ready answers 200 when the store answers Ping and 503 when it does not.
 // It asks the store every time, so readiness comes back by itself when the
-// store does.
+// store does; the answer feeds the circuit breaker of /graphql.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 	defer cancel()
-	if err := s.cfg.Store.Ping(ctx); err != nil {
+	err := s.checkStore(ctx)
+	s.breaker.record(err)
+	if err != nil {
 		s.log.WarnContext(ctx, "store not ready", "err", err)
 		writeStatus(w, http.StatusServiceUnavailable, map[string]string{
 			"status": "unavailable", "error": regnet.ErrorMessage(err),
@@ -345,6 +442,42 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// checkStore is the readiness check: the store answers Ping.
+func (s *Server) checkStore(ctx context.Context) error { return s.cfg.Store.Ping(ctx) }
+
+// measureBounds measures the store's lists for the cost model, keeping the
+// bounds it had when the store cannot be asked within a request's time.
+func (s *Server) measureBounds(ctx context.Context) bool {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
+	defer cancel()
+	b, err := graph.MeasureBounds(ctx, s.cfg.Store)
+	if err != nil {
+		s.log.WarnContext(ctx, "could not measure the store's lists; the cost model uses the last or static bounds", "err", err)
+		return false
+	}
+	s.bounds.Store(b)
+	return true
+}
+
+// refreshBounds measures the lists again every few minutes, and every
+// half minute while the last try failed, so that a load or a store that
+// was down at start is taken into account without a restart.
+func (s *Server) refreshBounds(ctx context.Context) {
+	ok := true
+	for {
+		wait := 5 * time.Minute
+		if !ok {
+			wait = 30 * time.Second
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		ok = s.measureBounds(ctx)
+	}
 }
 
 func writeStatus(w http.ResponseWriter, status int, body any) {
