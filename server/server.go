@@ -289,7 +289,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // graphqlHandler is the GraphQL endpoint: CORS, method check, body limit,
 // request timeout, per-request loaders, then gqlgen.
 func (s *Server) graphqlHandler() http.Handler {
-	gql := handler.New(graph.NewSchema(s.cfg.Store))
+	es := graph.NewSchema(s.cfg.Store)
+	gql := handler.New(es)
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	cache := lru.New[*ast.QueryDocument](1000)
@@ -319,6 +320,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	gql.Use(extension.Introspection{})
 	gql.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
 	gql.Use(graph.CostLimit{Max: s.cfg.ComplexityLimit, Bounds: s.bounds.Load})
+	gql.Use(graph.ScalarInputs{Schema: es.Schema()})
 	gql.Use(deadline{})
 
 	var h http.Handler = gql
