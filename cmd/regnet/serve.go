@@ -25,7 +25,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{ReplaceAttr: redactAttr}))
 
 	var store regnet.Store
 	cfg := neo4jConfig(*uri)
@@ -39,9 +39,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer s.Close(context.Background())
 		store = s
-		log.Info("store", "kind", "neo4j", "uri", cfg.URI)
+		log.Info("store", "kind", "neo4j", "uri", redactURI(cfg.URI))
 	} else {
-		ds, err := parseInputs(fs.Args())
+		ds, err := parseInputs(ctx, fs)
 		if err != nil {
 			return err
 		}
