@@ -16,7 +16,8 @@ import (
 const (
 	DefaultTokenLimit          = 2000
 	DefaultMaxAliases          = 15
-	DefaultMaxSelections       = 500
+	DefaultMaxSelections       = 1000
+	DefaultMaxRepeats          = 20
 	DefaultMaxDirectives       = 10
 	DefaultMaxValidationErrors = 20
 )
@@ -39,6 +40,10 @@ type Preflight struct {
 	MaxAliases    int
 	MaxSelections int
 	MaxDirectives int
+	// MaxRepeats bounds the fields of one response name in one selection
+	// set, fragments written out: the rule that fields can be merged
+	// compares them in pairs.
+	MaxRepeats int
 	// Cache is gqlgen's cache of validated documents, or nil.
 	Cache graphql.Cache[*ast.QueryDocument]
 }
@@ -74,10 +79,11 @@ func (p Preflight) MutateOperationParameters(ctx context.Context, params *graphq
 		{"aliases", c.Aliases, p.MaxAliases},
 		{"selections", c.Selections, p.MaxSelections},
 		{"directives", c.Directives, p.MaxDirectives},
+		{"fields of one name in one selection set", c.Repeats, p.MaxRepeats},
 	} {
 		if lim.limit > 0 && lim.n > lim.limit {
 			e := gqlerror.Errorf("the query has %s%d %s; the limit is %d", atLeast(lim.n, lim.limit), lim.n, lim.what, lim.limit)
-			e.Extensions = map[string]any{"code": CodeTooComplex, lim.what: lim.n, "limit": lim.limit}
+			e.Extensions = map[string]any{"code": CodeTooComplex, "count": lim.n, "limit": lim.limit}
 			return e
 		}
 	}
@@ -101,6 +107,9 @@ type Counts struct {
 	Aliases    int // fields whose response name is not their name
 	Selections int // fields, fragment spreads and inline fragments, spreads written out
 	Directives int
+	// Repeats is the most fields of one response name in one selection
+	// set, with the fields its fragments bring.
+	Repeats int
 }
 
 // CountDocument counts a parsed (not yet validated) document: every
@@ -132,6 +141,7 @@ func (c *Counts) add(o Counts) {
 	c.Aliases = min(c.Aliases+o.Aliases, ceiling)
 	c.Selections = min(c.Selections+o.Selections, ceiling)
 	c.Directives = min(c.Directives+o.Directives, ceiling)
+	c.Repeats = max(c.Repeats, o.Repeats)
 }
 
 func (w *counter) fragment(name string) *Counts {
@@ -170,7 +180,40 @@ func (w *counter) set(set ast.SelectionSet) Counts {
 			c.add(*w.fragment(s.Name))
 		}
 	}
+	names := map[string]int{}
+	budget := 100_000
+	w.names(set, names, map[string]bool{}, &budget)
+	for _, n := range names {
+		c.Repeats = max(c.Repeats, n)
+	}
 	return c
+}
+
+// names counts the response names of one selection set, into its inline
+// fragments and fragment spreads, spending at most budget visits (nested
+// spreads can be exponential; the selection count refuses those anyway).
+func (w *counter) names(set ast.SelectionSet, into map[string]int, seen map[string]bool, budget *int) {
+	for _, sel := range set {
+		if *budget--; *budget < 0 {
+			return
+		}
+		switch s := sel.(type) {
+		case *ast.Field:
+			into[s.Alias]++
+		case *ast.InlineFragment:
+			w.names(s.SelectionSet, into, seen, budget)
+		case *ast.FragmentSpread:
+			if seen[s.Name] {
+				into["..."+s.Name]++ // spread again: compared again
+				continue
+			}
+			if f := w.doc.Fragments.ForName(s.Name); f != nil {
+				seen[s.Name] = true
+				w.names(f.SelectionSet, into, seen, budget)
+				delete(seen, s.Name)
+			}
+		}
+	}
 }
 
 // CappedRules returns gqlgen's validation rules with the errors of one

@@ -65,7 +65,7 @@ const (
 	DefaultAddr             = ":8080"
 	DefaultMaxBodyBytes     = 1 << 20
 	DefaultMaxDepth         = 10
-	DefaultComplexityLimit  = 10000
+	DefaultComplexityLimit  = 100000
 	DefaultTokenLimit       = graph.DefaultTokenLimit
 	DefaultRequestTimeout   = 30 * time.Second
 	DefaultShutdownTimeout  = 10 * time.Second
@@ -103,12 +103,13 @@ type Config struct {
 	ComplexityLimit int
 	// TokenLimit bounds the tokens the parser reads from a query.
 	TokenLimit int
-	// MaxAliases, MaxSelections and MaxDirectives bound a document before it
-	// is validated (graph.Preflight); MaxValidationErrors bounds the errors
-	// validation returns.
+	// MaxAliases, MaxSelections, MaxDirectives and MaxRepeats bound a
+	// document before it is validated (graph.Preflight);
+	// MaxValidationErrors bounds the errors validation returns.
 	MaxAliases          int
 	MaxSelections       int
 	MaxDirectives       int
+	MaxRepeats          int
 	MaxValidationErrors int
 	// MaxResponseBytes bounds a GraphQL answer: a last guard behind the
 	// cost limit.
@@ -196,6 +197,7 @@ func withDefaults(cfg Config) Config {
 	cfg.MaxAliases = orDefault(cfg.MaxAliases, graph.DefaultMaxAliases)
 	cfg.MaxSelections = orDefault(cfg.MaxSelections, graph.DefaultMaxSelections)
 	cfg.MaxDirectives = orDefault(cfg.MaxDirectives, graph.DefaultMaxDirectives)
+	cfg.MaxRepeats = orDefault(cfg.MaxRepeats, graph.DefaultMaxRepeats)
 	cfg.MaxValidationErrors = orDefault(cfg.MaxValidationErrors, graph.DefaultMaxValidationErrors)
 	cfg.MaxResponseBytes = orDefault(cfg.MaxResponseBytes, DefaultMaxResponseBytes)
 	cfg.MaxConcurrent = orDefault(cfg.MaxConcurrent, DefaultMaxConcurrent)
@@ -315,6 +317,7 @@ func (s *Server) graphqlHandler() http.Handler {
 		MaxAliases:    s.cfg.MaxAliases,
 		MaxSelections: s.cfg.MaxSelections,
 		MaxDirectives: s.cfg.MaxDirectives,
+		MaxRepeats:    s.cfg.MaxRepeats,
 		Cache:         cache,
 	})
 	gql.Use(extension.Introspection{})

@@ -242,10 +242,11 @@ func TestContractQueries(t *testing.T) {
 	}
 }
 
-// TestContractFitsLimits: every client query stays within the default depth
-// and complexity limits even when it asks for pages of the largest size.
+// TestContractFitsLimits: every client query stays within the default
+// limits (depth, cost measured on the bundled documents, aliases,
+// selections) even when it asks for pages of the largest size.
 func TestContractFitsLimits(t *testing.T) {
-	srv := fixtureServer(t)
+	srv := servertest.New(t, bundledStore(t))
 	files, err := filepath.Glob(filepath.Join("..", "graph", "testdata", "queries", "*.graphql"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no contract queries: %v", err)
@@ -513,7 +514,7 @@ func TestRejections(t *testing.T) {
 	}{
 		{name: "too deep", body: jsonQuery(nest(11)), status: 422, code: "QUERY_TOO_COMPLEX"},
 		{name: "too complex", status: 422, code: "QUERY_TOO_COMPLEX", body: jsonQuery(
-			`{ documents(first: 100) { edges { node { provisions(first: 100) { edges { node { id text } } } } } } }`)},
+			`{ documents(first: 100) { edges { node { provisions(first: 100) { edges { node { document { provisions(first: 100) { edges { node { id text } } } } } } } } } } }`)},
 		{name: "many aliases", status: 422, code: "QUERY_TOO_COMPLEX", body: jsonQuery("{" + aliases(60) + "}")},
 		{name: "malformed", body: jsonQuery(`{ agencies { `), status: 422, code: "GRAPHQL_PARSE_FAILED"},
 		{name: "unknown field", body: jsonQuery(`{ agencies { nope } }`), status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
