@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -14,7 +16,7 @@ import (
 
 // Default limits of Preflight and of the validation errors returned.
 const (
-	DefaultTokenLimit          = 2000
+	DefaultTokenLimit          = 1000
 	DefaultMaxAliases          = 15
 	DefaultMaxSelections       = 1000
 	DefaultMaxRepeats          = 20
@@ -34,7 +36,7 @@ const (
 // once. Selections are counted as if every fragment spread were written out,
 // so that nested fragments cannot multiply the work of validation or of the
 // cost model. A query gqlgen already holds in its cache passed before and is
-// not read again; one that does not parse is left to gqlgen to report.
+// not read again. A parse error is reported here, with gqlgen's code.
 type Preflight struct {
 	TokenLimit    int
 	MaxAliases    int
@@ -68,7 +70,14 @@ func (p Preflight) MutateOperationParameters(ctx context.Context, params *graphq
 	}
 	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, p.TokenLimit)
 	if err != nil {
-		return nil // gqlgen parses again and reports it
+		// Reported here as gqlgen would, so that a hostile document is
+		// parsed once, not twice.
+		var e *gqlerror.Error
+		if !errors.As(err, &e) {
+			e = gqlerror.Errorf("%s", err.Error())
+		}
+		errcode.Set(e, errcode.ParseFailed)
+		return e
 	}
 	c := CountDocument(doc)
 	for _, lim := range []struct {

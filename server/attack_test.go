@@ -98,14 +98,14 @@ func TestAttacksRefused(t *testing.T) {
 		{"conflicting aliases 20 KB", post(conflicting(20_000)), 422, "GRAPHQL_PARSE_FAILED"},
 		{"conflicting aliases 50 KB over GET", get(conflicting(50_000)), 422, "GRAPHQL_PARSE_FAILED"},
 		{"conflicting aliases within the token limit", post(conflicting(1_500)), 422, "QUERY_TOO_COMPLEX"},
-		{"conflicting fields without aliases", post("{" + strings.Repeat(" fields { code } fields { name }", 200) + " }"), 422, "QUERY_TOO_COMPLEX"},
+		{"conflicting fields without aliases", post("{" + strings.Repeat(" fields { code } fields { name }", 60) + " }"), 422, "QUERY_TOO_COMPLEX"},
 		// 2. Fan-out through lists that are not connections.
 		{"partners ten deep", post(partners(10)), 422, "QUERY_TOO_COMPLEX"},
 		{"partners within the depth limit", post(partners(8)), 422, "QUERY_TOO_COMPLEX"},
 		{"duties of partners of duties", post(`{ agencies(first: 100) { edges { node { duties { partners { duties { partners { duties { text } } } } } } } } }`), 422, "QUERY_TOO_COMPLEX"},
 		// 3. Validation work before any limit: 9,990 __typename.
 		{"9,990 __typename", post("{" + strings.Repeat(" __typename", 9_990) + " }"), 422, "GRAPHQL_PARSE_FAILED"},
-		{"1,000 __typename", post("{" + strings.Repeat(" __typename", 1_000) + " }"), 422, "QUERY_TOO_COMPLEX"},
+		{"900 __typename", post("{" + strings.Repeat(" __typename", 900) + " }"), 422, "QUERY_TOO_COMPLEX"},
 		{"fragments spread into fragments", post(nestedFragments(6, 4)), 422, "QUERY_TOO_COMPLEX"},
 		{"directives", post(`{ __typename` + strings.Repeat(" @skip(if: false)", 50) + ` }`), 422, "QUERY_TOO_COMPLEX"},
 		// 8. Bad input.
