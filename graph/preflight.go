@@ -80,6 +80,9 @@ func (p Preflight) MutateOperationParameters(ctx context.Context, params *graphq
 		return e
 	}
 	c := CountDocument(doc)
+	if c.Selections <= p.MaxSelections || p.MaxSelections <= 0 {
+		c.Repeats = Repeats(doc)
+	}
 	for _, lim := range []struct {
 		what  string
 		n     int
@@ -117,7 +120,7 @@ type Counts struct {
 	Selections int // fields, fragment spreads and inline fragments, spreads written out
 	Directives int
 	// Repeats is the most fields of one response name in one selection
-	// set, with the fields its fragments bring.
+	// set, with the fields its fragments bring (see Repeats).
 	Repeats int
 }
 
@@ -150,7 +153,6 @@ func (c *Counts) add(o Counts) {
 	c.Aliases = min(c.Aliases+o.Aliases, ceiling)
 	c.Selections = min(c.Selections+o.Selections, ceiling)
 	c.Directives = min(c.Directives+o.Directives, ceiling)
-	c.Repeats = max(c.Repeats, o.Repeats)
 }
 
 func (w *counter) fragment(name string) *Counts {
@@ -189,13 +191,42 @@ func (w *counter) set(set ast.SelectionSet) Counts {
 			c.add(*w.fragment(s.Name))
 		}
 	}
-	names := map[string]int{}
-	budget := 100_000
-	w.names(set, names, map[string]bool{}, &budget)
-	for _, n := range names {
-		c.Repeats = max(c.Repeats, n)
-	}
 	return c
+}
+
+// Repeats returns the most fields of one response name in one selection
+// set of doc, fragments written out. Call it on a document within the
+// selection limit: the walk spends at most 100,000 visits.
+func Repeats(doc *ast.QueryDocument) int {
+	w := counter{doc: doc}
+	budget := 100_000
+	most := 0
+	var walk func(set ast.SelectionSet)
+	walk = func(set ast.SelectionSet) {
+		if budget <= 0 {
+			return
+		}
+		names := map[string]int{}
+		w.names(set, names, map[string]bool{}, &budget)
+		for _, n := range names {
+			most = max(most, n)
+		}
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				walk(s.SelectionSet)
+			case *ast.InlineFragment:
+				walk(s.SelectionSet)
+			}
+		}
+	}
+	for _, op := range doc.Operations {
+		walk(op.SelectionSet)
+	}
+	for _, f := range doc.Fragments {
+		walk(f.SelectionSet)
+	}
+	return most
 }
 
 // names counts the response names of one selection set, into its inline

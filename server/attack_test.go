@@ -97,6 +97,7 @@ func TestAttacksRefused(t *testing.T) {
 		// 1. Conflicting aliases: quadratic errors, over POST and GET.
 		{"conflicting aliases 20 KB", post(conflicting(20_000)), 422, "GRAPHQL_PARSE_FAILED"},
 		{"conflicting aliases 50 KB over GET", get(conflicting(50_000)), 422, "GRAPHQL_PARSE_FAILED"},
+		{"conflicting aliases 200 KB", post(conflicting(200_000)), 413, "REQUEST_TOO_LARGE"},
 		{"conflicting aliases within the token limit", post(conflicting(1_500)), 422, "QUERY_TOO_COMPLEX"},
 		{"conflicting fields without aliases", post("{" + strings.Repeat(" fields { code } fields { name }", 60) + " }"), 422, "QUERY_TOO_COMPLEX"},
 		// 2. Fan-out through lists that are not connections.
@@ -104,7 +105,9 @@ func TestAttacksRefused(t *testing.T) {
 		{"partners within the depth limit", post(partners(8)), 422, "QUERY_TOO_COMPLEX"},
 		{"duties of partners of duties", post(`{ agencies(first: 100) { edges { node { duties { partners { duties { partners { duties { text } } } } } } } } }`), 422, "QUERY_TOO_COMPLEX"},
 		// 3. Validation work before any limit: 9,990 __typename.
-		{"9,990 __typename", post("{" + strings.Repeat(" __typename", 9_990) + " }"), 422, "GRAPHQL_PARSE_FAILED"},
+		{"9,990 __typename", post("{" + strings.Repeat(" __typename", 9_990) + " }"), 413, "REQUEST_TOO_LARGE"},
+		{"5,000 __typename over GET", get("{" + strings.Repeat(" __typename", 5_000) + " }"), 422, "GRAPHQL_PARSE_FAILED"},
+		{"9,990 __typename over GET", get("{" + strings.Repeat(" __typename", 9_990) + " }"), 414, "REQUEST_TOO_LARGE"},
 		{"900 __typename", post("{" + strings.Repeat(" __typename", 900) + " }"), 422, "QUERY_TOO_COMPLEX"},
 		{"fragments spread into fragments", post(nestedFragments(6, 4)), 422, "QUERY_TOO_COMPLEX"},
 		{"directives", post(`{ __typename` + strings.Repeat(" @skip(if: false)", 50) + ` }`), 422, "QUERY_TOO_COMPLEX"},
@@ -257,12 +260,12 @@ func TestValidationBounded(t *testing.T) {
 	}
 }
 
-// TestEchoesCut: a huge argument is not echoed whole, a huge operation name
-// is not logged whole.
+// TestEchoesCut: a long argument is not echoed whole, a long operation name
+// is not logged whole (a body over the limit is refused before either).
 func TestEchoesCut(t *testing.T) {
 	var logs syncBuffer
 	srv := servertest.New(t, bundledStore(t), func(c *server.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
-	huge := strings.Repeat("x", 500_000)
+	huge := strings.Repeat("x", 40_000) // the body limit refuses more
 	for _, q := range []string{
 		`{ agency(id: "` + huge + `") { id } }`,
 		`{ planActions(filter: {deadlineBefore: "` + huge + `"}) { totalCount } }`,
@@ -278,9 +281,13 @@ func TestEchoesCut(t *testing.T) {
 			}
 		}
 	}
-	name := strings.Repeat("N", 900_000)
+	name := strings.Repeat("N", 40_000)
 	body, _ := json.Marshal(map[string]string{"query": "query " + name + " { provinces { id } }", "operationName": name})
 	srv.Post(t, body, nil)
+	body, _ = json.Marshal(map[string]string{"query": "query Q { provinces { id } }", "operationName": name})
+	if r := srv.Post(t, body, nil); r.Status != 422 || len(r.Errors) == 0 || len(r.Errors[0].Message) > 1000 {
+		t.Errorf("unknown operation name: status %d, errors %.300v", r.Status, r.Errors)
+	}
 	for _, line := range strings.Split(logs.String(), "\n") {
 		if len(line) > 10_000 {
 			t.Errorf("a log line of %d bytes", len(line))
@@ -293,7 +300,7 @@ func TestEchoesCut(t *testing.T) {
 func TestBusy(t *testing.T) {
 	release := make(chan struct{})
 	store := &blockingStore{Store: bundledStore(t), release: release}
-	s, err := server.New(server.Config{Store: store, MaxPerClient: 2, MaxConcurrent: 3, MaxConns: 6})
+	s, err := server.New(server.Config{Store: store, MaxPerClient: 2, MaxConcurrent: 3, MaxConns: 6, QueueWait: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,38 +29,74 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // limiter bounds the GraphQL requests in flight, in all and per client
 // address, so that one client sending heavy or hostile requests holds at
-// most its share and the others go on. Past a bound a request is refused at
-// once: waiting would hold its connection and memory all the same.
+// most its share of the server and the others go on. A request past a bound
+// waits for a slot a short time (a browser's burst is served in turn), then
+// is refused: waiting longer would only hold its connection.
 type limiter struct {
-	max, perClient int
+	all       chan struct{}
+	perClient int
+	wait      time.Duration
 
-	mu       sync.Mutex
-	inFlight int
-	byClient map[string]int
+	mu      sync.Mutex
+	clients map[string]*clientSlots
 }
 
-func newLimiter(max, perClient int) *limiter {
-	return &limiter{max: max, perClient: perClient, byClient: map[string]int{}}
+type clientSlots struct {
+	slots chan struct{}
+	users int // requests holding or waiting for a slot
 }
 
-// acquire takes a slot for client, or reports false when none is free.
-func (l *limiter) acquire(client string) bool {
+func newLimiter(max, perClient int, wait time.Duration) *limiter {
+	return &limiter{all: make(chan struct{}, max), perClient: perClient, wait: wait, clients: map[string]*clientSlots{}}
+}
+
+// acquire takes a slot for client, waiting at most l.wait, or reports false.
+func (l *limiter) acquire(ctx context.Context, client string) bool {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.inFlight >= l.max || l.byClient[client] >= l.perClient {
+	c := l.clients[client]
+	if c == nil {
+		c = &clientSlots{slots: make(chan struct{}, l.perClient)}
+		l.clients[client] = c
+	}
+	c.users++
+	l.mu.Unlock()
+
+	timer := time.NewTimer(l.wait)
+	defer timer.Stop()
+	select {
+	case c.slots <- struct{}{}:
+	case <-timer.C:
+		l.leave(client, c)
+		return false
+	case <-ctx.Done():
+		l.leave(client, c)
 		return false
 	}
-	l.inFlight++
-	l.byClient[client]++
-	return true
+	select {
+	case l.all <- struct{}{}:
+		return true
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	<-c.slots
+	l.leave(client, c)
+	return false
 }
 
 func (l *limiter) release(client string) {
+	<-l.all
+	l.mu.Lock()
+	c := l.clients[client]
+	l.mu.Unlock()
+	<-c.slots
+	l.leave(client, c)
+}
+
+func (l *limiter) leave(client string, c *clientSlots) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.inFlight--
-	if l.byClient[client]--; l.byClient[client] <= 0 {
-		delete(l.byClient, client)
+	if c.users--; c.users == 0 {
+		delete(l.clients, client)
 	}
 }
 
@@ -78,7 +114,7 @@ func clientOf(r *http.Request) string {
 func (s *Server) limitConcurrency(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		client := clientOf(r)
-		if !s.limiter.acquire(client) {
+		if !s.limiter.acquire(r.Context(), client) {
 			w.Header().Set("Retry-After", "1")
 			writeError(w, http.StatusServiceUnavailable, CodeBusy, "too many requests at once; try again shortly")
 			return

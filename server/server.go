@@ -63,7 +63,7 @@ import (
 // with room to spare and refuses a list of lists of lists.
 const (
 	DefaultAddr             = ":8080"
-	DefaultMaxBodyBytes     = 1 << 20
+	DefaultMaxBodyBytes     = 64 << 10
 	DefaultMaxDepth         = 10
 	DefaultComplexityLimit  = 100000
 	DefaultTokenLimit       = graph.DefaultTokenLimit
@@ -71,7 +71,8 @@ const (
 	DefaultShutdownTimeout  = 10 * time.Second
 	DefaultMaxResponseBytes = 8 << 20
 	DefaultMaxConcurrent    = 64
-	DefaultMaxPerClient     = 8
+	DefaultMaxPerClient     = 4
+	DefaultQueueWait        = time.Second
 	DefaultMaxConns         = 512
 )
 
@@ -94,7 +95,9 @@ type Config struct {
 	// Explorer, when set, is served at / (the web explorer).
 	Explorer http.Handler
 
-	// MaxBodyBytes bounds a POST body.
+	// MaxBodyBytes bounds a POST body and a GET query string. A query is at
+	// most TokenLimit tokens and arguments are short, so 64 KiB is ample;
+	// a larger body would only cost reading and decoding it.
 	MaxBodyBytes int64
 	// MaxDepth bounds how deeply fields nest in an operation.
 	MaxDepth int
@@ -115,10 +118,12 @@ type Config struct {
 	// cost limit.
 	MaxResponseBytes int
 	// MaxConcurrent bounds the GraphQL requests served at once, and
-	// MaxPerClient those of one client address; past them a request gets
-	// 503 with Retry-After at once instead of waiting.
+	// MaxPerClient those of one client address (behind a reverse proxy,
+	// every client has the proxy's address: raise it). A request past them
+	// waits up to QueueWait for a slot, then gets 503 with Retry-After.
 	MaxConcurrent int
 	MaxPerClient  int
+	QueueWait     time.Duration
 	// MaxConns bounds the connections Serve holds open; past it a new
 	// connection gets 503 with Retry-After and is closed.
 	MaxConns int
@@ -156,7 +161,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no store")
 	}
 	cfg = withDefaults(cfg)
-	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient)}
+	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient, cfg.QueueWait)}
 	s.breaker = newBreaker(s.checkStore, cfg.StoreCheckInterval)
 	s.bounds.Store(graph.StaticBounds())
 	s.measureBounds(context.Background())
@@ -203,6 +208,9 @@ func withDefaults(cfg Config) Config {
 	cfg.MaxConcurrent = orDefault(cfg.MaxConcurrent, DefaultMaxConcurrent)
 	cfg.MaxPerClient = orDefault(cfg.MaxPerClient, DefaultMaxPerClient)
 	cfg.MaxConns = orDefault(cfg.MaxConns, DefaultMaxConns)
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
 	if cfg.StoreCheckInterval <= 0 {
 		cfg.StoreCheckInterval = time.Second
 	}
@@ -266,6 +274,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
 		IdleTimeout:       s.cfg.IdleTimeout,
+		MaxHeaderBytes:    int(s.cfg.MaxBodyBytes) + 16<<10, // a GET query is in the header
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
@@ -391,11 +400,17 @@ func requireTransport(next http.Handler) http.Handler {
 }
 
 // limitBody reads at most MaxBodyBytes of a request body and answers 413
-// beyond that, before gqlgen sees the request. A body without a
-// Content-Length (chunked) is read up to the limit to find out.
+// beyond that (414 for a GET query string over it), before gqlgen sees the
+// request. A body without a Content-Length (chunked) is read up to the
+// limit to find out.
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	max := s.cfg.MaxBodyBytes
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if int64(len(r.URL.RawQuery)) > max {
+			writeError(w, http.StatusRequestURITooLong, CodeRequestTooLarge,
+				fmt.Sprintf("the query string is longer than %d bytes", max))
+			return
+		}
 		if r.ContentLength > max {
 			writeTooLarge(w, max)
 			return
