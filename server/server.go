@@ -12,11 +12,17 @@
 //
 // HTTP statuses of rejections (errors[0].extensions.code in brackets):
 //
-//	body over MaxBodyBytes                        413 [REQUEST_TOO_LARGE]
-//	malformed query                               422 [GRAPHQL_PARSE_FAILED]
+//	a client's share or the server full           503 [SERVER_BUSY], Retry-After
+//	the store known to be down                    503 [STORE_UNAVAILABLE], Retry-After
+//	body or GET query string over MaxBodyBytes    413 / 414 [REQUEST_TOO_LARGE]
+//	POST that is not application/json             415 [BAD_REQUEST]
+//	malformed query, too many tokens              422 [GRAPHQL_PARSE_FAILED]
 //	query invalid for the schema (also a mutation,
 //	  since the schema has none; also over GET)   422 [GRAPHQL_VALIDATION_FAILED]
-//	too deep or too complex                       422 [QUERY_TOO_COMPLEX]
+//	too many aliases, selections, directives or
+//	  repeats; too deep or too costly             422 [QUERY_TOO_COMPLEX]
+//	a Date that is not a string                   422 [BAD_USER_INPUT]
+//	answer over MaxResponseBytes                  422 [RESPONSE_TOO_LARGE]
 //	body that is not JSON                         400 [BAD_REQUEST]
 //	other method than GET/POST/OPTIONS            405
 //
