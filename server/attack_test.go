@@ -92,7 +92,9 @@ func partners(depth int) string {
 }
 
 func TestAttacksRefused(t *testing.T) {
-	srv := servertest.New(t, bundledStore(t))
+	// Penalties off: here the attacker and the normal client share an
+	// address, and what is timed is the refusal (TestPenalty times those).
+	srv := servertest.New(t, bundledStore(t), noPenalty)
 	attacks := []attack{
 		// 1. Conflicting aliases: quadratic errors, over POST and GET.
 		{"conflicting aliases 20 KB", post(conflicting(20_000)), 422, "GRAPHQL_PARSE_FAILED"},
@@ -159,6 +161,95 @@ func TestAttacksRefused(t *testing.T) {
 }
 
 const graphDefaultMaxErrors = 20
+
+func noPenalty(c *server.Config) { c.MaxPenalty = -1 }
+
+// TestPenalty: a client sending refused requests back to back is slowed to
+// about one a second, while another client's queries go on as fast as
+// before; answers take its penalty away again.
+func TestPenalty(t *testing.T) {
+	s, err := server.New(server.Config{Store: bundledStore(t), MaxPenalty: 200 * time.Millisecond, QueueWait: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		<-served
+	}()
+	base := "http://" + ln.Addr().String()
+	attacker := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP("127.0.0.2")}}
+	if _, err := postRaw(base, "{", attacker); err != nil {
+		t.Skipf("no second loopback address here: %v", err)
+	}
+
+	normal := time.Hour
+	for range 5 {
+		start := time.Now()
+		if res, err := postRaw(base, normalQuery, nil); err != nil || res.StatusCode != 200 {
+			t.Fatalf("normal query: %v %v", res, err)
+		}
+		normal = min(normal, time.Since(start))
+	}
+
+	// Four attackers on one address for a second.
+	var sent sync.WaitGroup
+	var mu sync.Mutex
+	n := 0
+	stop := time.Now().Add(time.Second)
+	for range 4 {
+		sent.Add(1)
+		go func() {
+			defer sent.Done()
+			for time.Now().Before(stop) {
+				res, err := postRaw(base, partners(10), attacker)
+				if err == nil && res.StatusCode != 422 && res.StatusCode != 503 {
+					t.Errorf("attack answered %d", res.StatusCode)
+				}
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}
+		}()
+	}
+	var during []time.Duration
+	for time.Now().Before(stop) {
+		start := time.Now()
+		if res, err := postRaw(base, normalQuery, nil); err != nil || res.StatusCode != 200 {
+			t.Fatalf("normal query during the attack: %v %v", res, err)
+		}
+		during = append(during, time.Since(start))
+	}
+	sent.Wait()
+	slices.Sort(during)
+	if med := during[len(during)/2]; med > maxRatio*normal {
+		t.Errorf("normal queries during the attack: median %v, %v alone", med, normal)
+	}
+	if n > 40 {
+		t.Errorf("the attackers sent %d requests in a second: not held back", n)
+	}
+	// Answers take the penalty away.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		start := time.Now()
+		res, err := postRaw(base, `{ provinces { id } }`, attacker)
+		if err == nil && res.StatusCode == 200 && time.Since(start) < 5*normal+minPenaltyTest {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the penalty did not wear off within 5 s of good requests")
+		}
+	}
+}
+
+// minPenaltyTest is the smallest delay a penalised request waits.
+const minPenaltyTest = 10 * time.Millisecond
 
 // timeNormal returns the median time of a normal query.
 func timeNormal(t *testing.T, srv *servertest.Server) time.Duration {
@@ -235,7 +326,7 @@ func networkAliases(n int) string {
 // validates in about the time of a normal query, so the request deadline
 // need not interrupt validation.
 func TestValidationBounded(t *testing.T) {
-	srv := servertest.New(t, bundledStore(t))
+	srv := servertest.New(t, bundledStore(t), noPenalty)
 	normal := timeNormal(t, srv)
 	for name, q := range map[string]string{
 		"20 __typename":          "{" + strings.Repeat(" __typename", 20) + " }",
@@ -264,7 +355,7 @@ func TestValidationBounded(t *testing.T) {
 // is not logged whole (a body over the limit is refused before either).
 func TestEchoesCut(t *testing.T) {
 	var logs syncBuffer
-	srv := servertest.New(t, bundledStore(t), func(c *server.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	srv := servertest.New(t, bundledStore(t), noPenalty, func(c *server.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
 	huge := strings.Repeat("x", 40_000) // the body limit refuses more
 	for _, q := range []string{
 		`{ agency(id: "` + huge + `") { id } }`,
@@ -346,39 +437,43 @@ func TestBusy(t *testing.T) {
 	close(release)
 	wg.Wait()
 
-	// Connections past MaxConns: answered 503 and closed.
+	// Connections past MaxConns: answered 503 and closed. Connections of the
+	// requests above may still be closing, so dial until one is refused.
 	var conns []net.Conn
 	defer func() {
 		for _, c := range conns {
 			c.Close()
 		}
 	}()
-	for range 6 {
+	var refused string
+	for range 12 {
 		c, err := net.Dial("tcp", ln.Addr().String())
 		if err != nil {
 			t.Fatal(err)
 		}
-		conns = append(conns, c)
+		_ = c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+		b, _ := io.ReadAll(c)
+		if len(b) > 0 {
+			refused = string(b)
+			c.Close()
+			break
+		}
+		conns = append(conns, c) // held open by the server
 	}
-	time.Sleep(50 * time.Millisecond) // the server accepts them
-	c, err := net.Dial("tcp", ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
-	b, _ := io.ReadAll(c)
-	if !strings.HasPrefix(string(b), "HTTP/1.1 503") || !strings.Contains(string(b), "Retry-After: 1") {
-		t.Errorf("connection past the limit got %q", b)
+	if !strings.HasPrefix(refused, "HTTP/1.1 503") || !strings.Contains(refused, "Retry-After: 1") || len(conns) > 6 {
+		t.Errorf("after %d connections held, the next got %q; want 503 with Retry-After by the 7th", len(conns), refused)
 	}
 	for _, c := range conns {
 		c.Close()
 	}
 	conns = nil
-	time.Sleep(50 * time.Millisecond)
-	if res, err := postRaw(base, `{ provinces { id } }`, nil); err != nil || res.StatusCode != 200 {
-		t.Errorf("after the connections closed: %v %v", res, err)
+	for range 100 { // the server notices the closes
+		if res, err := postRaw(base, `{ provinces { id } }`, nil); err == nil && res.StatusCode == 200 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
+	t.Error("no answer after the connections closed")
 }
 
 type rawResponse struct {

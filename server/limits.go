@@ -110,17 +110,31 @@ func clientOf(r *http.Request) string {
 	return host
 }
 
-// limitConcurrency answers 503 with Retry-After past the limiter's bounds.
+// limitConcurrency answers 503 with Retry-After past the limiter's bounds,
+// and holds back clients whose requests were refused (penalties).
 func (s *Server) limitConcurrency(next http.Handler) http.Handler {
+	busy := func(w http.ResponseWriter, client string) {
+		s.penalties.record(client, http.StatusServiceUnavailable)
+		w.Header().Set("Retry-After", "1")
+		writeError(w, http.StatusServiceUnavailable, CodeBusy, "too many requests at once; try again shortly")
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		client := clientOf(r)
+		if p := s.penalties.get(client); p != nil {
+			if !p.wait(r.Context(), p.delay, s.cfg.QueueWait+p.delay) {
+				busy(w, client)
+				return
+			}
+			defer p.done()
+		}
 		if !s.limiter.acquire(r.Context(), client) {
-			w.Header().Set("Retry-After", "1")
-			writeError(w, http.StatusServiceUnavailable, CodeBusy, "too many requests at once; try again shortly")
+			busy(w, client)
 			return
 		}
 		defer s.limiter.release(client)
-		next.ServeHTTP(w, r)
+		sw := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		s.penalties.record(client, sw.status)
 	})
 }
 

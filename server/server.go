@@ -130,6 +130,9 @@ type Config struct {
 	MaxConcurrent int
 	MaxPerClient  int
 	QueueWait     time.Duration
+	// MaxPenalty is the longest a client whose requests are refused waits
+	// before each next one (see penalties); negative turns penalties off.
+	MaxPenalty time.Duration
 	// MaxConns bounds the connections Serve holds open; past it a new
 	// connection gets 503 with Retry-After and is closed.
 	MaxConns int
@@ -158,7 +161,9 @@ type Server struct {
 	handler http.Handler
 	breaker *breaker
 	limiter *limiter
-	bounds  atomic.Pointer[graph.Bounds]
+	// penalties hold back the clients whose requests are refused.
+	penalties *penalties
+	bounds    atomic.Pointer[graph.Bounds]
 }
 
 // New returns a Server for cfg.
@@ -167,7 +172,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no store")
 	}
 	cfg = withDefaults(cfg)
-	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient, cfg.QueueWait)}
+	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient, cfg.QueueWait),
+		penalties: newPenalties(cfg.MaxPenalty)}
 	s.breaker = newBreaker(s.checkStore, cfg.StoreCheckInterval)
 	s.bounds.Store(graph.StaticBounds())
 	s.measureBounds(context.Background())
@@ -216,6 +222,9 @@ func withDefaults(cfg Config) Config {
 	cfg.MaxConns = orDefault(cfg.MaxConns, DefaultMaxConns)
 	if cfg.QueueWait <= 0 {
 		cfg.QueueWait = DefaultQueueWait
+	}
+	if cfg.MaxPenalty == 0 {
+		cfg.MaxPenalty = DefaultMaxPenalty
 	}
 	if cfg.StoreCheckInterval <= 0 {
 		cfg.StoreCheckInterval = time.Second

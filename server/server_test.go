@@ -492,7 +492,7 @@ func nest(depth int) string {
 
 // TestRejections checks the status and code of each rejection.
 func TestRejections(t *testing.T) {
-	srv := fixtureServer(t)
+	srv := fixtureServer(t, noPenalty) // refusal after refusal, on purpose
 
 	r := srv.Query(t, introspectionQuery, nil)
 	if r.Status != http.StatusOK || len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"AgencyKind"`) {
