@@ -36,7 +36,9 @@ import (
 //
 // The store is the bundled documents in memory, or in Neo4j with
 // REGNET_LOADTEST_STORE=neo4j (and NEO4J_URI). REGNET_LOADTEST_RATE is the
-// well-behaved requests per second of each query (default 10). Attackers
+// well-behaved requests per second of each query (default 10);
+// REGNET_LOADTEST_PENALTY=off turns off the server's penalties for refused
+// requests, to see what they are for. Attackers
 // and well-behaved clients connect from different loopback addresses
 // (127.0.0.2 for every attacker, 127.0.0.10 and up for the well-behaved
 // clients, one per query), as different hosts would.
@@ -58,7 +60,11 @@ func TestAttackLoad(t *testing.T) {
 		}
 		store = memory.New(ds)
 	}
-	srv, err := server.New(server.Config{Store: store})
+	cfg := server.Config{Store: store}
+	if os.Getenv("REGNET_LOADTEST_PENALTY") == "off" {
+		cfg.MaxPenalty = -1
+	}
+	srv, err := server.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
