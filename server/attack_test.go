@@ -530,3 +530,15 @@ func (s *blockingStore) waitBlocked(t *testing.T, n int) {
 	}
 	t.Fatalf("%d requests never reached the store", n)
 }
+
+// TestResponseTooLarge: an answer over MaxResponseBytes is replaced by
+// RESPONSE_TOO_LARGE, whatever the cost model estimated; smaller answers
+// pass untouched.
+func TestResponseTooLarge(t *testing.T) {
+	srv := servertest.New(t, bundledStore(t), func(c *server.Config) { c.MaxResponseBytes = 4 << 10 })
+	r := srv.Query(t, `{ provisions(first: 100) { edges { node { id text } } } }`, nil)
+	if r.Status != 422 || len(r.Errors) != 1 || r.Errors[0].Code() != "RESPONSE_TOO_LARGE" {
+		t.Errorf("status %d, errors %.300v; want 422 RESPONSE_TOO_LARGE", r.Status, r.Errors)
+	}
+	srv.MustQuery(t, `{ provinces { id } }`, nil)
+}

@@ -15,7 +15,8 @@ import (
 )
 
 // runBounded is run, failing the test when the command takes more than
-// limit: the failures below used to block for good.
+// limit: a guard, since the failures below used to block for good; the
+// tests compare times with a normal parse.
 func runBounded(t *testing.T, limit time.Duration, args ...string) (int, string) {
 	t.Helper()
 	type result struct {
@@ -58,6 +59,19 @@ func TestInputFilesRefused(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(pipeDir, "a.txt"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// A normal parse of one bundled document, the yardstick of the refusals.
+	doc, err := filepath.Glob("../../data/*.txt")
+	if err != nil || len(doc) == 0 {
+		t.Fatalf("no bundled document: %v", err)
+	}
+	normal := time.Hour
+	for range 3 {
+		start := time.Now()
+		if code, stderr := runBounded(t, time.Minute, "parse", doc[0]); code != exitOK {
+			t.Fatalf("parse %s: exit %d: %s", doc[0], code, stderr)
+		}
+		normal = min(normal, time.Since(start))
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -74,9 +88,14 @@ func TestInputFilesRefused(t *testing.T) {
 		{"bad limit", []string{"parse", "--max-file-size", "lots", big}, "--max-file-size", exitUsage},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, stderr := runBounded(t, 10*time.Second, tc.args...)
+			start := time.Now()
+			code, stderr := runBounded(t, time.Minute, tc.args...)
+			took := time.Since(start)
 			if code != tc.code || !strings.Contains(stderr, tc.want) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tc.code, tc.want)
+			}
+			if took > 5*normal {
+				t.Errorf("refused after %v; parsing a document takes %v", took, normal)
 			}
 		})
 	}
