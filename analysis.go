@@ -56,7 +56,8 @@ type NetworkNode struct {
 }
 
 // NetworkEdge is a link in a Network: HANDS_OFF_TO (a handoff rule),
-// COORDINATES_WITH (a duty naming a partner), PART_OF, SUCCEEDED_BY.
+// COORDINATES_WITH (a duty naming a partner), REPORTS_TO (a duty's
+// reporting line, holder to recipient), PART_OF, SUCCEEDED_BY.
 type NetworkEdge struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`

@@ -55,6 +55,9 @@ func BuildNetwork(ctx context.Context, s Store, province string) (*Network, erro
 		for _, p := range d.Partners {
 			add(StepCoordinatesWith, d.Agency, p, "phối hợp", "", d.Provision)
 		}
+		for _, r := range d.ReportsTo {
+			add(StepReportsTo, d.Agency, r.Agency, "báo cáo", "", d.Provision)
+		}
 	}
 	for _, a := range agencies {
 		if a.Parent != nil {

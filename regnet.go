@@ -7,6 +7,8 @@
 // from the loader to the client.
 package regnet
 
+import "strings"
+
 // Document kinds (DESIGN.md §3).
 const (
 	KindQuyetDinh = "QUYET_DINH"
@@ -71,6 +73,8 @@ const (
 	DeadlineRecurring   = "RECURRING"
 	DeadlinePeriodic    = "PERIODIC"
 	DeadlineConditional = "CONDITIONAL"
+	// DeadlineUnspecified is a task whose text gives no deadline at all.
+	DeadlineUnspecified = "UNSPECIFIED"
 
 	PrecisionDay   = "DAY"
 	PrecisionMonth = "MONTH"
@@ -89,6 +93,7 @@ type Dataset struct {
 	Handoffs    []Handoff    `json:"handoffs"`
 	PlanActions []PlanAction `json:"planActions"`
 	Targets     []Target     `json:"targets"`
+	Schedules   []Schedule   `json:"schedules"`
 	Fields      []Field      `json:"fields"`
 	Areas       []Area       `json:"areas"`
 	Warnings    []Warning    `json:"warnings"`
@@ -140,6 +145,17 @@ type Provision struct {
 	Line    int     `json:"line"` // 1-based line in the source file
 }
 
+// DocumentOf returns the id of the document a provision id belongs to:
+// provision ids are the document id, "#" and a path key. It returns "" for
+// an id without one.
+func DocumentOf(provision string) string {
+	doc, _, ok := strings.Cut(provision, "#")
+	if !ok {
+		return ""
+	}
+	return doc
+}
+
 // Province is a province (tỉnh) whose documents were read.
 type Province struct {
 	ID   string `json:"id"`
@@ -159,17 +175,75 @@ type Agency struct {
 	Aliases   []string `json:"aliases"`
 }
 
-// Duty is one responsibility an agency has under a provision: one per điểm,
-// or one per khoản where the khoản has no điểm.
+// Duty is one statement of a responsibility: one agency, one role, and the
+// fields, areas, partners and reporting lines of that statement. A provision
+// that says several things ("Chủ trì X; phối hợp với Y trong Z") gives one
+// duty per role, so several duties may share a provision.
 type Duty struct {
-	ID        string   `json:"id"`
-	Agency    string   `json:"agency"` // agency id
-	Role      string   `json:"role"`
-	Text      string   `json:"text"`
-	Fields    []string `json:"fields"`   // field codes
-	Areas     []string `json:"areas"`    // area codes
-	Partners  []string `json:"partners"` // agency ids named as partners
-	Provision string   `json:"provision"`
+	ID        string       `json:"id"`
+	Agency    string       `json:"agency"` // agency id
+	Role      string       `json:"role"`
+	Text      string       `json:"text"`     // the words of this statement
+	Fields    []string     `json:"fields"`   // field codes
+	Areas     []string     `json:"areas"`    // area codes
+	Partners  []string     `json:"partners"` // agency ids the holder works with in this statement
+	ReportsTo []ReportLine `json:"reportsTo"`
+	// Evidence holds, for the role and every field, area, partner and
+	// report line, the words of the provision that justify it.
+	Evidence  []Evidence `json:"evidence"`
+	Provision string     `json:"provision"`
+}
+
+// ReportLine says that a duty holder reports or sends results to an agency,
+// with the period or deadline the text gives ("trước ngày 15 hằng tháng").
+type ReportLine struct {
+	Agency string `json:"agency"` // agency id
+	When   string `json:"when"`   // as written; empty when the text gives none
+}
+
+// Evidence tags: what a piece of evidence justifies.
+const (
+	EvidenceRole      = "role"
+	EvidenceField     = "field"
+	EvidenceArea      = "area"
+	EvidencePartner   = "partner"
+	EvidenceReportsTo = "reportsTo"
+)
+
+// Evidence is the words that justify one tag of a duty. Start and End are
+// character (Unicode code point) offsets into the provision's text, End
+// exclusive, so that Words == []rune(provision.Text)[Start:End].
+type Evidence struct {
+	Tag   string `json:"tag"`
+	Value string `json:"value"` // the role, field or area code, or the agency id
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Words string `json:"words"`
+}
+
+// Schedule kinds.
+const (
+	ScheduleMeeting = "MEETING" // họp định kỳ, giao ban
+	ScheduleReview  = "REVIEW"  // sơ kết
+	ScheduleSummary = "SUMMARY" // tổng kết
+	ScheduleReport  = "REPORT"  // a report due on a date or period
+)
+
+// Schedule is a meeting, review or report that a document sets on a period
+// or a date: "sơ kết 6 tháng", "họp định kỳ hằng quý", "báo cáo trước ngày
+// 15 hằng tháng".
+type Schedule struct {
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Agencies []string `json:"agencies"` // who holds the meeting or sends the report
+	To       []string `json:"to"`       // for reports: who receives them
+	Text     string   `json:"text"`     // the words that set it
+	// When is the period or deadline as written ("định kỳ 6 tháng",
+	// "trước ngày 15/12"); By, where the text gives one, the date as ISO
+	// (2026-12-15), "--MM-DD" for a yearly day or "---DD" for a monthly one.
+	When      string  `json:"when"`
+	By        *string `json:"by"`
+	Provision string  `json:"provision"`
 }
 
 // Handoff is a rule that says what an agency does when goods or vehicles
@@ -183,7 +257,11 @@ type Handoff struct {
 	Leaving     []string `json:"leaving"`  // area codes
 	Entering    []string `json:"entering"` // area codes
 	Condition   string   `json:"condition"`
-	Provision   string   `json:"provision"`
+	// ConditionFor lists the agencies whose part of the rule the condition
+	// governs ("thông báo cho cơ quan Hải quan (nếu …)"); empty when it
+	// governs the whole rule.
+	ConditionFor []string `json:"conditionFor"`
+	Provision    string   `json:"provision"`
 }
 
 // PlanAction is one action of a kế hoạch: what, by when, by whom.

@@ -22,6 +22,7 @@ type Store interface {
 	Handoffs(ctx context.Context, f HandoffFilter) ([]*Handoff, error)
 	PlanActions(ctx context.Context, f PlanActionFilter) ([]*PlanAction, error)
 	Targets(ctx context.Context, f TargetFilter) ([]*Target, error)
+	Schedules(ctx context.Context, f ScheduleFilter) ([]*Schedule, error)
 	// Fields and Areas return the ontology's entries for the given codes
 	// (all of them when codes is empty).
 	Fields(ctx context.Context, codes []string) ([]*Field, error)
@@ -31,7 +32,9 @@ type Store interface {
 	// rules that start the chain (from an agency, or leaving an area), each
 	// next hop a rule started by an agency the previous hop notified or
 	// transferred to. A rule appears once, at its smallest depth. Hops are
-	// ordered by depth, then handoff id.
+	// ordered by depth, then handoff id. With Direction ChainSame, a route
+	// does not continue into a rule for goods entering an area the route
+	// has left (see WalkChain).
 	HandoffChain(ctx context.Context, q ChainQuery) ([]*ChainHop, error)
 	// CoordinationPaths returns the shortest paths between two agencies over
 	// handoff, partnership, parent and reporting links, at most maxDepth hops.
@@ -85,15 +88,17 @@ type AgencyFilter struct {
 }
 
 // DutyFilter selects duties. Agencies matches the duty's own agency; Partners
-// matches duties naming one of these agencies as partner.
+// matches duties naming one of these agencies as partner; ReportsTo duties
+// with a reporting line to one of these agencies.
 type DutyFilter struct {
-	IDs      []string
-	Agencies []string
-	Partners []string
-	Province string
-	Role     string
-	Field    string
-	Area     string
+	IDs       []string
+	Agencies  []string
+	Partners  []string
+	ReportsTo []string
+	Province  string
+	Role      string
+	Field     string
+	Area      string
 }
 
 // HandoffFilter selects handoff rules. From matches the initiating agency, To
@@ -129,16 +134,37 @@ type TargetFilter struct {
 	Documents []string
 }
 
+// ScheduleFilter selects meetings, reviews and reports. Documents and
+// Province are those of the provision that sets the schedule; Agencies
+// matches the agencies that hold it or receive it (Agencies ∪ To).
+type ScheduleFilter struct {
+	IDs       []string
+	Documents []string
+	Province  string
+	Kind      string
+	Agencies  []string
+}
+
 // ChainQuery says where a handoff chain starts: at the rules an agency
 // initiates (From), or at the rules of a province that apply when goods
-// leave an area (Leaving) or enter one (Entering).
+// leave an area (Leaving) or enter one (Entering). Direction says which
+// rules the chain may continue with: ChainAny (or empty) every rule an
+// agency reached initiates, ChainSame only those that keep the goods'
+// direction of travel.
 type ChainQuery struct {
-	Province string
-	From     string
-	Leaving  string
-	Entering string
-	MaxDepth int
+	Province  string
+	From      string
+	Leaving   string
+	Entering  string
+	MaxDepth  int
+	Direction string
 }
+
+// Chain directions.
+const (
+	ChainSame = "SAME"
+	ChainAny  = "ANY"
+)
 
 // ChainHop is one handoff rule in a chain, at its depth (1 for a first hop).
 type ChainHop struct {

@@ -71,8 +71,9 @@ func TestContractQueries(t *testing.T) {
 // checkHandoffChain: goods leaving Lạng Sơn's customs zone. The first hop
 // is the customs office's rule of Điều 7 khoản 4 điểm c; every later hop is
 // a rule started by an agency a hop one level up notified or transferred
-// to, and the rules of the agencies customs notifies follow at depth 2.
-func checkHandoffChain(t *testing.T, r *servertest.Response, _ regnet.Store) {
+// to, and the rules of the agencies customs notifies follow at depth 2,
+// except those for goods entering the customs zone again.
+func checkHandoffChain(t *testing.T, r *servertest.Response, st regnet.Store) {
 	var got struct {
 		HandoffChain []chainHop `json:"handoffChain"`
 	}
@@ -137,16 +138,50 @@ func checkHandoffChain(t *testing.T, r *servertest.Response, _ regnet.Store) {
 		}
 	}
 
-	// The chain goes on: each agency customs notifies starts its own rule.
+	// The chain goes on: each agency customs notifies starts its own rule,
+	// in the goods' direction of travel (the query's default): a rule for
+	// goods entering the customs zone the goods just left is not taken.
+	entersZone := enteringCustomsZone(t, st)
 	for _, kind := range gold.notifies {
 		next := langSonHandoffs[kind]
-		if !slices.ContainsFunc(hops, func(h chainHop) bool {
+		inChain := slices.ContainsFunc(hops, func(h chainHop) bool {
 			return h.Depth == 2 && h.Handoff.From != nil && h.Handoff.From.Kind == kind &&
 				h.Handoff.Provision != nil && h.Handoff.Provision.Path == next.provision
-		}) {
+		})
+		switch back := entersZone[next.provision]; {
+		case back && inChain:
+			t.Errorf("the rule of %s under %q is for goods entering the customs zone, yet the chain leaving it takes it", kind, next.provision)
+		case !back && !inChain:
 			t.Errorf("no hop at depth 2 from %s under %q", kind, next.provision)
 		}
 	}
+}
+
+// enteringCustomsZone returns, by provision path, whether each of Lạng
+// Sơn's quy chế's handoff rules is for goods entering the customs zone.
+func enteringCustomsZone(t *testing.T, st regnet.Store) map[string]bool {
+	t.Helper()
+	hs, err := st.Handoffs(t.Context(), regnet.HandoffFilter{Province: langSon})
+	if err != nil {
+		t.Fatalf("handoffs of %s: %v", langSon, err)
+	}
+	var ids []string
+	for _, h := range hs {
+		ids = append(ids, h.Provision)
+	}
+	ps, err := st.Provisions(t.Context(), regnet.ProvisionFilter{IDs: ids})
+	if err != nil {
+		t.Fatalf("provisions of the handoffs of %s: %v", langSon, err)
+	}
+	path := map[string]string{}
+	for _, p := range ps {
+		path[p.ID] = p.Path
+	}
+	out := map[string]bool{}
+	for _, h := range hs {
+		out[path[h.Provision]] = out[path[h.Provision]] || slices.Contains(h.Entering, "CUSTOMS_ZONE")
+	}
+	return out
 }
 
 // checkSearch: "hai quan" without diacritics finds the customs offices of

@@ -220,6 +220,7 @@ func TestSameAnswers(t *testing.T) {
 		request{"planReport", planReportQuery, nil},
 		request{"amending", amendingQuery, map[string]any{"number": qc83}},
 		request{"networkLangSon", networkLangSonQuery, nil},
+		request{"statements", statementsQuery, nil},
 	)
 
 	var servers []*servertest.Server

@@ -29,8 +29,9 @@ type store struct {
 }
 
 // setup holds what every test shares: the bundled documents are parsed
-// once and both stores are filled once per test binary, since loading Neo4j
-// is the slow part of the run.
+// once (with the statements document of statements_test.go added) and both
+// stores are filled once per test binary, since loading Neo4j is the slow
+// part of the run.
 var setup struct {
 	once    sync.Once
 	err     error // parsing failed
@@ -90,6 +91,7 @@ func prepare() {
 			setup.err = fmt.Errorf("parse data.FS: %w", err)
 			return
 		}
+		ds = withStatements(ds)
 		setup.stores = []store{{name: "memory", store: memory.New(ds)}, openNeo4j(ds)}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -85,6 +86,27 @@ func (r *Resolver) provinceOf(ctx context.Context, name string) (*regnet.Provinc
 // agencies loads agencies by id, leaving out ids the store does not know.
 func (r *Resolver) agencies(ctx context.Context, ids []string) ([]*regnet.Agency, error) {
 	return loadAll(ctx, r.loaders(ctx).Agency, uniq(ids))
+}
+
+// sortedAgencies loads the agencies of ids, without repeats and without
+// self, ordered by id: the agencies derived from an agency's duties.
+func (r *Resolver) sortedAgencies(ctx context.Context, self string, ids []string) ([]*regnet.Agency, error) {
+	ids = slices.DeleteFunc(uniq(ids), func(id string) bool { return id == self || id == "" })
+	slices.Sort(ids)
+	return r.agencies(ctx, ids)
+}
+
+// evidenceTag turns a domain evidence tag (role, reportsTo) into the name
+// of the EvidenceTag enum (ROLE, REPORTS_TO).
+func evidenceTag(tag string) string {
+	var b strings.Builder
+	for i, c := range tag {
+		if unicode.IsUpper(c) && i > 0 {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToUpper(c))
+	}
+	return b.String()
 }
 
 // loadAll loads keys and leaves out those that load as nil.

@@ -33,6 +33,7 @@ type Loaders struct {
 	Duty               *Loader[string, *regnet.Duty]         // by id
 	AgencyDuties       *Loader[string, []*regnet.Duty]       // by holding agency id
 	PartnerDuties      *Loader[string, []*regnet.Duty]       // by partner agency id
+	ReportingDuties    *Loader[string, []*regnet.Duty]       // by the agency their reporting lines go to
 	Handoff            *Loader[string, *regnet.Handoff]      // by id
 	HandoffsFrom       *Loader[string, []*regnet.Handoff]    // by initiating agency id
 	HandoffsTo         *Loader[string, []*regnet.Handoff]    // by notified or receiving agency id
@@ -40,6 +41,7 @@ type Loaders struct {
 	AgencyPlanActions  *Loader[string, []*regnet.PlanAction] // by lead or coordinator id
 	DocumentActions    *Loader[string, []*regnet.PlanAction] // by document id
 	DocumentTargets    *Loader[string, []*regnet.Target]     // by document id
+	DocumentSchedules  *Loader[string, []*regnet.Schedule]   // by document id
 	Field              *Loader[string, *regnet.Field]        // by code
 	Area               *Loader[string, *regnet.Area]         // by code
 
@@ -113,6 +115,15 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 		func(ctx context.Context, ids []string) ([]*regnet.Duty, error) {
 			return s.Duties(ctx, regnet.DutyFilter{Partners: ids})
 		})
+	l.ReportingDuties = groupBy(ctx, wait, func(d *regnet.Duty) []string {
+		out := make([]string, len(d.ReportsTo))
+		for i, r := range d.ReportsTo {
+			out[i] = r.Agency
+		}
+		return out
+	}, func(ctx context.Context, ids []string) ([]*regnet.Duty, error) {
+		return s.Duties(ctx, regnet.DutyFilter{ReportsTo: ids})
+	})
 	l.Handoff = byID(ctx, wait, func(h *regnet.Handoff) string { return h.ID },
 		func(ctx context.Context, ids []string) ([]*regnet.Handoff, error) {
 			return s.Handoffs(ctx, regnet.HandoffFilter{IDs: ids})
@@ -140,6 +151,10 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 	l.DocumentTargets = groupBy(ctx, wait, func(t *regnet.Target) []string { return []string{t.Document} },
 		func(ctx context.Context, ids []string) ([]*regnet.Target, error) {
 			return s.Targets(ctx, regnet.TargetFilter{Documents: ids})
+		})
+	l.DocumentSchedules = groupBy(ctx, wait, func(x *regnet.Schedule) []string { return []string{regnet.DocumentOf(x.Provision)} },
+		func(ctx context.Context, ids []string) ([]*regnet.Schedule, error) {
+			return s.Schedules(ctx, regnet.ScheduleFilter{Documents: ids})
 		})
 	l.Field = byID(ctx, wait, func(f *regnet.Field) string { return f.Code }, s.Fields)
 	l.Area = byID(ctx, wait, func(a *regnet.Area) string { return a.Code }, s.Areas)

@@ -91,6 +91,7 @@ func agencyKey(a *regnet.Agency) string         { return a.ID }
 func documentKey(d *regnet.Document) string     { return d.ID }
 func dutyKey(d *regnet.Duty) string             { return d.ID }
 func planActionKey(p *regnet.PlanAction) string { return p.ID }
+func scheduleKey(x *regnet.Schedule) string     { return x.ID }
 func provisionKey(p *regnet.Provision) string {
 	return fmt.Sprintf("%s\x00%09d\x00%s", p.Document, p.Line, p.ID)
 }
@@ -151,6 +152,18 @@ func planActionConnection(items []*regnet.PlanAction, first *int, after *string)
 	c := &model.PlanActionConnection{TotalCount: p.total, PageInfo: p.info, Edges: []*model.PlanActionEdge{}}
 	for i, it := range p.items {
 		c.Edges = append(c.Edges, &model.PlanActionEdge{Cursor: p.cursors[i], Node: it})
+	}
+	return c, nil
+}
+
+func scheduleConnection(items []*regnet.Schedule, first *int, after *string) (*model.ScheduleConnection, error) {
+	p, err := paginate(items, scheduleKey, first, after)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ScheduleConnection{TotalCount: p.total, PageInfo: p.info, Edges: []*model.ScheduleEdge{}}
+	for _, n := range p.items {
+		c.Edges = append(c.Edges, &model.ScheduleEdge{Cursor: encodeCursor(scheduleKey(n)), Node: n})
 	}
 	return c, nil
 }

@@ -94,9 +94,7 @@ func (r *agencyResolver) Partners(ctx context.Context, obj *regnet.Agency) ([]*r
 	for _, d := range naming {
 		ids = append(ids, d.Agency)
 	}
-	ids = slices.DeleteFunc(uniq(ids), func(id string) bool { return id == obj.ID })
-	slices.Sort(ids)
-	return r.agencies(ctx, ids)
+	return r.sortedAgencies(ctx, obj.ID, ids)
 }
 
 // HandoffsOut is the resolver for the handoffsOut field.
@@ -126,6 +124,34 @@ func (r *agencyResolver) PlanActions(ctx context.Context, obj *regnet.Agency, ro
 		}
 	}
 	return out, nil
+}
+
+// ReportsTo is the resolver for the reportsTo field.
+func (r *agencyResolver) ReportsTo(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error) {
+	own, err := r.loaders(ctx).AgencyDuties.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, d := range own {
+		for _, l := range d.ReportsTo {
+			ids = append(ids, l.Agency)
+		}
+	}
+	return r.sortedAgencies(ctx, obj.ID, ids)
+}
+
+// ReportedToBy is the resolver for the reportedToBy field.
+func (r *agencyResolver) ReportedToBy(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error) {
+	reporting, err := r.loaders(ctx).ReportingDuties.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, d := range reporting {
+		ids = append(ids, d.Agency)
+	}
+	return r.sortedAgencies(ctx, obj.ID, ids)
 }
 
 // Via is the resolver for the via field.
@@ -189,6 +215,11 @@ func (r *documentResolver) Targets(ctx context.Context, obj *regnet.Document) ([
 	return r.loaders(ctx).DocumentTargets.Load(ctx, obj.ID)
 }
 
+// Schedules is the resolver for the schedules field.
+func (r *documentResolver) Schedules(ctx context.Context, obj *regnet.Document) ([]*regnet.Schedule, error) {
+	return r.loaders(ctx).DocumentSchedules.Load(ctx, obj.ID)
+}
+
 // Agency is the resolver for the agency field.
 func (r *dutyResolver) Agency(ctx context.Context, obj *regnet.Duty) (*regnet.Agency, error) {
 	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
@@ -214,6 +245,11 @@ func (r *dutyResolver) Provision(ctx context.Context, obj *regnet.Duty) (*regnet
 	return loadOne(ctx, r.loaders(ctx).Provision, obj.Provision)
 }
 
+// Tag is the resolver for the tag field.
+func (r *evidenceResolver) Tag(ctx context.Context, obj *regnet.Evidence) (string, error) {
+	return evidenceTag(obj.Tag), nil
+}
+
 // From is the resolver for the from field.
 func (r *handoffResolver) From(ctx context.Context, obj *regnet.Handoff) (*regnet.Agency, error) {
 	return loadOne(ctx, r.loaders(ctx).Agency, obj.From)
@@ -237,6 +273,11 @@ func (r *handoffResolver) Leaving(ctx context.Context, obj *regnet.Handoff) ([]*
 // Entering is the resolver for the entering field.
 func (r *handoffResolver) Entering(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Area, error) {
 	return loadAll(ctx, r.loaders(ctx).Area, uniq(obj.Entering))
+}
+
+// ConditionFor is the resolver for the conditionFor field.
+func (r *handoffResolver) ConditionFor(ctx context.Context, obj *regnet.Handoff) ([]*regnet.Agency, error) {
+	return r.agencies(ctx, obj.ConditionFor)
 }
 
 // Provision is the resolver for the provision field.
@@ -274,7 +315,7 @@ func (r *pathStepResolver) Handoff(ctx context.Context, obj *regnet.PathStep) (*
 
 // Duty is the resolver for the duty field.
 func (r *pathStepResolver) Duty(ctx context.Context, obj *regnet.PathStep) (*regnet.Duty, error) {
-	if obj.Type != regnet.StepCoordinatesWith {
+	if obj.Type != regnet.StepCoordinatesWith && obj.Type != regnet.StepReportsTo {
 		return nil, nil
 	}
 	return loadOne(ctx, r.loaders(ctx).Duty, obj.Via)
@@ -593,7 +634,7 @@ func (r *queryResolver) Areas(ctx context.Context) ([]*regnet.Area, error) {
 }
 
 // HandoffChain is the resolver for the handoffChain field.
-func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int) ([]*regnet.ChainHop, error) {
+func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) ([]*regnet.ChainHop, error) {
 	depth, err := checkDepth(maxDepth, 3)
 	if err != nil {
 		return nil, err
@@ -612,6 +653,7 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 	}
 	hops, err := r.Store.HandoffChain(ctx, regnet.ChainQuery{
 		Province: name, From: val(from), Leaving: val(leaving), Entering: val(entering), MaxDepth: depth,
+		Direction: val(direction),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("handoff chain: %w", err)
@@ -736,6 +778,47 @@ func (r *queryResolver) PlanReport(ctx context.Context, province string, asOf *s
 	return rep, nil
 }
 
+// Schedules is the resolver for the schedules field.
+func (r *queryResolver) Schedules(ctx context.Context, province *string, kind *string, agency *string, first *int, after *string) (*model.ScheduleConnection, error) {
+	if _, err := pageSize(first); err != nil {
+		return nil, err
+	}
+	name, err := r.provinceName(ctx, province)
+	if err != nil {
+		return nil, err
+	}
+	xs, err := r.Store.Schedules(ctx, regnet.ScheduleFilter{Province: name, Kind: val(kind), Agencies: one(agency)})
+	if err != nil {
+		return nil, fmt.Errorf("schedules: %w", err)
+	}
+	return scheduleConnection(xs, first, after)
+}
+
+// Agency is the resolver for the agency field.
+func (r *reportLineResolver) Agency(ctx context.Context, obj *regnet.ReportLine) (*regnet.Agency, error) {
+	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
+}
+
+// Agencies is the resolver for the agencies field.
+func (r *scheduleResolver) Agencies(ctx context.Context, obj *regnet.Schedule) ([]*regnet.Agency, error) {
+	return r.agencies(ctx, obj.Agencies)
+}
+
+// To is the resolver for the to field.
+func (r *scheduleResolver) To(ctx context.Context, obj *regnet.Schedule) ([]*regnet.Agency, error) {
+	return r.agencies(ctx, obj.To)
+}
+
+// Provision is the resolver for the provision field.
+func (r *scheduleResolver) Provision(ctx context.Context, obj *regnet.Schedule) (*regnet.Provision, error) {
+	return loadOne(ctx, r.loaders(ctx).Provision, obj.Provision)
+}
+
+// Document is the resolver for the document field.
+func (r *scheduleResolver) Document(ctx context.Context, obj *regnet.Schedule) (*regnet.Document, error) {
+	return loadOne(ctx, r.loaders(ctx).Document, regnet.DocumentOf(obj.Provision))
+}
+
 // Agency is the resolver for the agency field.
 func (r *searchHitResolver) Agency(ctx context.Context, obj *regnet.SearchHit) (*regnet.Agency, error) {
 	if obj.Type != regnet.HitAgency {
@@ -793,6 +876,9 @@ func (r *Resolver) Document() generated.DocumentResolver { return &documentResol
 // Duty returns generated.DutyResolver implementation.
 func (r *Resolver) Duty() generated.DutyResolver { return &dutyResolver{r} }
 
+// Evidence returns generated.EvidenceResolver implementation.
+func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
+
 // Handoff returns generated.HandoffResolver implementation.
 func (r *Resolver) Handoff() generated.HandoffResolver { return &handoffResolver{r} }
 
@@ -817,6 +903,12 @@ func (r *Resolver) Provision() generated.ProvisionResolver { return &provisionRe
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// ReportLine returns generated.ReportLineResolver implementation.
+func (r *Resolver) ReportLine() generated.ReportLineResolver { return &reportLineResolver{r} }
+
+// Schedule returns generated.ScheduleResolver implementation.
+func (r *Resolver) Schedule() generated.ScheduleResolver { return &scheduleResolver{r} }
+
 // SearchHit returns generated.SearchHitResolver implementation.
 func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
 
@@ -829,6 +921,7 @@ type (
 	deadlineResolver    struct{ *Resolver }
 	documentResolver    struct{ *Resolver }
 	dutyResolver        struct{ *Resolver }
+	evidenceResolver    struct{ *Resolver }
 	handoffResolver     struct{ *Resolver }
 	networkEdgeResolver struct{ *Resolver }
 	networkNodeResolver struct{ *Resolver }
@@ -837,6 +930,8 @@ type (
 	provinceResolver    struct{ *Resolver }
 	provisionResolver   struct{ *Resolver }
 	queryResolver       struct{ *Resolver }
+	reportLineResolver  struct{ *Resolver }
+	scheduleResolver    struct{ *Resolver }
 	searchHitResolver   struct{ *Resolver }
 	targetResolver      struct{ *Resolver }
 )

@@ -89,16 +89,19 @@ func TestEnumsMatchOntology(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the ontology: %v", err)
 	}
-	var onto map[string][]struct {
-		Code string `yaml:"code"`
+	var onto struct {
+		Kinds  []struct{ Code string } `yaml:"kinds"`
+		Fields []struct{ Code string } `yaml:"fields"`
+		Areas  []struct{ Code string } `yaml:"areas"`
 	}
 	if err := yaml.Unmarshal(b, &onto); err != nil {
 		t.Fatalf("the ontology: %v", err)
 	}
 	schema := loadSchema(t)
+	lists := map[string][]struct{ Code string }{"kinds": onto.Kinds, "fields": onto.Fields, "areas": onto.Areas}
 	for enum, key := range map[string]string{"AgencyKind": "kinds", "FieldCode": "fields", "AreaCode": "areas"} {
 		var want []string
-		for _, e := range onto[key] {
+		for _, e := range lists[key] {
 			want = append(want, e.Code)
 		}
 		var got []string

@@ -77,6 +77,9 @@ func (r *registry) get(u *Unit, province, name string) *regnet.Agency {
 
 // setParent records that a is part of p (a heading such as "Ban Chỉ huy Bộ
 // đội Biên phòng thuộc Bộ Chỉ huy Quân sự tỉnh").
+// byID returns the agency with the id, which the registry holds.
+func (r *registry) byID(id string) *regnet.Agency { return r.agencies[id] }
+
 func (r *registry) setParent(a, p *regnet.Agency) {
 	if a.ID != p.ID {
 		a.Parent = &p.ID

@@ -159,9 +159,31 @@ type reportingDeadline struct {
 	Recurring bool   // By repeats every year or month
 	Context   string // the clause it was read from, for provenance and for who reports
 	Line      int    // line where the clause starts
+	// When is the deadline as written: "trước ngày 30/9", "trước ngày 20
+	// hằng tháng".
+	When string
+	// Start and End are the byte span of When in Context.
+	Start, End int
 }
 
-var reBefore = regexp.MustCompile(`(?i)trước ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)?`)
+// ISO returns By in the form regnet.Schedule keeps: the date of a one-off
+// deadline, "--MM-DD" for a yearly one and "---DD" for a monthly one.
+func (rd reportingDeadline) ISO() string {
+	if !rd.Recurring {
+		return rd.By
+	}
+	day, month, ok := strings.Cut(rd.By, "/")
+	if !ok {
+		return fmt.Sprintf("---%02d", atoiOr(rd.By))
+	}
+	return fmt.Sprintf("--%02d-%02d", atoiOr(month), atoiOr(day))
+}
+
+var (
+	reBefore = regexp.MustCompile(`(?i)trước ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)?`)
+	// reRepeats is the period that may follow a day: "… 20 hằng tháng".
+	reRepeats = regexp.MustCompile(`^\s+(?i:hằng|hàng)\s+(?i:năm|quý|tháng)`)
+)
 
 // reportingCues classify the words before (or just after) a deadline; the
 // first cue found wins, so "6 tháng" comes before "tháng" and "năm".
@@ -187,7 +209,11 @@ func reportingDeadlines(lines []Line) []reportingDeadline {
 	for _, c := range clauses(lines) {
 		prev := 0
 		for _, m := range reBefore.FindAllStringSubmatchIndex(c.text, -1) {
-			rd := reportingDeadline{Context: c.text, Line: c.line}
+			rd := reportingDeadline{Context: c.text, Line: c.line, Start: m[0], End: m[1]}
+			if r := reRepeats.FindString(c.text[m[1]:]); r != "" {
+				rd.End += len(r)
+			}
+			rd.When = c.text[rd.Start:rd.End]
 			day := c.text[m[2]:m[3]]
 			var month, year string
 			if m[4] >= 0 {

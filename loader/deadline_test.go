@@ -85,6 +85,15 @@ func TestReportingDeadlines(t *testing.T) {
 		if g.What != w.What || g.By != w.By || g.Recurring != w.Recurring || g.Line != w.Line {
 			t.Errorf("deadline %d = %s %s %v line %d, want %s %s %v line %d (%q)", i, g.What, g.By, g.Recurring, g.Line, w.What, w.By, w.Recurring, w.Line, g.Context)
 		}
+		if g.Context[g.Start:g.End] != g.When {
+			t.Errorf("deadline %d: span %d-%d of %q is not %q", i, g.Start, g.End, g.Context, g.When)
+		}
+	}
+	// The words as written, with the period that repeats the day.
+	for i, when := range map[int]string{0: "trước ngày 20 hằng tháng", 2: "trước ngày 30/9", 4: "trước ngày 05/10 hằng năm"} {
+		if got[i].When != when {
+			t.Errorf("deadline %d: when %q, want %q", i, got[i].When, when)
+		}
 	}
 }
 

@@ -7,10 +7,10 @@ import (
 	"github.com/regnet/regnet"
 )
 
-// The duties step reads the chapter on responsibilities of a quy chế: which
-// agency holds which duty, with what role, in which fields and areas, with
-// which partners. One duty per điểm; a khoản without điểm is one duty; an
-// article without khoản is one duty.
+// The duties step finds the provisions of a quy chế that give agencies
+// their duties, and the agency each is given to: one text per điểm, per
+// khoản without điểm, or per article without khoản. statements.go reads each
+// text into duty statements.
 
 // responsibilityArticles returns the articles that assign duties: those of
 // the chapter whose heading speaks of responsibilities ("TRÁCH NHIỆM …"), or,
@@ -61,10 +61,15 @@ func (p *docParser) assignsDuties(a *node) bool {
 	return len(clauses) > 0 && named*2 > len(clauses)
 }
 
-// readDuties turns the responsibility articles into duties.
+// readDuties turns the responsibility articles into duties, then the
+// other articles (otherduties.go).
 func (p *docParser) readDuties(r *regulation) {
-	p.own = p.ownUnits(p.responsibilityArticles(r))
-	for _, art := range p.responsibilityArticles(r) {
+	arts := p.responsibilityArticles(r)
+	p.own = p.ownUnits(arts)
+	done := map[*node]bool{}
+	defer func() { p.readOtherDuties(r, done) }()
+	for _, art := range arts {
+		done[art] = true
 		var owner *regnet.Agency
 		var joint []*regnet.Agency
 		if hp, ok := p.ont.parseHeading(art.prov.Heading); ok {
@@ -78,20 +83,22 @@ func (p *docParser) readDuties(r *regulation) {
 			}
 			points := childrenAt(art, 3)
 			if len(points) == 0 {
-				p.addDuty(owner, joint, art, art.body())
+				p.readStatements(owner, joint, art, art.body())
 			}
 			for _, pt := range points {
-				p.addDuty(owner, joint, pt, pt.text())
+				p.readStatements(owner, joint, pt, pt.text())
 			}
 			continue
 		}
 		for _, cl := range clauses {
 			holder, holderJoint := owner, joint
 			text := cl.text()
+			handed := false // "Chỉ đạo X": the heading hands its points to X
 			if cl.prov.Heading != "" {
 				if hp, ok := p.ont.parseHeading(cl.prov.Heading); ok && (!hp.direct || len(childrenAt(cl, 3)) > 0) {
 					holder, holderJoint = p.headingAgencies(hp)
 					text = cl.body()
+					handed = hp.direct
 				}
 			}
 			if holder == nil {
@@ -104,11 +111,17 @@ func (p *docParser) readDuties(r *regulation) {
 					p.warn(cl.prov.Line, "%s names %s but states no duty", cl.prov.Path, holder.Name)
 					continue
 				}
-				p.addDuty(holder, holderJoint, cl, text)
+				p.readStatements(holder, holderJoint, cl, text)
 				continue
 			}
+			// "Sở Công Thương chủ trì, phối hợp … thực hiện các nhiệm vụ
+			// sau:": the khoản's cue governs its points.
+			var seed *RoleCue
+			if !handed {
+				seed = p.leadCue(cl.lines[0])
+			}
 			for _, pt := range points {
-				p.addDuty(holder, holderJoint, pt, pt.text())
+				p.readStatementsSeeded(holder, holderJoint, pt, pt.text(), seed)
 			}
 		}
 	}
@@ -141,137 +154,6 @@ func childrenAt(n *node, level int) []*node {
 		}
 	}
 	return out
-}
-
-// addDuty records one duty of holder under provision n, and the same duty
-// for each joint holder.
-func (p *docParser) addDuty(holder *regnet.Agency, joint []*regnet.Agency, n *node, text string) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		p.warn(n.prov.Line, "%s: empty duty", n.prov.Path)
-		return
-	}
-	toks := tokenize(text)
-	scope := toks[:tokensBefore(toks, len(firstSentence(text)))]
-	d := regnet.Duty{
-		ID:        n.prov.ID + "#duty",
-		Agency:    holder.ID,
-		Role:      p.ont.role(text),
-		Text:      text,
-		Fields:    codesIn(p.ont.fields, scope),
-		Areas:     codesIn(p.ont.areas, scope),
-		Partners:  []string{},
-		Provision: n.prov.ID,
-	}
-	if len(d.Fields) == 0 {
-		d.Fields = codesIn(p.ont.fields, toks)
-	}
-	if len(d.Areas) == 0 {
-		d.Areas = codesIn(p.ont.areas, toks)
-	}
-	for _, m := range p.ont.findAgenciesIn(text, toks) {
-		if m.unit.kind.Collective {
-			continue
-		}
-		a := p.agencies.get(p.unitOf(m), p.doc.Province, "")
-		if a.ID != holder.ID && !contains(d.Partners, a.ID) {
-			d.Partners = append(d.Partners, a.ID)
-		}
-	}
-	// Agencies named together in one heading ("X; Y") share the duty: it is
-	// recorded once, for the first, with the others as partners.
-	shared := []string{}
-	for _, j := range joint {
-		shared = append(shared, j.ID)
-	}
-	for _, x := range d.Partners {
-		if !contains(shared, x) {
-			shared = append(shared, x)
-		}
-	}
-	d.Partners = shared
-	p.ds.Duties = append(p.ds.Duties, d)
-	p.readHandoff(holder, n, text)
-}
-
-// tokensBefore returns how many tokens end at or before byte offset end.
-func tokensBefore(toks []token, end int) int {
-	n := 0
-	for n < len(toks) && toks[n].end <= end {
-		n++
-	}
-	return n
-}
-
-// firstSentence returns text up to its first full stop: the part of a duty
-// that says what the duty is about, before any "Trường hợp …" rule.
-func firstSentence(text string) string {
-	for i := 0; i+1 < len(text); i++ {
-		if text[i] == '.' && (text[i+1] == ' ' || text[i+1] == '\n') {
-			return text[:i]
-		}
-	}
-	return text
-}
-
-// role returns the duty role the text states: the earliest role cue in its
-// first clause, or PERFORM.
-func (o *Ontology) role(text string) string {
-	clause := text
-	if i := strings.IndexAny(clause, ";."); i > 0 {
-		clause = clause[:i]
-	}
-	toks := tokenize(clause)
-	lower := strings.ToLower(text)
-	for _, h := range o.cues.find(toks) {
-		rc := h.value.(*RoleCue)
-		if notAfter(clause, toks, h.tok, rc.NotAfter) {
-			continue
-		}
-		if len(rc.Requires) > 0 && !containsAny(lower, rc.Requires) {
-			// "Phối hợp" without "khi có yêu cầu" is COORDINATE, found
-			// by its own entry.
-			for _, alt := range o.Roles {
-				if alt.Code != rc.Code && len(alt.Requires) == 0 && containsAny(strings.ToLower(clause[h.start:h.end]), alt.Cues) {
-					return alt.Code
-				}
-			}
-			continue
-		}
-		return rc.Code
-	}
-	return regnet.RolePerform
-}
-
-// notAfter reports whether the cue at token i follows one of the words that
-// make it a noun ("cơ quan chủ trì").
-func notAfter(text string, toks []token, i int, words []string) bool {
-	for _, w := range words {
-		wt := tokenize(w)
-		if i < len(wt) {
-			continue
-		}
-		ok := true
-		for j := range wt {
-			if toks[i-len(wt)+j].key != wt[j].key {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // ownUnits returns, per agency kind, the unit the document's own

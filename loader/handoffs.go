@@ -21,17 +21,18 @@ var (
 	reParenCondition  = regexp.MustCompile(`\((nếu[^)]*)\)`)
 )
 
-// readHandoff records the handoff rule stated in a duty's text, if any.
-// holder is the duty's agency, who acts unless the sentence names another.
-func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) {
+// readHandoff records the handoff rule stated in a duty's text, if any,
+// and returns it with the span of text that states it. holder is the
+// duty's agency, who acts unless the sentence names another.
+func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) (*regnet.Handoff, span) {
 	if !strings.Contains(text, "truy đuổi") || !strings.Contains(text, "di chuyển") {
-		return
+		return nil, span{}
 	}
-	m := reHandoffSentence.FindStringSubmatch(text)
-	if m == nil {
-		return
+	mi := reHandoffSentence.FindStringSubmatchIndex(text)
+	if mi == nil {
+		return nil, span{}
 	}
-	s := m[1]
+	s := text[mi[2]:mi[3]]
 	from := holder
 	if sm := reSubject.FindStringSubmatch(s); sm != nil {
 		if a := p.firstAgency(sm[1]); a != nil {
@@ -52,12 +53,34 @@ func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) {
 		Entering:    []string{},
 		Provision:   n.prov.ID,
 	}
-	if c := reParenCondition.FindStringSubmatch(s); c != nil {
-		h.Condition = strings.TrimSpace(c[1])
+	h.ConditionFor = []string{}
+	if c := reParenCondition.FindStringSubmatchIndex(s); c != nil {
+		h.Condition = strings.TrimSpace(s[c[2]:c[3]])
+		// The condition governs the agency named right before it.
+		if ms := p.findAgencies(s[:c[0]], tokenize(s[:c[0]])); len(ms) > 0 {
+			last := ms[len(ms)-1]
+			if strings.TrimSpace(s[last.end:c[0]]) == "" {
+				h.ConditionFor = []string{p.agencies.get(p.unitOf(last), p.doc.Province, "").ID}
+			}
+		}
 	}
 	clean := reParenCondition.ReplaceAllString(s, "")
-	if strings.Contains(strings.ToLower(s), "truy đuổi") {
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "truy đuổi") {
 		h.Actions = append(h.Actions, regnet.ActionPursue)
+	}
+	// "thì trực tiếp truy đuổi, bắt giữ …": the acting agency arrests too;
+	// "để phối hợp … bắt giữ" is what the notified bodies do.
+	if i := strings.Index(lower, " thì "); i >= 0 {
+		act := lower[i:]
+		for _, stop := range []string{"đồng thời", "thông báo", " để "} {
+			if j := strings.Index(act, stop); j > 0 {
+				act = act[:j]
+			}
+		}
+		if strings.Contains(act, "bắt giữ") {
+			h.Actions = append(h.Actions, regnet.ActionArrest)
+		}
 	}
 	if nm := reNotify.FindStringSubmatch(clean); nm != nil {
 		h.Notifies = p.agencyList(nm[1], from.ID)
@@ -72,6 +95,7 @@ func (p *docParser) readHandoff(holder *regnet.Agency, n *node, text string) {
 		p.warn(n.prov.Line, "%s: a pursuit rule names no agency to notify or hand over to", n.prov.Path)
 	}
 	p.ds.Handoffs = append(p.ds.Handoffs, h)
+	return &h, span{mi[2], mi[3]}
 }
 
 // movement reads which areas the goods leave and enter.
@@ -178,4 +202,62 @@ func (p *docParser) agencyList(s, self string) []string {
 		}
 	}
 	return out
+}
+
+// reGeneralHandoff finds the general rule of a quy chế: a body that finds a
+// violation outside its area or field notifies the competent body and
+// hands the case file on ("… phát hiện … thì … thông báo … cho …",
+// "… chuyển hồ sơ vụ việc cho …").
+var reGeneralHandoff = regexp.MustCompile(`(?i)phát hiện[^;.]*?(thông báo|chuyển giao|chuyển hồ sơ|bàn giao)[^;.]*?\scho\s`)
+
+// readGeneralHandoff records the general notify-and-transfer rule the
+// text states, if any, and returns it with the span that states it.
+func (p *docParser) readGeneralHandoff(holder *regnet.Agency, n *node, r *reading) (*regnet.Handoff, span) {
+	m := reGeneralHandoff.FindStringSubmatchIndex(r.text)
+	if m == nil {
+		return nil, span{}
+	}
+	start := m[0]
+	// The rule starts at its condition ("Trường hợp", "khi", "nếu") when
+	// one comes just before "phát hiện".
+	if i := strings.LastIndexAny(r.text[:m[0]], ";.:"); i >= 0 {
+		start = i + 1
+	} else {
+		start = 0
+	}
+	end := len(r.text)
+	if j := strings.IndexAny(r.text[m[1]:], ";."); j >= 0 {
+		end = m[1] + j
+	}
+	recipients := p.listAfter(r, r.tokenAfter(m[1]))
+	if len(recipients) == 0 {
+		return nil, span{}
+	}
+	h := regnet.Handoff{
+		ID: n.prov.ID + "#handoff", From: holder.ID, Notifies: []string{}, TransfersTo: []string{},
+		Actions: []string{}, Leaving: []string{}, Entering: []string{}, ConditionFor: []string{}, Provision: n.prov.ID,
+	}
+	rule := strings.ToLower(r.text[start:end])
+	var ids []string
+	for _, x := range recipients {
+		a := p.agencies.get(p.unitOf(x), p.doc.Province, "")
+		if a.ID != holder.ID || p.ont.Kind(a.Kind).Collective {
+			ids = append(ids, a.ID)
+		}
+	}
+	if strings.Contains(rule, "thông báo") {
+		h.Actions = append(h.Actions, regnet.ActionNotify)
+		h.Notifies = ids
+	}
+	if strings.Contains(rule, "chuyển giao") || strings.Contains(rule, "chuyển hồ sơ") || strings.Contains(rule, "bàn giao") {
+		h.Actions = append(h.Actions, regnet.ActionTransfer)
+		h.TransfersTo = ids
+	}
+	verb := m[2]
+	if i := strings.LastIndex(r.text[start:verb], " thì "); i >= 0 {
+		verb = start + i
+	}
+	h.Condition = strings.Trim(r.text[start:verb], " ,")
+	p.ds.Handoffs = append(p.ds.Handoffs, h)
+	return &h, span{start, end}
 }

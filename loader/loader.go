@@ -107,7 +107,7 @@ func (l *Loader) parse(srcs []*source) (*regnet.Dataset, error) {
 	keep := map[string]bool{}
 	ids := map[string]string{}
 	for _, src := range srcs {
-		p := &docParser{ont: l.Ontology, agencies: agencies, ds: ds, src: src, keep: keep}
+		p := &docParser{ont: l.Ontology, agencies: agencies, ds: ds, src: src, keep: keep, schedules: map[string]int{}}
 		if err := p.parse(); err != nil {
 			return nil, err
 		}
@@ -129,6 +129,10 @@ type docParser struct {
 	doc      *regnet.Document
 	keep     map[string]bool  // agencies kept even without facts (news mentions)
 	own      map[string]*Unit // per kind, the unit this document's headings name (see ownUnits)
+	names    *matcher         // agency names with this document's own definitions (see definitions.go)
+	dutyIDs  map[string]bool  // duty ids given so far
+	// schedules counts the schedules read per provision, for their ids.
+	schedules map[string]int
 }
 
 func (p *docParser) warn(line int, format string, args ...any) {
@@ -167,6 +171,11 @@ func (p *docParser) parse() error {
 			p.ds.Provisions = append(p.ds.Provisions, n.prov)
 		}
 		if doc.Kind == regnet.KindQuyChe {
+			texts := make([]string, len(reg.all))
+			for i, n := range reg.all {
+				texts[i] = n.prov.Text
+			}
+			p.readDefinitions(texts)
 			before := len(p.ds.Duties)
 			p.readDuties(reg)
 			if len(p.ds.Duties) == before {
@@ -184,34 +193,6 @@ func (p *docParser) parse() error {
 	return nil
 }
 
-// readNews reads a news report: its paragraphs as provisions, and the
-// agencies it names.
-func (p *docParser) readNews() error {
-	found := 0
-	for i, l := range p.src.lines {
-		t := strings.Trim(l.Text, "*#= ")
-		if strings.HasPrefix(t, "![") || strings.Trim(t, "-=") == "" {
-			continue // images, Markdown rules
-		}
-		id := fmt.Sprintf("%s#TEXT/%d", p.doc.ID, i+1)
-		p.ds.Provisions = append(p.ds.Provisions, regnet.Provision{
-			ID: id, Document: p.doc.ID, Part: regnet.PartText, Path: fmt.Sprintf("đoạn %d", i+1), Text: t, Line: l.No,
-		})
-		for _, m := range p.ont.findAgencies(t) {
-			if m.unit.kind.Collective || m.weak || (p.doc.Province == "" && m.unit.Level != regnet.LevelNational) {
-				continue // a provincial body named in a national report: which province is unknown
-			}
-			a := p.agencies.get(m.unit, p.doc.Province, "")
-			p.keep[a.ID] = true
-			found++
-		}
-	}
-	if found == 0 {
-		return &InputError{File: p.src.file, Line: p.src.lines[0].No, Msg: "no structure found: no document header, no article or section, no known agency"}
-	}
-	return nil
-}
-
 // finish fills what depends on the whole batch: the agencies that facts use
 // (with their parents and successors), provinces, fields, areas, and a
 // stable order.
@@ -224,6 +205,9 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 		used[d.Agency] = true
 		for _, x := range d.Partners {
 			used[x] = true
+		}
+		for _, x := range d.ReportsTo {
+			used[x.Agency] = true
 		}
 	}
 	for _, h := range ds.Handoffs {
@@ -294,6 +278,9 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 	}
 	if ds.Targets == nil {
 		ds.Targets = []regnet.Target{}
+	}
+	if ds.Schedules == nil {
+		ds.Schedules = []regnet.Schedule{}
 	}
 	if ds.Agencies == nil {
 		ds.Agencies = []regnet.Agency{}

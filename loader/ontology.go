@@ -23,8 +23,11 @@ type Ontology struct {
 	Roles  []RoleCue    `yaml:"roles"`
 	Fields []*TermEntry `yaml:"fields"`
 	Areas  []*TermEntry `yaml:"areas"`
+	// Grammar holds the words that shape a duty statement (see grammar.go).
+	Grammar Grammar `yaml:"grammar"`
 
 	kinds    map[string]*Kind
+	grammar  *grammar
 	agencies *matcher // agency names (strong and weak)
 	fields   *matcher
 	areas    *matcher
@@ -83,12 +86,12 @@ type UnitRef struct {
 	Unit string `yaml:"unit"`
 }
 
-// RoleCue lists the words that state a duty role.
+// RoleCue lists the words that state a duty role. A control cue governs
+// the clauses after it that have no cue of their own.
 type RoleCue struct {
-	Code     string   `yaml:"code"`
-	Cues     []string `yaml:"cues"`
-	Requires []string `yaml:"requires"`
-	NotAfter []string `yaml:"not_after"`
+	Code    string   `yaml:"code"`
+	Control bool     `yaml:"control"`
+	Cues    []string `yaml:"cues"`
 }
 
 // TermEntry is a field or an area with its names.
@@ -97,6 +100,13 @@ type TermEntry struct {
 	Name     string   `yaml:"name"`
 	EN       string   `yaml:"en"`
 	Patterns []string `yaml:"patterns"`
+	// Activity fields (inspection, investigation, propaganda …) count only
+	// where the activity is what the statement is about, not as one verb of
+	// a list of bare verbs ("ngăn chặn, điều tra, xác minh, phát hiện").
+	Activity bool `yaml:"activity"`
+	// NotAfter lists words that cancel a match right after them ("trên thị
+	// trường" places goods, it names no market control).
+	NotAfter []string `yaml:"notAfter"`
 }
 
 // LoadOntology parses an ontology file.
@@ -178,6 +188,7 @@ func (o *Ontology) index() error {
 			o.cues.add(c, &o.Roles[i], false)
 		}
 	}
+	o.grammar = newGrammar(o.Grammar, o.cues)
 	return nil
 }
 
@@ -190,6 +201,16 @@ func (o *Ontology) unit(ref UnitRef) *Unit {
 	for _, u := range k.Units {
 		if u.Key == ref.Unit {
 			return u
+		}
+	}
+	return nil
+}
+
+// field returns the field with the code, or nil.
+func (o *Ontology) field(code string) *TermEntry {
+	for _, f := range o.Fields {
+		if f.Code == code {
+			return f
 		}
 	}
 	return nil
@@ -335,6 +356,7 @@ type phrase struct {
 	value any
 	weak  bool
 	title bool
+	own   bool // a document's own definition: it wins over a name as long
 }
 
 type hit struct {
@@ -365,7 +387,12 @@ func (m *matcher) addPhrase(pattern string, ph phrase) {
 	}
 	ph.keys = keys
 	list := append(m.byFirst[keys[0]], ph)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].keys) > len(list[j].keys) })
+	sort.SliceStable(list, func(i, j int) bool {
+		if len(list[i].keys) != len(list[j].keys) {
+			return len(list[i].keys) > len(list[j].keys)
+		}
+		return list[i].own && !list[j].own
+	})
 	m.byFirst[keys[0]] = list
 }
 

@@ -28,6 +28,7 @@ func (p *docParser) readPlan(h header) error {
 	p.addWarnings(warns)
 	p.ds.Provisions = append(p.ds.Provisions, provs...)
 	p.ds.Targets = append(p.ds.Targets, planTargets(provs)...)
+	p.ds.Schedules = append(p.ds.Schedules, p.planSchedules(provs)...)
 
 	// A plan with an appendix table lists its actions there; its body's
 	// responsibility section then says how the plan is run (reports,
@@ -69,7 +70,15 @@ func (p *docParser) addWarnings(ws []regnet.Warning) {
 // plan actions: one per "-" bullet (or one for the whole section when its
 // tasks are written as a paragraph), led by the agency its heading names.
 func (p *docParser) readTaskSections(provs []regnet.Provision) {
-	for _, s := range planTaskSections(provs) {
+	sections := planTaskSections(provs)
+	var named []*Unit
+	for _, s := range sections {
+		if ms := p.ont.findAgencies(s.Name); len(ms) > 0 {
+			named = append(named, ms[0].unit)
+		}
+	}
+	p.own = ownUnitsOf(named)
+	for _, s := range sections {
 		lead := p.sectionAgency(s)
 		if lead == nil {
 			p.warn(s.Line, "task section %s: no known agency in %q", s.Path, s.Heading)
@@ -81,13 +90,13 @@ func (p *docParser) readTaskSections(provs []regnet.Provision) {
 		add := func(provision, text string) {
 			a := regnet.PlanAction{
 				ID: provision, Document: p.doc.ID, Group: group, Text: text,
-				Deadline: p.taskDeadline(text), Leads: []string{}, Coordinators: []string{},
+				Deadline: taskDeadline(text), Leads: []string{}, Coordinators: []string{},
 				Amends: amendedDocuments(text), Provision: provision,
 			}
 			if lead != nil {
 				a.Leads = append(a.Leads, lead.ID)
 			}
-			a.Coordinators = p.planAgencies(text, a.Leads)
+			a.Coordinators = p.planCoordinators(text, a.Leads)
 			p.ds.PlanActions = append(p.ds.PlanActions, a)
 		}
 		if len(s.Bullets) == 0 {
@@ -117,9 +126,10 @@ func (p *docParser) sectionAgency(s taskSection) *regnet.Agency {
 }
 
 // taskDeadline reads a task's deadline from its text: a "trước ngày …" date
-// when it gives one, otherwise the task runs for the plan's whole period and
-// is recorded as RECURRING with an empty raw text.
-func (p *docParser) taskDeadline(text string) regnet.Deadline {
+// when it gives one. A task that names no time is UNSPECIFIED: the plan's
+// period bounds it, but calling it ongoing would be a reading the text does
+// not make.
+func taskDeadline(text string) regnet.Deadline {
 	if m := reBefore.FindStringSubmatch(text); m != nil && m[2] != "" && m[3] != "" {
 		d := parseDeadline(m[1] + "/" + m[2] + "/" + m[3])
 		if d.Kind != "" {
@@ -127,7 +137,7 @@ func (p *docParser) taskDeadline(text string) regnet.Deadline {
 			return d
 		}
 	}
-	return regnet.Deadline{Kind: regnet.DeadlineRecurring}
+	return regnet.Deadline{Kind: regnet.DeadlineUnspecified}
 }
 
 // readAppendixRows turns the appendix table's rows into plan actions.
@@ -135,8 +145,11 @@ func (p *docParser) readAppendixRows(rows []appendixRow) {
 	for _, r := range rows {
 		id := fmt.Sprintf("%s#APPENDIX/%d/%d", p.doc.ID, r.Group, r.Row)
 		d := parseDeadline(r.Deadline)
-		if d.Kind == "" && r.Deadline != "" {
-			p.warn(r.Line, "appendix row %d.%d: deadline %q not understood", r.Group, r.Row, r.Deadline)
+		if d.Kind == "" {
+			if r.Deadline != "" {
+				p.warn(r.Line, "appendix row %d.%d: deadline %q not understood", r.Group, r.Row, r.Deadline)
+			}
+			d.Kind = regnet.DeadlineUnspecified // the raw text stays for a reader to judge
 		}
 		leads := p.planAgencies(leadCell(r.Leads), nil)
 		if len(leads) == 0 {
@@ -145,7 +158,7 @@ func (p *docParser) readAppendixRows(rows []appendixRow) {
 		p.ds.PlanActions = append(p.ds.PlanActions, regnet.PlanAction{
 			ID: id, Document: p.doc.ID, Group: strconv.Itoa(r.Group), Text: r.Text,
 			Deadline: d, Output: r.Output, Leads: leads,
-			Coordinators: p.planAgencies(r.Coordinators, leads),
+			Coordinators: p.planCoordinators(r.Coordinators, leads),
 			Amends:       amendedDocuments(r.Text), Provision: id,
 		})
 	}
@@ -164,11 +177,35 @@ func leadCell(s string) string {
 
 // planAgencies resolves the agencies a plan cell or task text names,
 // collective ones ("các sở, ngành") included, without repeats and without
-// those in skip.
+// those in skip. A generic name stands for the unit of that kind the plan's
+// own headings name (see ownUnitsOf).
 func (p *docParser) planAgencies(s string, skip []string) []string {
+	return p.resolveMentions(p.ont.findAgencies(s), skip)
+}
+
+// planCoordinators is planAgencies for the bodies a task is carried out
+// with: a body the text reports or submits to, or that appraises the
+// result, does not co-ordinate the task.
+func (p *docParser) planCoordinators(s string, skip []string) []string {
+	ms := p.ont.findAgencies(s)
+	recv := receivers(s, ms)
+	var keep []mention
+	for i, m := range ms {
+		if !recv[i] {
+			keep = append(keep, m)
+		}
+	}
+	return p.resolveMentions(keep, skip)
+}
+
+func (p *docParser) resolveMentions(ms []mention, skip []string) []string {
 	out := []string{}
-	for _, m := range p.ont.findAgencies(s) {
-		a := p.agencies.get(m.unit, p.doc.Province, "")
+	for _, m := range ms {
+		u := m.unit
+		if own := p.own[u.kind.Code]; own != nil && u.Key == "" {
+			u = own
+		}
+		a := p.agencies.get(u, p.doc.Province, "")
 		if !contains(out, a.ID) && !contains(skip, a.ID) {
 			out = append(out, a.ID)
 		}

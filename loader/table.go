@@ -46,10 +46,13 @@ type appendixRow struct {
 	// Coordinators is the co-ordinating agencies' cell. A merged cell that
 	// the extraction printed twice under one row goes to the next row when
 	// that row has none.
-	Coordinators      string
-	Line              int // line of the action text's start
-	LeadsInherited    bool
-	DeadlineInherited bool
+	Coordinators          string
+	Line                  int // line of the action text's start
+	Page                  int // the page the row starts on, counted by the repeated header (0 before the first)
+	LeadsInherited        bool
+	DeadlineInherited     bool
+	OutputInherited       bool
+	CoordinatorsInherited bool
 }
 
 // defaultAgencyStarts are the opening words of agency names in plan tables
@@ -155,6 +158,7 @@ const (
 // rowCells is a row while it is read: the lines of each cell.
 type rowCells struct {
 	line     int
+	page     int
 	bullet   string
 	text     []string
 	deadline []string
@@ -178,6 +182,7 @@ type tableReader struct {
 	titleW   int
 	inTitle  bool // the last line continued the group's title
 	afterHdr bool // the last line was a repeated header
+	page     int  // headers seen: the page being read
 	seenHdr  bool // a header was seen: the table has begun
 	appendix bool // the lines had a "PHỤ LỤC" heading
 
@@ -223,6 +228,8 @@ func parseAppendix(lines []Line, isAgencyStart func(string) bool) ([]appendixRow
 	r.flush()
 	r.titles[r.group] = strings.Join(r.title, " ")
 	r.inherit()
+	inheritMerged(r.rows, func(r *appendixRow) (*string, *bool) { return &r.Output, &r.OutputInherited })
+	inheritMerged(r.rows, func(r *appendixRow) (*string, *bool) { return &r.Coordinators, &r.CoordinatorsInherited })
 	for i := range r.rows { // a title may go on after the group's first rows
 		r.rows[i].GroupTitle = r.titles[r.rows[i].Group]
 		r.rows[i].GroupLine = r.titleAt[r.rows[i].Group]
@@ -263,6 +270,9 @@ func (r *tableReader) readLine(i int) {
 	l := r.lines[i]
 	t := l.Text
 	if r.isHeader(t) {
+		if !r.afterHdr {
+			r.page++
+		}
 		r.afterHdr, r.seenHdr = true, true
 		return
 	}
@@ -615,7 +625,7 @@ func (r *tableReader) add(col column, p string, newCell bool) {
 func (r *tableReader) newRow(p string, no int) {
 	r.flush()
 	bullet, body := splitBullet(p)
-	r.row = &rowCells{line: no, bullet: bullet, text: []string{body}}
+	r.row = &rowCells{line: no, page: r.page, bullet: bullet, text: []string{body}}
 	r.col = colText
 	r.cellW = runeLen(p)
 	r.colW[colText] = max(r.colW[colText], runeLen(p))
@@ -632,7 +642,7 @@ func (r *tableReader) flush() {
 	row := appendixRow{
 		Group: r.group, Row: r.groupN, Bullet: c.bullet,
 		Text: strings.Join(c.text, " "), Deadline: strings.Join(c.deadline, " "),
-		Output: strings.Join(c.output, " "), Leads: strings.Join(c.lead, " "), Line: c.line,
+		Output: strings.Join(c.output, " "), Leads: strings.Join(c.lead, " "), Line: c.line, Page: c.page,
 	}
 	var coords []string
 	dup := ""
@@ -674,6 +684,57 @@ func (r *tableReader) inherit() {
 		}
 	}
 }
+
+// inheritMerged fills the empty cells of one column (output, co-ordinators)
+// that sit under a merged cell. Unlike a lead or a deadline, these cells may
+// be empty in the original, so only the layout can say a row is under a
+// merged cell. The extraction prints a merged cell once on every page it
+// spans, level with one of its rows, not always the first (the text is
+// centred in the cell). So, within a task group:
+//   - an empty cell below a filled one on the same page is under it;
+//   - empty cells at the top of a page are under the cell printed below
+//     them on that page when that cell is the one the last row of the
+//     previous page had: the merged cell went on over the page break;
+//   - a page that prints no cell for the column has none: a merged cell
+//     spanning it would have been printed there.
+func inheritMerged(rows []appendixRow, cell func(*appendixRow) (*string, *bool)) {
+	for i := range rows {
+		text, inherited := cell(&rows[i])
+		if *text != "" || i == 0 || !samePage(rows[i-1], rows[i]) {
+			continue
+		}
+		if above, _ := cell(&rows[i-1]); *above != "" {
+			*text, *inherited = *above, true
+		}
+	}
+	for i := 1; i < len(rows); i++ {
+		if rows[i-1].Group != rows[i].Group || samePage(rows[i-1], rows[i]) {
+			continue
+		}
+		last, _ := cell(&rows[i-1]) // i opens a page inside a group
+		j := i
+		for j < len(rows) && samePage(rows[i], rows[j]) {
+			if t, _ := cell(&rows[j]); *t != "" {
+				break
+			}
+			j++
+		}
+		if j == i || j == len(rows) || !samePage(rows[i], rows[j]) {
+			continue
+		}
+		if below, _ := cell(&rows[j]); *last == "" || *below != *last {
+			continue
+		}
+		for k := i; k < j; k++ {
+			t, inh := cell(&rows[k])
+			*t, *inh = *last, true
+		}
+	}
+}
+
+// samePage reports whether two rows are of one task group and start on one
+// page.
+func samePage(a, b appendixRow) bool { return a.Group == b.Group && a.Page == b.Page }
 
 // fits reports whether the first word of next would have fitted on prev
 // in a column width characters wide, less slack percent for the

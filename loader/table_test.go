@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,7 +24,8 @@ func TestParseAppendix(t *testing.T) {
 	want := []row{
 		{1, 1, "-", "Rà soát các quy định về quản lý thị trường", "Thường xuyên", "Báo cáo rà soát", "- Các sở, ngành - UBND xã, phường", "Các sở, ngành có liên quan phối hợp thực hiện theo chức năng", false, false},
 		// the deadline on the action's line
-		{1, 2, "+", "Rà soát các quy định về an toàn thực phẩm.", "03/2026", "Báo cáo", "Sở Y tế", "", false, false},
+		// the co-ordinators' merged cell, printed once on the page, covers the rows below it
+		{1, 2, "+", "Rà soát các quy định về an toàn thực phẩm.", "03/2026", "Báo cáo", "Sở Y tế", "Các sở, ngành có liên quan phối hợp thực hiện theo chức năng", false, false},
 		// a name cut over three lines, then a second agency cell
 		{1, 3, "+", "Rà soát các quy định về thuốc bảo vệ thực vật, phân bón và vật tư nông nghiệp.", "03/2026", "Báo cáo", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", false, false},
 		{2, 1, "", "Tổ chức tập huấn", "Hằng năm", "Hội nghị", "Sở Công Thương", "", false, false},
@@ -37,7 +39,7 @@ func TestParseAppendix(t *testing.T) {
 		// a condition that names a body; lead and co-ordinators on one line
 		{2, 6, "", "Nghiên cứu, tham mưu UBND tỉnh", "Sau khi Trung ương ban hành Đề án", "Văn bản", "Công an tỉnh", "Các sở, ngành có liên quan phối hợp thực hiện", false, false},
 		// an action that opens with a deadline's word
-		{2, 7, "", "Định kỳ rà soát", "Định kỳ, thường xuyên", "Báo cáo", "Sở Văn hóa, Thể thao và Du lịch", "", false, false},
+		{2, 7, "", "Định kỳ rà soát", "Định kỳ, thường xuyên", "Báo cáo", "Sở Văn hóa, Thể thao và Du lịch", "Các sở, ngành có liên quan phối hợp thực hiện", false, false},
 		// an action's text that runs on over a page break, beside an unfinished group title
 		{3, 1, "", "Trao đổi thông tin về các đối tượng buôn lậu, vận chuyển hàng cấm qua biên giới giữa các lực lượng chức năng.", "Thường xuyên", "Thông tin", "Công an tỉnh", "", false, false},
 	}
@@ -73,6 +75,49 @@ func TestParseAppendix(t *testing.T) {
 			}
 			if rows[0].Line != 16 || rows[1].Line != 29 {
 				t.Errorf("lines %d, %d; want 16, 29", rows[0].Line, rows[1].Line)
+			}
+		})
+	}
+}
+
+func TestInheritMerged(t *testing.T) {
+	// Rows as group.page:cell; "" is an empty cell. want is every row's
+	// cell after inheritMerged, with "*" after an inherited one.
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"copied down on a page", []string{"1.1:A", "1.1:", "1.1:"}, "A A* A*"},
+		{"not across groups", []string{"1.1:A", "2.1:"}, "A -"},
+		{"a page that prints none has none", []string{"1.1:A", "1.2:", "1.2:", "1.3:A"}, "A - - A"},
+		{"a merged cell printed below the top of the next page", []string{"1.1:A", "1.2:", "1.2:A", "1.2:"}, "A A* A A*"},
+		{"another cell below the top of the next page", []string{"1.1:A", "1.2:", "1.2:B"}, "A - B"},
+		{"a row's own cell ends the merged one", []string{"1.1:A", "1.1:B", "1.1:"}, "A B B*"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rows []appendixRow
+			for _, r := range tt.rows {
+				var g, p int
+				head, cell, _ := strings.Cut(r, ":")
+				fmt.Sscanf(head, "%d.%d", &g, &p)
+				rows = append(rows, appendixRow{Group: g, Page: p, Output: cell})
+			}
+			inheritMerged(rows, func(r *appendixRow) (*string, *bool) { return &r.Output, &r.OutputInherited })
+			var got []string
+			for _, r := range rows {
+				c := r.Output
+				if c == "" {
+					c = "-"
+				}
+				if r.OutputInherited {
+					c += "*"
+				}
+				got = append(got, c)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("got %s, want %s", strings.Join(got, " "), tt.want)
 			}
 		})
 	}

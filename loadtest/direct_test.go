@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/regnet/regnet"
 )
 
 // The direct Cypher: the statements the Neo4j store runs for the two client
@@ -27,27 +29,9 @@ const (
 	cypherFrom      = "MATCH (n:Handoff)\nWHERE n.from IN $from\nRETURN properties(n) AS n ORDER BY n.id"
 	cypherTo        = "MATCH (n:Handoff)\nWHERE any(a IN coalesce(n.notifies, []) + coalesce(n.transfersTo, []) WHERE a IN $to)\nRETURN properties(n) AS n ORDER BY n.id"
 
-	// cypherChain is HandoffChain's statement for a province and an area
-	// being left: its WHERE, then cypherChainRest of store/neo4j/graph.go.
-	cypherChain = "MATCH (s:Handoff)\nWHERE $leaving IN s.leaving\n  AND EXISTS { MATCH (d:Document {id: s.document}) WHERE d.province = $province }\n" +
-		`WITH collect(DISTINCT s) AS starts
-CALL (starts) {
-  UNWIND starts AS s
-  RETURN s AS h, 1 AS depth, '' AS via
-UNION
-  UNWIND starts AS s
-  MATCH (a0:Agency {id: s.from})-[:HANDS_OFF_TO {handoff: s.id}]->(t:Agency)
-  MATCH (x:Agency)-[:INITIATES]->(h:Handoff)
-  WHERE NOT h IN starts
-  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..8]->(x))
-  WITH h, length(p) + 2 AS depth, CASE length(p) WHEN 0 THEN a0.id ELSE nodes(p)[-2].id END AS via
-  WHERE depth <= $maxDepth
-  RETURN h, depth, via
-}
-WITH h, depth, via ORDER BY depth, via
-WITH h, collect([depth, via])[0] AS best
-RETURN properties(h) AS h, best[0] AS depth, best[1] AS via
-ORDER BY depth, h.id`
+	// cypherChainStart is the store's statement for a chain's first hops:
+	// the rules of a province for goods leaving an area.
+	cypherChainStart = "MATCH (n:Handoff)\nWHERE EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }\n  AND $leaving IN n.leaving\nRETURN properties(n) AS n ORDER BY n.id"
 )
 
 // The arguments written in the client queries.
@@ -171,20 +155,31 @@ func chainDirect(ctx context.Context, d *direct) ([]string, error) {
 	if _, err := d.one(ctx, stmt{cypherProvinces, nil}); err != nil {
 		return nil, err
 	}
-	hops, err := d.records(ctx, stmt{cypherChain, map[string]any{
-		"leaving": chainLeaving, "province": chainProvince, "maxDepth": int64(chainDepth),
-	}})
+	// The query keeps the direction of travel (its default), which the
+	// store walks a depth at a time: the same statements here.
+	hops, err := regnet.WalkChain(ctx, directHandoffs{d}, regnet.ChainQuery{
+		Province: chainProvince, Leaving: chainLeaving, Direction: regnet.ChainSame,
+	}, chainDepth)
 	if err != nil {
 		return nil, err
 	}
 	agencies, areas, provisions := newKeySet(nil), newKeySet(nil), newKeySet(nil)
 	var ids []string
-	for _, r := range hops {
-		h, _ := r.Values[0].(map[string]any)
-		ids = append(ids, h["id"].(string))
-		agencies.add(h["from"], h["notifies"], h["transfersTo"])
-		areas.add(h["leaving"], h["entering"])
-		provisions.add(h["provision"])
+	for _, hop := range hops {
+		h := hop.Handoff
+		ids = append(ids, h.ID)
+		agencies.add(h.From)
+		for _, list := range [][]string{h.Notifies, h.TransfersTo} {
+			for _, a := range list {
+				agencies.add(a)
+			}
+		}
+		for _, list := range [][]string{h.Leaving, h.Entering} {
+			for _, a := range list {
+				areas.add(a)
+			}
+		}
+		provisions.add(h.Provision)
 	}
 	got, err := d.level(ctx,
 		byKeys(cypherAgencyIDs, "ids", agencies.keys),
@@ -201,6 +196,43 @@ func chainDirect(ctx context.Context, d *direct) ([]string, error) {
 		return nil, err
 	}
 	return ids, nil
+}
+
+// directHandoffs lists handoff rules with the statements the store sends
+// for the filters a chain uses: the first hops (province and area left) and
+// the rules of the agencies reached.
+type directHandoffs struct{ d *direct }
+
+func (h directHandoffs) Handoffs(ctx context.Context, f regnet.HandoffFilter) ([]*regnet.Handoff, error) {
+	s := stmt{cypherChainStart, map[string]any{"province": f.Province, "leaving": f.Leaving}}
+	if len(f.From) > 0 {
+		s = stmt{cypherFrom, map[string]any{"from": f.From}}
+	}
+	rows, err := h.d.one(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*regnet.Handoff, len(rows))
+	for i, r := range rows {
+		str := func(k string) string { v, _ := r[k].(string); return v }
+		list := func(k string) []string {
+			var xs []string
+			for _, x := range asList(r[k]) {
+				if v, ok := x.(string); ok {
+					xs = append(xs, v)
+				}
+			}
+			return xs
+		}
+		out[i] = &regnet.Handoff{ID: str("id"), From: str("from"), Notifies: list("notifies"), TransfersTo: list("transfersTo"),
+			Leaving: list("leaving"), Entering: list("entering"), Provision: str("provision")}
+	}
+	return out, nil
+}
+
+func asList(v any) []any {
+	xs, _ := v.([]any)
+	return xs
 }
 
 // runChain and runAgency are chainDirect and agencyDirect for the

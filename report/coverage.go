@@ -27,10 +27,14 @@ import (
 //   - field_led_elsewhere: for GAP rows, the agencies that lead the same
 //     field in another area (or naming no area), "; "-separated, so that a
 //     gap in one area can be told from a field nobody leads
+//   - evidence: the words that gave the duty its role and this row's field
+//     and area ("LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm»"), so
+//     that a drafter sees why the duty is read so; empty when the duty
+//     carries none
 var CoverageColumns = []string{
 	"province", "field", "field_name", "area", "area_name", "status",
 	"agency_kind", "agency", "role", "document", "provision", "provision_id", "text",
-	"field_led_elsewhere",
+	"field_led_elsewhere", "evidence",
 }
 
 // Coverage statuses in the CSV.
@@ -89,6 +93,25 @@ func (r Renderer) Coverage(ctx context.Context, w io.Writer, province string, ro
 		return fmt.Errorf("report coverage: %w", err)
 	}
 	return writeOut(w, coverageMarkdown(province, rows, facts, elsewhere, refs, docs))
+}
+
+// evidence is the words behind the fact: the duty's role and the row's
+// field and area.
+func (f coverageFact) evidence() string {
+	if f.duty == nil {
+		return ""
+	}
+	return evidenceLine(f.duty, func(e regnet.Evidence) bool {
+		switch e.Tag {
+		case regnet.EvidenceRole:
+			return true
+		case regnet.EvidenceField:
+			return e.Value == fieldCode(f.row.Field)
+		case regnet.EvidenceArea:
+			return e.Value == areaCode(f.row.Area)
+		}
+		return false
+	})
 }
 
 func coverageStatus(row *regnet.LeadCoverageRow) string {
@@ -156,7 +179,7 @@ func coverageRecords(province string, facts []coverageFact, elsewhere map[*regne
 			rec = append(rec, refs.agencyKind(f.duty.Agency), refs.agencyName(f.duty.Agency), f.duty.Role,
 				doc, path, f.duty.Provision, strings.Join(strings.Fields(f.duty.Text), " "))
 		}
-		out = append(out, append(rec, elsewhere[f.row]))
+		out = append(out, append(rec, elsewhere[f.row], f.evidence()))
 	}
 	return out
 }
@@ -171,7 +194,9 @@ func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []c
 	fmt.Fprintf(&b, "# Lead coverage: %s\n\n", province)
 	b.WriteString("Who leads each field of state management, and each area where a duty names one, according to the duties " +
 		"read from the documents below. A duty leads when its wording says so (\"chủ trì\", \"chịu trách nhiệm chính\"). " +
-		"Every fact gives the document and the provision (Điều / khoản / điểm) to check it against.\n\n")
+		"Every fact gives the document and the provision (Điều / khoản / điểm) to check it against; " +
+		"\"Why\" quotes the words the role, field and area were read from (LEAD ← «Chủ trì»), " +
+		"\"—\" where the reading kept none.\n\n")
 	b.WriteString("Documents read:\n\n")
 	writeDocuments(&b, docs)
 	b.WriteString("\n")
@@ -197,9 +222,10 @@ func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []c
 		if f.duty == nil {
 			continue // a lead always has a duty; kept safe for partial stores
 		}
-		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision), excerpt(f.duty.Text)})
+		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
+			excerpt(f.duty.Text), dash(f.evidence())})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Wording"}, md, "No field has more than one lead.")
+	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Wording", "Why"}, md, "No field has more than one lead.")
 
 	b.WriteString("\n## GAP: no agency leads\n\n")
 	b.WriteString("Each row is a duty that touches a field (and area) that no duty leads, with the role it gives. " +
@@ -213,9 +239,9 @@ func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []c
 			continue
 		}
 		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency),
-			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text), dash(elsewhere[f.row])})
+			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text), dash(f.evidence()), dash(elsewhere[f.row])})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording", "Led elsewhere"}, md, "Every field has a lead.")
+	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording", "Why", "Led elsewhere"}, md, "Every field has a lead.")
 
 	b.WriteString("\n## Led by one agency\n\n")
 	b.WriteString("Each row is a duty that makes the only lead agency of a field (and area) lead it, with its provision.\n\n")
@@ -224,9 +250,10 @@ func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []c
 		if f.duty == nil {
 			continue
 		}
-		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision)})
+		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
+			dash(f.evidence())})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision"}, md, "None.")
+	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Why"}, md, "None.")
 	return &b
 }
 

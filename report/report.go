@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -175,6 +176,30 @@ func docLabel(d *regnet.Document) string {
 		state = "dự thảo, chưa có số"
 	}
 	return fmt.Sprintf("%s (%s, %s)", strings.Join(parts, " "), state, d.Source.File)
+}
+
+// evidenceLine quotes the evidence of d that keep accepts, in the duty's
+// order: "LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm»". Partners
+// and report recipients are agency ids; the words name them already.
+func evidenceLine(d *regnet.Duty, keep func(regnet.Evidence) bool) string {
+	var parts []string
+	for _, e := range d.Evidence {
+		if !keep(e) {
+			continue
+		}
+		value := e.Value
+		if e.Tag == regnet.EvidencePartner || e.Tag == regnet.EvidenceReportsTo {
+			value = strings.ToUpper(e.Tag)
+			if e.Tag == regnet.EvidenceReportsTo {
+				value = "REPORTS_TO"
+			}
+		}
+		part := value + " ← «" + strings.Join(strings.Fields(e.Words), " ") + "»"
+		if !slices.Contains(parts, part) {
+			parts = append(parts, part)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // roleNames are the Vietnamese wordings behind the role codes.

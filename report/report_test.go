@@ -19,6 +19,7 @@ import (
 	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/report"
 	"github.com/regnet/regnet/store/memory"
+	"github.com/regnet/regnet/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata from the bundled documents")
@@ -405,5 +406,52 @@ func TestRendererErrors(t *testing.T) {
 	}
 	if buf.Len() != 0 {
 		t.Errorf("wrote %q before failing", buf.String())
+	}
+}
+
+// TestCoverageEvidence renders the coverage of a hand-built dataset whose
+// duties carry evidence: each row quotes the words behind the duty's role
+// and the row's own field and area, and nothing of the duty's other tags.
+func TestCoverageEvidence(t *testing.T) {
+	s := memory.New(storetest.Fixture())
+	ctx := context.Background()
+	rows, err := regnet.LeadCoverage(ctx, s, langSon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csvOut, mdOut bytes.Buffer
+	if err := (report.Renderer{Store: s, Format: report.CSV}).Coverage(ctx, &csvOut, langSon, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.Renderer{Store: s, Format: report.Markdown}).Coverage(ctx, &mdOut, langSon, rows); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		field, area, kind, want string
+	}{
+		{"FOOD_SAFETY", "", "POLICE", "LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm»"},
+		{"E_COMMERCE", "INLAND", "INDUSTRY_TRADE", "LEAD ← «Chủ trì»; E_COMMERCE ← «thương mại điện tử»; INLAND ← «nội địa»"},
+		{"E_COMMERCE", "MARKETS", "INDUSTRY_TRADE", "LEAD ← «Chủ trì»; E_COMMERCE ← «thương mại điện tử»"},
+		// A duty read without evidence shows none.
+		{"FOOD_SAFETY", "MARKETS", "MARKET_MANAGEMENT", ""},
+	}
+	recs := records(t, csvOut.String(), report.CoverageColumns)
+	for _, tc := range tests {
+		found := false
+		for _, r := range recs {
+			if r["field"] == tc.field && r["area"] == tc.area && r["agency_kind"] == tc.kind {
+				found = true
+				if r["evidence"] != tc.want {
+					t.Errorf("%s/%s %s: evidence %q, want %q", tc.field, tc.area, tc.kind, r["evidence"], tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no coverage row %s/%s for %s", tc.field, tc.area, tc.kind)
+		}
+	}
+	line := "| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Công an tỉnh Lạng Sơn (POLICE) | 83/2025/QĐ-UBND, Điều 7 khoản 2 điểm b | LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm» |"
+	if !strings.Contains(mdOut.String(), line) {
+		t.Errorf("the Markdown coverage lacks %q:\n%s", line, mdOut.String())
 	}
 }

@@ -131,9 +131,10 @@ func TestContractQueries(t *testing.T) {
 				t.Errorf("hop %s lacks its provision: %+v", h.Handoff.ID, h.Handoff.Provision)
 			}
 		}
-		// Customs leaves the zone and notifies police and border guard;
-		// they notify market management.
-		want := []string{"CUSTOMS@1", "POLICE@2", "BORDER_GUARD@2", "MARKET_MANAGEMENT@3"}
+		// Customs leaves the zone and notifies police and border guard.
+		// They notify market management, but its rule is for goods entering
+		// the customs zone: the chain keeps the direction of travel.
+		want := []string{"CUSTOMS@1", "POLICE@2", "BORDER_GUARD@2"}
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
@@ -929,5 +930,132 @@ func TestRunShutsDown(t *testing.T) {
 func TestNewNeedsStore(t *testing.T) {
 	if _, err := server.New(server.Config{}); err == nil {
 		t.Error("New without a store succeeded")
+	}
+}
+
+// TestStatementsAndEvidence reads the facts of a provision that states two
+// duties: each duty's own words, evidence and reporting lines, the agency
+// links derived from them, the schedules, and chains in either direction.
+func TestStatementsAndEvidence(t *testing.T) {
+	srv := fixtureServer(t)
+	var data struct {
+		Duties struct {
+			Edges []struct {
+				Node struct {
+					ID, Role, Text string
+					ReportsTo      []struct {
+						Agency struct{ ID string }
+						When   string
+					}
+					Evidence []struct {
+						Tag, Value, Words string
+						Start, End        int
+					}
+					Provision struct{ ID, Text string }
+				}
+			}
+		}
+		Police, Committee struct {
+			ReportsTo, ReportedToBy []struct{ ID string }
+		}
+		Schedules struct {
+			TotalCount int
+			Edges      []struct {
+				Node struct {
+					ID, Kind, When string
+					By             *string
+					Agencies, To   []struct{ ID string }
+					Document       struct{ ID string }
+				}
+			}
+		}
+		Reports struct{ TotalCount int }
+		Plan    struct{ Schedules []struct{ ID string } }
+		Same    []struct{ Handoff struct{ ID string } }
+		Any     []struct{ Handoff struct{ ID string } }
+		Path    []struct {
+			Steps []struct {
+				Type string
+				Duty *struct{ ID string }
+			}
+		}
+	}
+	srv.MustQuery(t, `{
+		duties(filter: {agency: "agency:lang-son:POLICE"}) { edges { node {
+			id role text reportsTo { agency { id } when } evidence { tag value start end words } provision { id text } } } }
+		police: agency(id: "agency:lang-son:POLICE") { reportsTo { id } reportedToBy { id } }
+		committee: agency(id: "agency:lang-son:PEOPLES_COMMITTEE") { reportsTo { id } reportedToBy { id } }
+		schedules(province: "lang son") { totalCount edges { node { id kind when by agencies { id } to { id } document { id } } } }
+		reports: schedules(kind: REPORT, agency: "agency:lang-son:PEOPLES_COMMITTEE") { totalCount }
+		plan: document(id: "doc:125-kh-ubnd") { schedules { id } }
+		same: handoffChain(leaving: BORDER_AREA, maxDepth: 10) { handoff { id } }
+		any: handoffChain(leaving: BORDER_AREA, maxDepth: 10, direction: ANY) { handoff { id } }
+		path: coordinationPath(from: "agency:lang-son:POLICE", to: "agency:lang-son:PEOPLES_COMMITTEE") { steps { type duty { id } } }
+	}`, nil).Decode(t, &data)
+
+	byProvision := map[string][]string{}
+	for _, e := range data.Duties.Edges {
+		d := e.Node
+		byProvision[d.Provision.ID] = append(byProvision[d.Provision.ID], d.Role)
+		text := []rune(d.Provision.Text)
+		for _, ev := range d.Evidence {
+			if ev.Start < 0 || ev.End > len(text) || ev.Start >= ev.End || string(text[ev.Start:ev.End]) != ev.Words {
+				t.Errorf("duty %s: evidence %+v does not point at its words in %q", d.ID, ev, d.Provision.Text)
+			}
+		}
+		if d.Role == "LEAD" && len(d.ReportsTo) == 1 {
+			if d.ReportsTo[0].Agency.ID != "agency:lang-son:PEOPLES_COMMITTEE" || d.ReportsTo[0].When != "trước ngày 15 hằng tháng" {
+				t.Errorf("duty %s reports to %+v", d.ID, d.ReportsTo)
+			}
+			var tags []string
+			for _, ev := range d.Evidence {
+				tags = append(tags, ev.Tag+"="+ev.Value)
+			}
+			want := []string{"ROLE=LEAD", "FIELD=FOOD_SAFETY", "REPORTS_TO=agency:lang-son:PEOPLES_COMMITTEE"}
+			if !slices.Equal(tags, want) {
+				t.Errorf("duty %s evidence tags %v, want %v", d.ID, tags, want)
+			}
+		}
+	}
+	if roles := byProvision["doc:83-2025-qd-ubnd#REGULATION/7/2/b"]; !slices.Equal(roles, []string{"COORDINATE", "LEAD"}) {
+		t.Errorf("the provision with two statements gives roles %v", roles)
+	}
+
+	ids := func(as []struct{ ID string }) []string {
+		out := []string{}
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	if got := ids(data.Police.ReportsTo); !slices.Equal(got, []string{"agency:lang-son:PEOPLES_COMMITTEE"}) {
+		t.Errorf("police reports to %v", got)
+	}
+	if got := ids(data.Committee.ReportedToBy); !slices.Equal(got, []string{"agency:lang-son:POLICE"}) {
+		t.Errorf("committee is reported to by %v", got)
+	}
+	if len(data.Police.ReportedToBy) != 0 || len(data.Committee.ReportsTo) != 0 {
+		t.Errorf("reporting lines run the wrong way: %+v %+v", data.Police, data.Committee)
+	}
+
+	if data.Schedules.TotalCount != 2 || data.Reports.TotalCount != 1 || len(data.Plan.Schedules) != 1 {
+		t.Errorf("schedules: %d in the province, %d reports to the committee, %d in the plan",
+			data.Schedules.TotalCount, data.Reports.TotalCount, len(data.Plan.Schedules))
+	}
+	for _, e := range data.Schedules.Edges {
+		x := e.Node
+		if x.Kind == "REPORT" && (x.When == "" || x.By == nil || *x.By != "---15" ||
+			!slices.Equal(ids(x.Agencies), []string{"agency:lang-son:POLICE"}) ||
+			!slices.Equal(ids(x.To), []string{"agency:lang-son:PEOPLES_COMMITTEE"}) || x.Document.ID != "doc:83-2025-qd-ubnd") {
+			t.Errorf("report schedule %+v", x)
+		}
+	}
+
+	if len(data.Same) != 1 || len(data.Any) != 4 {
+		t.Errorf("chain leaving the border area: %d hops in the same direction (want 1), %d in any (want 4)", len(data.Same), len(data.Any))
+	}
+	if len(data.Path) != 1 || len(data.Path[0].Steps) != 1 || data.Path[0].Steps[0].Type != "REPORTS_TO" ||
+		data.Path[0].Steps[0].Duty == nil || data.Path[0].Steps[0].Duty.ID != "doc:83-2025-qd-ubnd#REGULATION/7/2/b#duty/lead" {
+		t.Errorf("path from police to the committee: %+v", data.Path)
 	}
 }

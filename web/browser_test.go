@@ -13,10 +13,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/data"
 	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/server"
 	"github.com/regnet/regnet/store/memory"
+	"github.com/regnet/regnet/store/storetest"
 	"github.com/regnet/regnet/web"
 )
 
@@ -254,6 +256,40 @@ func TestExplorerInBrowser(t *testing.T) {
 // and $CHROMEDRIVER, by default Debian's). Without them the test is skipped
 // on a developer's machine and fails in CI, where scripts/install-browser
 // must have run.
+// TestExplorerShowsEvidence opens the explorer on a hand-built dataset whose
+// duties carry evidence and a reporting line (storetest.Fixture): the agency
+// panel shows, for each duty, the words its role, fields and areas were read
+// from, who the agency reports to, and the network draws the reporting line.
+func TestExplorerShowsEvidence(t *testing.T) {
+	chrome, chromedriver := browserBinaries(t)
+	base := serve(t, memory.New(storetest.Fixture()))
+	s := startDriver(t, chromedriver).newSession(t, chrome)
+	const police = "agency:lang-son:POLICE"
+	if err := s.navigate(base + "/#province=province%3Alang-son&agency=" + police); err != nil {
+		t.Fatal(err)
+	}
+	waitPanel(t, s, police)
+	var why string
+	if err := s.exec(&why, `const d = document.querySelector('[data-testid="duty"][data-id$="#duty/lead"]');
+		return d ? d.querySelector('[data-testid="evidence"]')?.textContent ?? '' : ''`); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"LEAD ← «Chủ trì»", "FOOD_SAFETY ← «an toàn thực phẩm»", "REPORTS_TO ← «báo cáo Ủy ban nhân dân tỉnh"} {
+		if !strings.Contains(why, want) {
+			t.Errorf("the lead duty's evidence %q lacks %q", why, want)
+		}
+	}
+	line := textOf(t, s, `[data-testid="duty-reports-to"]`)
+	if !strings.Contains(line, "Ủy ban nhân dân tỉnh Lạng Sơn") || !strings.Contains(line, "trước ngày 15 hằng tháng") {
+		t.Errorf("the duty's reporting line reads %q", line)
+	}
+	if got := textOf(t, s, `[data-testid="reports-to"]`); !strings.Contains(got, "Ủy ban nhân dân tỉnh Lạng Sơn") {
+		t.Errorf("the agency's reporting lines read %q", got)
+	}
+	waitElements(t, s, `[data-testid="edge"][data-type="REPORTS_TO"]`)
+	noPageErrors(t, s)
+}
+
 func browserBinaries(t *testing.T) (chrome, chromedriver string) {
 	t.Helper()
 	chrome = envOr("CHROME_BIN", "/usr/bin/chromium")
@@ -289,7 +325,13 @@ func startServer(t *testing.T) string {
 	if err != nil {
 		t.Fatalf("parse the bundled documents: %v", err)
 	}
-	srv, err := server.New(server.Config{Store: memory.New(ds), Explorer: web.Handler()})
+	return serve(t, memory.New(ds))
+}
+
+// serve starts the server with the explorer over store and returns its base URL.
+func serve(t *testing.T, store regnet.Store) string {
+	t.Helper()
+	srv, err := server.New(server.Config{Store: store, Explorer: web.Handler()})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}

@@ -54,8 +54,8 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "parsed %d documents: %d provisions, %d agencies, %d duties, %d handoff rules, %d plan actions, %d warnings\n",
-		len(ds.Documents), len(ds.Provisions), len(ds.Agencies), len(ds.Duties), len(ds.Handoffs), len(ds.PlanActions), len(ds.Warnings))
+	fmt.Fprintf(stderr, "parsed %d documents: %d provisions, %d agencies, %d duties, %d handoff rules, %d plan actions, %d schedules, %d warnings\n",
+		len(ds.Documents), len(ds.Provisions), len(ds.Agencies), len(ds.Duties), len(ds.Handoffs), len(ds.PlanActions), len(ds.Schedules), len(ds.Warnings))
 	store, err := openNeo4j(ctx, cfg)
 	if err != nil {
 		return err

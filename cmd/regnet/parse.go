@@ -41,7 +41,7 @@ func printSummary(w io.Writer, ds *regnet.Dataset) {
 		}
 		return provision
 	}
-	type tally struct{ provisions, duties, handoffs, actions, targets int }
+	type tally struct{ provisions, duties, handoffs, actions, targets, schedules int }
 	counts := map[string]*tally{}
 	for _, d := range ds.Documents {
 		counts[d.ID] = &tally{}
@@ -61,6 +61,11 @@ func printSummary(w io.Writer, ds *regnet.Dataset) {
 	for _, t := range ds.Targets {
 		counts[t.Document].targets++
 	}
+	for _, x := range ds.Schedules {
+		if c := counts[docOf(x.Provision)]; c != nil {
+			c.schedules++
+		}
+	}
 	for _, d := range ds.Documents {
 		number := "(no number)"
 		if d.Number != nil {
@@ -76,8 +81,8 @@ func printSummary(w io.Writer, ds *regnet.Dataset) {
 		}
 		c := counts[d.ID]
 		fmt.Fprintf(w, "%s: %s %s (%s, %s%s)\n", d.Source.File, d.Kind, number, where, d.Status, date)
-		fmt.Fprintf(w, "  %d provisions, %d duties, %d handoff rules, %d plan actions, %d targets\n",
-			c.provisions, c.duties, c.handoffs, c.actions, c.targets)
+		fmt.Fprintf(w, "  %d provisions, %d duties, %d handoff rules, %d plan actions, %d targets, %d schedules\n",
+			c.provisions, c.duties, c.handoffs, c.actions, c.targets, c.schedules)
 		n := 0
 		for _, wn := range ds.Warnings {
 			if wn.File == d.Source.File {
@@ -93,6 +98,6 @@ func printSummary(w io.Writer, ds *regnet.Dataset) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "%d documents, %d agencies, %d duties, %d handoff rules, %d plan actions, %d targets, %d warnings\n",
-		len(ds.Documents), len(ds.Agencies), len(ds.Duties), len(ds.Handoffs), len(ds.PlanActions), len(ds.Targets), len(ds.Warnings))
+	fmt.Fprintf(w, "%d documents, %d agencies, %d duties, %d handoff rules, %d plan actions, %d targets, %d schedules, %d warnings\n",
+		len(ds.Documents), len(ds.Agencies), len(ds.Duties), len(ds.Handoffs), len(ds.PlanActions), len(ds.Targets), len(ds.Schedules), len(ds.Warnings))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ func TestParseJSON(t *testing.T) {
 		t.Fatalf("output is not one JSON object: %v", err)
 	}
 	// The keys of the contract (DESIGN.md §4.2).
-	for _, key := range []string{"documents", "provisions", "agencies", "duties", "handoffs", "planActions", "targets", "warnings"} {
+	for _, key := range []string{"documents", "provisions", "agencies", "duties", "handoffs", "planActions", "targets", "schedules", "warnings"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("key %q missing", key)
 		}
@@ -49,7 +50,16 @@ func TestParseSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"QUY_CHE", "Điện Biên", "DRAFT", "83 duties", "warnings"} {
+	// The summary counts the duty statements that parse --json prints.
+	code, js, stderr := run(t, "parse", "--json", filepath.Join("..", "..", "data", "dienbien_quyche_du-thao-2025.txt"))
+	if code != 0 {
+		t.Fatalf("parse --json: exit %d: %s", code, stderr)
+	}
+	var ds struct{ Duties []json.RawMessage }
+	if err := json.Unmarshal([]byte(js), &ds); err != nil || len(ds.Duties) == 0 {
+		t.Fatalf("parse --json: %v (%d duties)", err, len(ds.Duties))
+	}
+	for _, want := range []string{"QUY_CHE", "Điện Biên", "DRAFT", fmt.Sprintf("%d duties", len(ds.Duties)), "schedules", "warnings"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

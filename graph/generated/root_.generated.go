@@ -27,6 +27,7 @@ type ResolverRoot interface {
 	Deadline() DeadlineResolver
 	Document() DocumentResolver
 	Duty() DutyResolver
+	Evidence() EvidenceResolver
 	Handoff() HandoffResolver
 	NetworkEdge() NetworkEdgeResolver
 	NetworkNode() NetworkNodeResolver
@@ -35,6 +36,8 @@ type ResolverRoot interface {
 	Province() ProvinceResolver
 	Provision() ProvisionResolver
 	Query() QueryResolver
+	ReportLine() ReportLineResolver
+	Schedule() ScheduleResolver
 	SearchHit() SearchHitResolver
 	Target() TargetResolver
 }
@@ -58,6 +61,8 @@ type ComplexityRoot struct {
 		PlanActions  func(childComplexity int, role *string) int
 		Predecessors func(childComplexity int) int
 		Province     func(childComplexity int) int
+		ReportedToBy func(childComplexity int) int
+		ReportsTo    func(childComplexity int) int
 		Successor    func(childComplexity int) int
 	}
 
@@ -116,6 +121,7 @@ type ComplexityRoot struct {
 		Province    func(childComplexity int) int
 		Provisions  func(childComplexity int, part *string, first *int, after *string) int
 		Replaces    func(childComplexity int) int
+		Schedules   func(childComplexity int) int
 		Signer      func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -137,10 +143,12 @@ type ComplexityRoot struct {
 	Duty struct {
 		Agency    func(childComplexity int) int
 		Areas     func(childComplexity int) int
+		Evidence  func(childComplexity int) int
 		Fields    func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Partners  func(childComplexity int) int
 		Provision func(childComplexity int) int
+		ReportsTo func(childComplexity int) int
 		Role      func(childComplexity int) int
 		Text      func(childComplexity int) int
 	}
@@ -156,6 +164,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Evidence struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+		Tag   func(childComplexity int) int
+		Value func(childComplexity int) int
+		Words func(childComplexity int) int
+	}
+
 	Field struct {
 		Code   func(childComplexity int) int
 		Name   func(childComplexity int) int
@@ -163,15 +179,16 @@ type ComplexityRoot struct {
 	}
 
 	Handoff struct {
-		Actions     func(childComplexity int) int
-		Condition   func(childComplexity int) int
-		Entering    func(childComplexity int) int
-		From        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Leaving     func(childComplexity int) int
-		Notifies    func(childComplexity int) int
-		Provision   func(childComplexity int) int
-		TransfersTo func(childComplexity int) int
+		Actions      func(childComplexity int) int
+		Condition    func(childComplexity int) int
+		ConditionFor func(childComplexity int) int
+		Entering     func(childComplexity int) int
+		From         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Leaving      func(childComplexity int) int
+		Notifies     func(childComplexity int) int
+		Provision    func(childComplexity int) int
+		TransfersTo  func(childComplexity int) int
 	}
 
 	LeadCoverageRow struct {
@@ -303,7 +320,7 @@ type ComplexityRoot struct {
 		Documents        func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
 		Duties           func(childComplexity int, filter *model.DutyFilter, first *int, after *string) int
 		Fields           func(childComplexity int) int
-		HandoffChain     func(childComplexity int, province *string, from *string, leaving *string, entering *string, maxDepth *int) int
+		HandoffChain     func(childComplexity int, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) int
 		Handoffs         func(childComplexity int, province *string, from *string, to *string, leaving *string, entering *string) int
 		LeadCoverage     func(childComplexity int, province string) int
 		Network          func(childComplexity int, province string) int
@@ -313,7 +330,13 @@ type ComplexityRoot struct {
 		Provinces        func(childComplexity int) int
 		Provision        func(childComplexity int, id string) int
 		Provisions       func(childComplexity int, filter *model.ProvisionFilter, first *int, after *string) int
+		Schedules        func(childComplexity int, province *string, kind *string, agency *string, first *int, after *string) int
 		Search           func(childComplexity int, text string, first *int) int
+	}
+
+	ReportLine struct {
+		Agency func(childComplexity int) int
+		When   func(childComplexity int) int
 	}
 
 	RoleDifference struct {
@@ -323,6 +346,29 @@ type ComplexityRoot struct {
 		ProvisionB func(childComplexity int) int
 		RoleInA    func(childComplexity int) int
 		RoleInB    func(childComplexity int) int
+	}
+
+	Schedule struct {
+		Agencies  func(childComplexity int) int
+		By        func(childComplexity int) int
+		Document  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Provision func(childComplexity int) int
+		Text      func(childComplexity int) int
+		To        func(childComplexity int) int
+		When      func(childComplexity int) int
+	}
+
+	ScheduleConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ScheduleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -460,6 +506,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Province(childComplexity), true
+	case "Agency.reportedToBy":
+		if e.ComplexityRoot.Agency.ReportedToBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.ReportedToBy(childComplexity), true
+	case "Agency.reportsTo":
+		if e.ComplexityRoot.Agency.ReportsTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.ReportsTo(childComplexity), true
 	case "Agency.successor":
 		if e.ComplexityRoot.Agency.Successor == nil {
 			break
@@ -694,6 +752,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Replaces(childComplexity), true
+	case "Document.schedules":
+		if e.ComplexityRoot.Document.Schedules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Schedules(childComplexity), true
 	case "Document.signer":
 		if e.ComplexityRoot.Document.Signer == nil {
 			break
@@ -769,6 +833,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Duty.Areas(childComplexity), true
+	case "Duty.evidence":
+		if e.ComplexityRoot.Duty.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Duty.Evidence(childComplexity), true
 	case "Duty.fields":
 		if e.ComplexityRoot.Duty.Fields == nil {
 			break
@@ -793,6 +863,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Duty.Provision(childComplexity), true
+	case "Duty.reportsTo":
+		if e.ComplexityRoot.Duty.ReportsTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Duty.ReportsTo(childComplexity), true
 	case "Duty.role":
 		if e.ComplexityRoot.Duty.Role == nil {
 			break
@@ -838,6 +914,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DutyEdge.Node(childComplexity), true
 
+	case "Evidence.end":
+		if e.ComplexityRoot.Evidence.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.End(childComplexity), true
+	case "Evidence.start":
+		if e.ComplexityRoot.Evidence.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Start(childComplexity), true
+	case "Evidence.tag":
+		if e.ComplexityRoot.Evidence.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Tag(childComplexity), true
+	case "Evidence.value":
+		if e.ComplexityRoot.Evidence.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Value(childComplexity), true
+	case "Evidence.words":
+		if e.ComplexityRoot.Evidence.Words == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Words(childComplexity), true
+
 	case "Field.code":
 		if e.ComplexityRoot.Field.Code == nil {
 			break
@@ -869,6 +976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Handoff.Condition(childComplexity), true
+	case "Handoff.conditionFor":
+		if e.ComplexityRoot.Handoff.ConditionFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Handoff.ConditionFor(childComplexity), true
 	case "Handoff.entering":
 		if e.ComplexityRoot.Handoff.Entering == nil {
 			break
@@ -1475,7 +1588,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.HandoffChain(childComplexity, args["province"].(*string), args["from"].(*string), args["leaving"].(*string), args["entering"].(*string), args["maxDepth"].(*int)), true
+		return e.ComplexityRoot.Query.HandoffChain(childComplexity, args["province"].(*string), args["from"].(*string), args["leaving"].(*string), args["entering"].(*string), args["maxDepth"].(*int), args["direction"].(*string)), true
 	case "Query.handoffs":
 		if e.ComplexityRoot.Query.Handoffs == nil {
 			break
@@ -1571,6 +1684,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Provisions(childComplexity, args["filter"].(*model.ProvisionFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.schedules":
+		if e.ComplexityRoot.Query.Schedules == nil {
+			break
+		}
+
+		args, err := ec.field_Query_schedules_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Schedules(childComplexity, args["province"].(*string), args["kind"].(*string), args["agency"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1582,6 +1706,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
+
+	case "ReportLine.agency":
+		if e.ComplexityRoot.ReportLine.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportLine.Agency(childComplexity), true
+	case "ReportLine.when":
+		if e.ComplexityRoot.ReportLine.When == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportLine.When(childComplexity), true
 
 	case "RoleDifference.field":
 		if e.ComplexityRoot.RoleDifference.Field == nil {
@@ -1619,6 +1756,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleDifference.RoleInB(childComplexity), true
+
+	case "Schedule.agencies":
+		if e.ComplexityRoot.Schedule.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.Agencies(childComplexity), true
+	case "Schedule.by":
+		if e.ComplexityRoot.Schedule.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.By(childComplexity), true
+	case "Schedule.document":
+		if e.ComplexityRoot.Schedule.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.Document(childComplexity), true
+	case "Schedule.id":
+		if e.ComplexityRoot.Schedule.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.ID(childComplexity), true
+	case "Schedule.kind":
+		if e.ComplexityRoot.Schedule.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.Kind(childComplexity), true
+	case "Schedule.provision":
+		if e.ComplexityRoot.Schedule.Provision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.Provision(childComplexity), true
+	case "Schedule.text":
+		if e.ComplexityRoot.Schedule.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.Text(childComplexity), true
+	case "Schedule.to":
+		if e.ComplexityRoot.Schedule.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.To(childComplexity), true
+	case "Schedule.when":
+		if e.ComplexityRoot.Schedule.When == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Schedule.When(childComplexity), true
+
+	case "ScheduleConnection.edges":
+		if e.ComplexityRoot.ScheduleConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleConnection.Edges(childComplexity), true
+	case "ScheduleConnection.pageInfo":
+		if e.ComplexityRoot.ScheduleConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleConnection.PageInfo(childComplexity), true
+	case "ScheduleConnection.totalCount":
+		if e.ComplexityRoot.ScheduleConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleConnection.TotalCount(childComplexity), true
+
+	case "ScheduleEdge.cursor":
+		if e.ComplexityRoot.ScheduleEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEdge.Cursor(childComplexity), true
+	case "ScheduleEdge.node":
+		if e.ComplexityRoot.ScheduleEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleEdge.Node(childComplexity), true
 
 	case "SearchHit.agency":
 		if e.ComplexityRoot.SearchHit.Agency == nil {
@@ -1881,7 +2105,18 @@ type Query {
   once, at its smallest depth. maxDepth is 1 to 10. Without a starting point:
   BAD_USER_INPUT; an unknown province or agency: NOT_FOUND.
   """
-  handoffChain(province: String, from: ID, leaving: AreaCode, entering: AreaCode, maxDepth: Int = 3): [ChainHop!]
+  handoffChain(
+    province: String, from: ID, leaving: AreaCode, entering: AreaCode, maxDepth: Int = 3
+    """
+    Which rules the chain may continue with. SAME (the default) keeps the
+    goods' direction of travel: once a route has passed a rule for goods
+    leaving an area, it does not continue with a rule for goods entering that
+    area, so a chain that starts when goods leave the customs zone does not
+    run back into the rules for goods entering it. ANY follows every rule an
+    agency reached initiates, whichever way the goods go.
+    """
+    direction: ChainDirection = SAME
+  ): [ChainHop!]
   """
   The shortest explained paths between two agencies over handoff,
   partnership, parent and reporting links, at most maxDepth (1 to 10) steps.
@@ -1913,6 +2148,24 @@ type Query {
   actions that amend documents.
   """
   planReport(province: String!, asOf: Date): PlanReport
+  """
+  The meetings, reviews and reports the documents set on a period or a date
+  (họp định kỳ, sơ kết 6 tháng, báo cáo trước ngày 15 hằng tháng), ordered by
+  id: of a province (the province of the stating document), of one kind, or
+  held, sent or received by an agency. Every argument narrows the list.
+  """
+  schedules(
+    "A province name or id: the schedules its documents set."
+    province: String
+    "Only meetings, only reviews, only summaries or only reports."
+    kind: ScheduleKind
+    "An agency id: the schedules it holds or sends, or, for reports, receives."
+    agency: ID
+    "The page size: 0 to 100."
+    first: Int = 20
+    "The cursor of the last schedule of the previous page."
+    after: String
+  ): ScheduleConnection
 }
 
 """
@@ -1958,6 +2211,8 @@ type Document {
   planActions: [PlanAction!]!
   "The measurable goals of a plan."
   targets: [Target!]!
+  "The meetings, reviews and reports its provisions set, ordered by id."
+  schedules: [Schedule!]!
 }
 
 "Which file a document was read from."
@@ -2036,20 +2291,107 @@ type Agency {
   handoffsIn: [Handoff!]!
   "The plan actions it leads or co-ordinates (or, with role, only one of the two)."
   planActions(role: PlanRole): [PlanAction!]!
+  """
+  The agencies it reports or sends results to, from the reporting lines of
+  its duties, ordered by id.
+  """
+  reportsTo: [Agency!]!
+  """
+  The agencies that report or send results to it, from the reporting lines
+  of their duties, ordered by id.
+  """
+  reportedToBy: [Agency!]!
 }
 
-"One responsibility an agency has under a provision."
+"""
+One statement of a responsibility: one agency, one role, and the fields,
+areas, partners and reporting lines of that statement. A provision that says
+several things ("Chủ trì X; phối hợp với Y trong Z") states several duties,
+one per role, which share the provision.
+"""
 type Duty {
+  "A stable id, built from the id of the provision that states it; unique even where a provision states several duties."
   id: ID!
+  "The agency that holds the duty."
   agency: Agency
   role: Role!
-  "The words of the provision that state it."
+  "The words of this statement, as the provision writes them."
   text: String!
+  "The fields this statement's own clauses name."
   fields: [Field!]!
+  "The areas this statement's own clauses name."
   areas: [Area!]!
-  "The agencies the duty names as partners."
+  "The agencies the holder works with in this statement."
   partners: [Agency!]!
+  "Who the holder reports or sends results to under this statement, and when."
+  reportsTo: [ReportLine!]!
+  """
+  The words that justify each of the duty's tags: its role, every field,
+  area and partner and every reporting line, in the order they were read.
+  """
+  evidence: [Evidence!]!
+  "The provision that states it; other duties may share it."
   provision: Provision
+}
+
+"A reporting line of a duty: its holder reports or sends results to an agency."
+type ReportLine {
+  "The agency that receives the reports."
+  agency: Agency
+  """
+  The period or deadline as the text writes it ("trước ngày 15 hằng tháng",
+  "định kỳ 6 tháng"); empty when the text gives none.
+  """
+  when: String!
+}
+
+"""
+The words of a provision that justify one tag of a duty, so that a reader
+can check why the duty says what it says.
+"""
+type Evidence {
+  "Which of the duty's tags the words justify."
+  tag: EvidenceTag!
+  """
+  The tag's value: the role, field or area code (LEAD, FOOD_SAFETY,
+  CUSTOMS_ZONE), or the agency id of a partner or report recipient.
+  """
+  value: String!
+  "Where the words start in the provision's text, in characters (Unicode code points) from 0."
+  start: Int!
+  "Where the words end in the provision's text, in characters, exclusive: words is the text from start to end."
+  end: Int!
+  "The words themselves: the cue of a role (Chủ trì), the phrase that names a field, area or agency."
+  words: String!
+}
+
+"""
+A meeting, review or report that a document sets on a period or a date:
+"họp định kỳ hằng quý", "sơ kết 6 tháng", "báo cáo trước ngày 15 hằng tháng".
+"""
+type Schedule {
+  "A stable id, built from the id of the provision that sets it."
+  id: ID!
+  "Whether it is a meeting, a review, a summary or a report."
+  kind: ScheduleKind!
+  "The agencies that hold the meeting or review, or send the report."
+  agencies: [Agency!]!
+  "For reports: the agencies that receive them."
+  to: [Agency!]!
+  "The words that set it."
+  text: String!
+  "The period or deadline as written (định kỳ 6 tháng, trước ngày 15/12)."
+  when: String!
+  """
+  The deadline as a date where the text gives one: an ISO date
+  (2026-12-15), --MM-DD for a day every year, ---DD for a day every month;
+  null otherwise.
+  """
+  by: String
+  "The provision that sets it."
+  provision: Provision
+  "The document whose provision sets it."
+  document: Document
 }
 
 """
@@ -2067,6 +2409,13 @@ type Handoff {
   entering: [Area!]!
   "When the rule applies, in the document's words."
   condition: String!
+  """
+  The agencies whose part of the rule the condition governs ("thông báo cho
+  cơ quan Hải quan (nếu đối tượng vẫn nằm trong địa bàn kiểm soát Hải
+  quan)" governs only the notice to customs); empty when it governs the
+  whole rule.
+  """
+  conditionFor: [Agency!]!
   provision: Provision
 }
 
@@ -2152,7 +2501,7 @@ type PathStep {
   via: String!
   "The handoff rule behind a HANDS_OFF_TO step."
   handoff: Handoff
-  "The duty behind a COORDINATES_WITH step."
+  "The duty behind a COORDINATES_WITH or REPORTS_TO step."
   duty: Duty
   provision: Provision
 }
@@ -2238,7 +2587,11 @@ type NetworkEdge {
   source: ID!
   "The id of the node it ends at."
   target: ID!
-  "HANDS_OFF_TO (a handoff rule), COORDINATES_WITH (a duty naming a partner), PART_OF, SUCCEEDED_BY, …"
+  """
+  HANDS_OFF_TO (a handoff rule), COORDINATES_WITH (a duty naming a partner),
+  REPORTS_TO (a duty's reporting line, from holder to recipient), PART_OF,
+  SUCCEEDED_BY.
+  """
   type: String!
   label: String!
   "The provisions that state the link (none for links the ontology gives: PART_OF, SUCCEEDED_BY)."
@@ -2321,6 +2674,24 @@ type PlanActionConnection {
 type PlanActionEdge {
   cursor: String!
   node: PlanAction!
+}
+
+"A page of schedules."
+type ScheduleConnection {
+  "How many schedules match, on every page."
+  totalCount: Int!
+  "The schedules of this page, in id order."
+  edges: [ScheduleEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
+  pageInfo: PageInfo!
+}
+
+"One schedule of a page, with the cursor that points at it."
+type ScheduleEdge {
+  "Give it as after to get the schedules that follow this one."
+  cursor: String!
+  "The schedule."
+  node: Schedule!
 }
 
 "Selects documents; every field set narrows the list."
@@ -2484,6 +2855,42 @@ enum DeadlineKind {
   PERIODIC
   "Theo chỉ đạo …, Sau khi … (on a condition)."
   CONDITIONAL
+  "The text gives no deadline (the plan's period alone bounds the task)."
+  UNSPECIFIED
+}
+
+"What the words of a piece of Evidence justify."
+enum EvidenceTag {
+  "The duty's role: the cue that governs the holder's action (Chủ trì, phối hợp)."
+  ROLE
+  "One of the duty's fields."
+  FIELD
+  "One of the duty's areas."
+  AREA
+  "One of the duty's partners."
+  PARTNER
+  "One of the duty's reporting lines."
+  REPORTS_TO
+}
+
+"What a Schedule is."
+enum ScheduleKind {
+  "A periodic meeting (họp định kỳ, giao ban)."
+  MEETING
+  "A review of part of a period (sơ kết)."
+  REVIEW
+  "A review of the whole period (tổng kết)."
+  SUMMARY
+  "A report due on a date or a period (báo cáo)."
+  REPORT
+}
+
+"Which handoff rules a chain may continue with."
+enum ChainDirection {
+  "Only rules that keep the goods' direction of travel: none for goods entering an area the route has left."
+  SAME
+  "Every rule an agency reached initiates."
+  ANY
 }
 
 enum Precision {
@@ -2724,6 +3131,10 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_handoffsIn(ctx, field)
 	case "planActions":
 		return ec.fieldContext_Agency_planActions(ctx, field)
+	case "reportsTo":
+		return ec.fieldContext_Agency_reportsTo(ctx, field)
+	case "reportedToBy":
+		return ec.fieldContext_Agency_reportedToBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agency", field.Name)
 }
@@ -2852,6 +3263,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_planActions(ctx, field)
 	case "targets":
 		return ec.fieldContext_Document_targets(ctx, field)
+	case "schedules":
+		return ec.fieldContext_Document_schedules(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -2894,6 +3307,10 @@ func (ec *executionContext) childFields_Duty(ctx context.Context, field graphql.
 		return ec.fieldContext_Duty_areas(ctx, field)
 	case "partners":
 		return ec.fieldContext_Duty_partners(ctx, field)
+	case "reportsTo":
+		return ec.fieldContext_Duty_reportsTo(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Duty_evidence(ctx, field)
 	case "provision":
 		return ec.fieldContext_Duty_provision(ctx, field)
 	}
@@ -2920,6 +3337,22 @@ func (ec *executionContext) childFields_DutyEdge(ctx context.Context, field grap
 		return ec.fieldContext_DutyEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DutyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tag":
+		return ec.fieldContext_Evidence_tag(ctx, field)
+	case "value":
+		return ec.fieldContext_Evidence_value(ctx, field)
+	case "start":
+		return ec.fieldContext_Evidence_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Evidence_end(ctx, field)
+	case "words":
+		return ec.fieldContext_Evidence_words(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
 
 func (ec *executionContext) childFields_Field(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2952,6 +3385,8 @@ func (ec *executionContext) childFields_Handoff(ctx context.Context, field graph
 		return ec.fieldContext_Handoff_entering(ctx, field)
 	case "condition":
 		return ec.fieldContext_Handoff_condition(ctx, field)
+	case "conditionFor":
+		return ec.fieldContext_Handoff_conditionFor(ctx, field)
 	case "provision":
 		return ec.fieldContext_Handoff_provision(ctx, field)
 	}
@@ -3198,6 +3633,16 @@ func (ec *executionContext) childFields_ProvisionEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ProvisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ReportLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_ReportLine_agency(ctx, field)
+	case "when":
+		return ec.fieldContext_ReportLine_when(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportLine", field.Name)
+}
+
 func (ec *executionContext) childFields_RoleDifference(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -3214,6 +3659,52 @@ func (ec *executionContext) childFields_RoleDifference(ctx context.Context, fiel
 		return ec.fieldContext_RoleDifference_provisionB(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RoleDifference", field.Name)
+}
+
+func (ec *executionContext) childFields_Schedule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Schedule_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Schedule_kind(ctx, field)
+	case "agencies":
+		return ec.fieldContext_Schedule_agencies(ctx, field)
+	case "to":
+		return ec.fieldContext_Schedule_to(ctx, field)
+	case "text":
+		return ec.fieldContext_Schedule_text(ctx, field)
+	case "when":
+		return ec.fieldContext_Schedule_when(ctx, field)
+	case "by":
+		return ec.fieldContext_Schedule_by(ctx, field)
+	case "provision":
+		return ec.fieldContext_Schedule_provision(ctx, field)
+	case "document":
+		return ec.fieldContext_Schedule_document(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Schedule", field.Name)
+}
+
+func (ec *executionContext) childFields_ScheduleConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_ScheduleConnection_totalCount(ctx, field)
+	case "edges":
+		return ec.fieldContext_ScheduleConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ScheduleConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScheduleConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ScheduleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ScheduleEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ScheduleEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScheduleEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

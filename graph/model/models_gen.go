@@ -130,3 +130,21 @@ type ProvisionFilter struct {
 	Part     *string  `json:"part,omitempty"`
 	Ids      []string `json:"ids,omitempty"`
 }
+
+// A page of schedules.
+type ScheduleConnection struct {
+	// How many schedules match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The schedules of this page, in id order.
+	Edges []*ScheduleEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One schedule of a page, with the cursor that points at it.
+type ScheduleEdge struct {
+	// Give it as after to get the schedules that follow this one.
+	Cursor string `json:"cursor"`
+	// The schedule.
+	Node *regnet.Schedule `json:"node"`
+}

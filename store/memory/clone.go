@@ -44,6 +44,7 @@ func cloneAgency(x *regnet.Agency) *regnet.Agency {
 func cloneDuty(x *regnet.Duty) *regnet.Duty {
 	c := *x
 	c.Fields, c.Areas, c.Partners = slices.Clone(x.Fields), slices.Clone(x.Areas), slices.Clone(x.Partners)
+	c.ReportsTo, c.Evidence = slices.Clone(x.ReportsTo), slices.Clone(x.Evidence)
 	return &c
 }
 
@@ -64,5 +65,11 @@ func clonePlanAction(x *regnet.PlanAction) *regnet.PlanAction {
 func cloneTarget(x *regnet.Target) *regnet.Target {
 	c := *x
 	c.Year, c.Percent = ptr(x.Year), ptr(x.Percent)
+	return &c
+}
+
+func cloneSchedule(x *regnet.Schedule) *regnet.Schedule {
+	c := *x
+	c.Agencies, c.To, c.By = slices.Clone(x.Agencies), slices.Clone(x.To), ptr(x.By)
 	return &c
 }

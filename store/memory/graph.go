@@ -27,10 +27,10 @@ func (s *Store) startsChain(h *regnet.Handoff, q regnet.ChainQuery) bool {
 }
 
 // HandoffChain walks the handoff rules breadth first from the rules q
-// selects. Each rule is taken once, at the depth it is first reached, which
-// ends cycles; Via is the smallest id among the previous depth's initiators
-// that reach the rule's initiator, so that the answer does not depend on the
-// order of the walk.
+// selects, with regnet.WalkChain: each rule is taken once, at the depth it
+// is first reached, which ends cycles; Via is the smallest id among the
+// previous depth's initiators that lead to the rule, so that the answer
+// does not depend on the order of the walk.
 func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regnet.ChainHop, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -42,51 +42,7 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 	if maxDepth <= 0 {
 		maxDepth = defaultChainDepth
 	}
-	maxDepth = min(maxDepth, maxChainDepth)
-
-	type step struct {
-		h   *regnet.Handoff
-		via string
-	}
-	var level []step
-	seen := map[string]bool{}
-	for _, h := range s.handoffs { // id order
-		if s.startsChain(h, q) {
-			level = append(level, step{h: h})
-			seen[h.ID] = true
-		}
-	}
-	out := make([]*regnet.ChainHop, 0)
-	for depth := 1; len(level) > 0; depth++ {
-		for _, st := range level {
-			out = append(out, &regnet.ChainHop{Depth: depth, Handoff: cloneHandoff(st.h), Via: st.via})
-		}
-		if depth == maxDepth {
-			break
-		}
-		// reached maps each agency the level hands to onto the smallest id
-		// of the initiators that hand to it.
-		reached := map[string]string{}
-		for _, st := range level {
-			for _, a := range slices.Concat(st.h.Notifies, st.h.TransfersTo) {
-				if via, ok := reached[a]; !ok || st.h.From < via {
-					reached[a] = st.h.From
-				}
-			}
-		}
-		var next []step
-		for a, via := range reached {
-			for _, h := range s.handoffsFrom[a] {
-				if !seen[h.ID] {
-					seen[h.ID] = true
-					next = append(next, step{h: h, via: via})
-				}
-			}
-		}
-		slices.SortFunc(next, func(a, b step) int { return cmp.Compare(a.h.ID, b.h.ID) })
-		level = next
-	}
-	return out, nil
+	return regnet.WalkChain(ctx, s, q, min(maxDepth, maxChainDepth))
 }
 
 // link is one coordination link out of an agency.
@@ -96,6 +52,7 @@ type link struct {
 
 // buildLinks derives the agency graph CoordinationPaths walks: handoffs one
 // way (a rule binds its initiator, not the agencies it notifies),
+// reporting lines from holder to recipient,
 // partnerships and parent links both ways (either side can start the
 // contact). Links to agencies the dataset does not hold are left out.
 func (s *Store) buildLinks() {
@@ -118,6 +75,10 @@ func (s *Store) buildLinks() {
 		for _, p := range d.Partners {
 			add(d.Agency, link{to: p, typ: regnet.StepCoordinatesWith, via: d.ID, provision: d.Provision})
 			add(p, link{to: d.Agency, typ: regnet.StepCoordinatesWith, via: d.ID, provision: d.Provision})
+		}
+		// A report goes one way: the holder answers to the recipient.
+		for _, r := range d.ReportsTo {
+			add(d.Agency, link{to: r.Agency, typ: regnet.StepReportsTo, via: d.ID, provision: d.Provision})
 		}
 	}
 	for _, a := range s.agencies {

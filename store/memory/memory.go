@@ -39,6 +39,7 @@ type Store struct {
 	handoffs    []*regnet.Handoff
 	planActions []*regnet.PlanAction
 	targets     []*regnet.Target
+	schedules   []*regnet.Schedule
 	fields      []*regnet.Field
 	areas       []*regnet.Area
 
@@ -49,14 +50,13 @@ type Store struct {
 	handoffByID    map[string]*regnet.Handoff
 	planActionByID map[string]*regnet.PlanAction
 	targetByID     map[string]*regnet.Target
+	scheduleByID   map[string]*regnet.Schedule
 	fieldByCode    map[string]*regnet.Field
 	areaByCode     map[string]*regnet.Area
 
 	// provisionProvince maps a provision id to its document's province, the
 	// province of the duties and handoffs it states.
 	provisionProvince map[string]string
-	// handoffsFrom maps an agency id to the handoffs it initiates, by id.
-	handoffsFrom map[string][]*regnet.Handoff
 	// links holds each agency's outgoing coordination links ordered by (to,
 	// type, via); linkedFrom the agencies with a link into each agency.
 	links      map[string][]link
@@ -79,6 +79,7 @@ func New(ds *regnet.Dataset) *Store {
 		handoffs:    sortedCopies(ds.Handoffs, cloneHandoff, func(x *regnet.Handoff) string { return x.ID }),
 		planActions: sortedCopies(ds.PlanActions, clonePlanAction, func(x *regnet.PlanAction) string { return x.ID }),
 		targets:     sortedCopies(ds.Targets, cloneTarget, func(x *regnet.Target) string { return x.ID }),
+		schedules:   sortedCopies(ds.Schedules, cloneSchedule, func(x *regnet.Schedule) string { return x.ID }),
 		fields:      sortedCopies(ds.Fields, clonePlain[regnet.Field], func(x *regnet.Field) string { return x.Code }),
 		areas:       sortedCopies(ds.Areas, clonePlain[regnet.Area], func(x *regnet.Area) string { return x.Code }),
 	}
@@ -89,6 +90,7 @@ func New(ds *regnet.Dataset) *Store {
 	s.handoffByID = byKey(s.handoffs, func(x *regnet.Handoff) string { return x.ID })
 	s.planActionByID = byKey(s.planActions, func(x *regnet.PlanAction) string { return x.ID })
 	s.targetByID = byKey(s.targets, func(x *regnet.Target) string { return x.ID })
+	s.scheduleByID = byKey(s.schedules, func(x *regnet.Schedule) string { return x.ID })
 	s.fieldByCode = byKey(s.fields, func(x *regnet.Field) string { return x.Code })
 	s.areaByCode = byKey(s.areas, func(x *regnet.Area) string { return x.Code })
 
@@ -97,10 +99,6 @@ func New(ds *regnet.Dataset) *Store {
 		if d := s.documentByID[p.Document]; d != nil {
 			s.provisionProvince[p.ID] = d.Province
 		}
-	}
-	s.handoffsFrom = make(map[string][]*regnet.Handoff)
-	for _, h := range s.handoffs { // already in id order
-		s.handoffsFrom[h.From] = append(s.handoffsFrom[h.From], h)
 	}
 	s.buildLinks()
 	s.buildIndex()
@@ -159,9 +157,9 @@ func (s *Store) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	agencies, partners := set(f.Agencies), set(f.Partners)
+	agencies, partners, reportsTo := set(f.Agencies), set(f.Partners), set(f.ReportsTo)
 	return pick(s.duties, s.dutyByID, f.IDs, cloneDuty, func(d *regnet.Duty) bool {
-		return in(agencies, d.Agency) && anyIn(partners, d.Partners) &&
+		return in(agencies, d.Agency) && anyIn(partners, d.Partners) && anyIn(reportsTo, reportAgencies(d)) &&
 			is(f.Province, s.provisionProvince[d.Provision]) && is(f.Role, d.Role) &&
 			(f.Field == "" || slices.Contains(d.Fields, f.Field)) &&
 			(f.Area == "" || slices.Contains(d.Areas, f.Area))
@@ -223,6 +221,32 @@ func (s *Store) Targets(ctx context.Context, f regnet.TargetFilter) ([]*regnet.T
 	}), nil
 }
 
+// Schedules returns the meetings, reviews and reports that match f, by id.
+// A schedule's document and province are those of the provision that sets it.
+func (s *Store) Schedules(ctx context.Context, f regnet.ScheduleFilter) ([]*regnet.Schedule, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	docs, agencies := set(f.Documents), set(f.Agencies)
+	return pick(s.schedules, s.scheduleByID, f.IDs, cloneSchedule, func(x *regnet.Schedule) bool {
+		p := s.provisionByID[x.Provision]
+		if docs != nil && (p == nil || !docs[p.Document]) {
+			return false
+		}
+		return is(f.Kind, x.Kind) && is(f.Province, s.provisionProvince[x.Provision]) &&
+			(agencies == nil || anyIn(agencies, x.Agencies) || anyIn(agencies, x.To))
+	}), nil
+}
+
+// reportAgencies returns the agencies d reports to.
+func reportAgencies(d *regnet.Duty) []string {
+	out := make([]string, len(d.ReportsTo))
+	for i, r := range d.ReportsTo {
+		out[i] = r.Agency
+	}
+	return out
+}
+
 // Fields returns the fields with the given codes (all when codes is empty), by code.
 func (s *Store) Fields(ctx context.Context, codes []string) ([]*regnet.Field, error) {
 	if err := ctx.Err(); err != nil {
@@ -242,7 +266,7 @@ func (s *Store) Areas(ctx context.Context, codes []string) ([]*regnet.Area, erro
 // keyed is what pick needs to order records: their id or code.
 type keyed interface {
 	regnet.Document | regnet.Provision | regnet.Province | regnet.Agency | regnet.Duty |
-		regnet.Handoff | regnet.PlanAction | regnet.Target | regnet.Field | regnet.Area
+		regnet.Handoff | regnet.PlanAction | regnet.Target | regnet.Schedule | regnet.Field | regnet.Area
 }
 
 // pick returns copies of the records that keep accepts, in key order. With
@@ -287,6 +311,8 @@ func keyOf[T keyed](x *T) string {
 	case *regnet.PlanAction:
 		return v.ID
 	case *regnet.Target:
+		return v.ID
+	case *regnet.Schedule:
 		return v.ID
 	case *regnet.Field:
 		return v.Code

@@ -25,7 +25,8 @@ const (
 
 // HandoffChain finds the rules that start the chain, then every rule
 // reachable from them over the derived HANDS_OFF_TO links, at the depth of
-// its shortest route.
+// its shortest route. A chain in the same direction of travel is walked
+// with regnet.WalkChain, one query per depth.
 //
 // A rule h started by agency x is at depth k+2 when x is reached from a
 // target t of a first hop s by k HANDS_OFF_TO links; Via is the agency whose
@@ -40,6 +41,11 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 		depth = defaultChainDepth
 	}
 	depth = min(depth, maxChainDepth)
+	if q.Direction != "" && q.Direction != regnet.ChainAny {
+		// Whether a rule may be taken depends on the route to it, which a
+		// shortest-path search cannot carry: walk it a depth at a time.
+		return regnet.WalkChain(ctx, s, q, depth)
+	}
 
 	start := newQuery("MATCH (s:Handoff)")
 	if q.From != "" {

@@ -20,6 +20,9 @@ const (
 	lsMarket    = "agency:lang-son:MARKET_MANAGEMENT"
 	dutyTrade   = qcProv + "7/1/a#duty"
 	dutyPolice  = qcProv + "7/2/a#duty"
+	dutyFood    = qcProv + "7/2/b#duty/lead"
+	schReport   = qcProv + "7/2/b#schedule/report"
+	lsMilitary  = "agency:lang-son:MILITARY_COMMAND"
 	dutyTax     = qcProv + "7/4/b#duty"
 	hoCustoms   = qcProv + "7/4/c#handoff"
 	hoPolice    = qcProv + "7/2/d#handoff"
@@ -36,8 +39,9 @@ const (
 //     quy chế's tax duty names;
 //   - changed: the fixture with that quy chế changed (a provision, a duty
 //     and a handoff gone, one provision and duty new, partners, notified
-//     agencies, a role, an agency's parent and the legal bases changed) and
-//     without the tax agency;
+//     agencies, a role, reporting lines, evidence, a schedule's recipients,
+//     an agency's parent and the legal bases changed) and without the tax
+//     agency;
 //   - doc: what a reload of the changed quy chế alone sends: the document,
 //     its facts and every agency of changed.
 func changedFixture() (base, changed, doc *regnet.Dataset) {
@@ -71,6 +75,16 @@ func changedFixture() (base, changed, doc *regnet.Dataset) {
 	police.Partners = []string{lsBorder}
 	police.Fields = []string{"CRIMINAL_INVESTIGATION", "BORDER_CONTROL"}
 	changed.Duties[indexDuty(changed, dutyTrade)].Role = regnet.RoleCoordinate
+	// A reporting line whose period changes and one that is new; evidence
+	// that changes; a report sent to one more agency.
+	food := &changed.Duties[indexDuty(changed, dutyFood)]
+	food.ReportsTo = []regnet.ReportLine{{Agency: food.ReportsTo[0].Agency, When: "định kỳ 6 tháng"}, {Agency: lsMilitary}}
+	food.Evidence = food.Evidence[:1]
+	for i := range changed.Schedules {
+		if changed.Schedules[i].ID == schReport {
+			changed.Schedules[i].To = append(changed.Schedules[i].To, lsMilitary)
+		}
+	}
 	for i := range changed.Handoffs {
 		if changed.Handoffs[i].ID == hoCustoms {
 			changed.Handoffs[i].Notifies = []string{lsPolice}
@@ -104,6 +118,11 @@ func changedFixture() (base, changed, doc *regnet.Dataset) {
 	for _, h := range changed.Handoffs {
 		if hasPrefix(h.Provision, qc83+"#") {
 			doc.Handoffs = append(doc.Handoffs, h)
+		}
+	}
+	for _, x := range changed.Schedules {
+		if hasPrefix(x.Provision, qc83+"#") {
+			doc.Schedules = append(doc.Schedules, x)
 		}
 	}
 	return base, changed, doc

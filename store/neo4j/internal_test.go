@@ -83,7 +83,7 @@ func TestSchemaStatements(t *testing.T) {
 			t.Errorf("statement holds a separator or comment: %s", s)
 		}
 	}
-	for _, label := range []string{"Document", "Provision", "Province", "Agency", "Duty", "Handoff", "PlanAction", "Target"} {
+	for _, label := range []string{"Document", "Provision", "Province", "Agency", "Duty", "Handoff", "PlanAction", "Target", "Schedule"} {
 		want := "FOR (n:" + label + ") REQUIRE n.id IS UNIQUE"
 		if !strings.Contains(schema, want) {
 			t.Errorf("no uniqueness constraint on %s ids", label)

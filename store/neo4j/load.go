@@ -19,7 +19,8 @@ import (
 // written or, when Load returns an error, nothing is.
 //
 // The documents being loaded are ds.Documents together with every document
-// a provision, duty, handoff, plan action or target of ds belongs to. Their
+// a provision, duty, handoff, plan action, target or schedule of ds belongs
+// to. Their
 // facts are replaced by ds's: nodes are merged by id, each with a hash of its
 // properties so that an unchanged node is not written again; relationships
 // are merged; then facts of those documents that ds no longer has, and
@@ -210,6 +211,11 @@ MERGE (n:Target {id: row.id})
 WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
 SET n = row.props
 RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
+	cypherMergeSchedules = `UNWIND $rows AS row
+MERGE (n:Schedule {id: row.id})
+WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
+SET n = row.props
+RETURN count(CASE WHEN created THEN null ELSE n END) AS updated`
 	cypherMergeFields = `UNWIND $rows AS row
 MERGE (n:Field {code: row.id})
 WITH n, row, n.hash IS NULL AS created WHERE created OR n.hash <> row.hash
@@ -262,6 +268,12 @@ MERGE (a)-[:WITH]->(b)`
 	cypherCoordinatesWith = `UNWIND $rows AS row
 MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
 MERGE (a)-[:COORDINATES_WITH {duty: row.prop}]->(b)`
+	// A reporting line is keyed by its duty and its period, so that a
+	// period that changes makes a new relationship and the old one goes as
+	// stale, rather than a property set on every load.
+	cypherReportsTo = `UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:REPORTS_TO {duty: row.prop, when: row.when}]->(b)`
 	cypherDutyStatedIn = `UNWIND $rows AS row
 MATCH (a:Duty {id: row.from}) MATCH (b:Provision {id: row.to})
 MERGE (a)-[:STATED_IN]->(b)`
@@ -307,6 +319,15 @@ MERGE (a)-[:IN_PLAN]->(b)`
 	cypherTargetStatedIn = `UNWIND $rows AS row
 MATCH (a:Target {id: row.from}) MATCH (b:Provision {id: row.to})
 MERGE (a)-[:STATED_IN]->(b)`
+	cypherHeldBy = `UNWIND $rows AS row
+MATCH (a:Schedule {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:HELD_BY]->(b)`
+	cypherSentTo = `UNWIND $rows AS row
+MATCH (a:Schedule {id: row.from}) MATCH (b:Agency {id: row.to})
+MERGE (a)-[:SENT_TO]->(b)`
+	cypherScheduleStatedIn = `UNWIND $rows AS row
+MATCH (a:Schedule {id: row.from}) MATCH (b:Provision {id: row.to})
+MERGE (a)-[:STATED_IN]->(b)`
 )
 
 // Stale relationships: each row is {id, keys}, the node's id and the keys
@@ -328,6 +349,7 @@ const (
 	cypherStalePAOut   = `UNWIND $rows AS row MATCH (n:PlanAction {id: row.id})-[r:IN_PLAN|AMENDS|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
 	cypherStalePAIn    = `UNWIND $rows AS row MATCH (n:PlanAction {id: row.id})<-[r:LEADS|COORDINATES]-(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
 	cypherStaleTgtOut  = `UNWIND $rows AS row MATCH (n:Target {id: row.id})-[r:IN_PLAN|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
+	cypherStaleSchOut  = `UNWIND $rows AS row MATCH (n:Schedule {id: row.id})-[r:HELD_BY|SENT_TO|STATED_IN]->(m) WHERE NOT ` + staleKey + ` IN row.keys` + staleReturn
 )
 
 // Stale derived links: each row is {id, keys} for a duty or handoff of the
@@ -342,6 +364,11 @@ const (
 MATCH (n:Duty {id: row.id})
 MATCH (a:Agency {id: n.agency})-[r:COORDINATES_WITH]->(m:Agency)
 WHERE r.duty = n.id AND NOT 'COORDINATES_WITH|' + a.id + '|' + m.id IN row.keys
+DELETE r RETURN collect(DISTINCT a.id) + collect(DISTINCT m.id) AS ids`
+	cypherStaleReportsDer = `UNWIND $rows AS row
+MATCH (n:Duty {id: row.id})
+MATCH (a:Agency {id: n.agency})-[r:REPORTS_TO]->(m:Agency)
+WHERE r.duty = n.id AND NOT 'REPORTS_TO|' + a.id + '|' + m.id + '|' + r.when IN row.keys
 DELETE r RETURN collect(DISTINCT a.id) + collect(DISTINCT m.id) AS ids`
 	cypherStaleHODer = `UNWIND $rows AS row
 MATCH (n:Handoff {id: row.id})
@@ -359,7 +386,7 @@ DETACH DELETE n RETURN [] AS ids`
 	cypherDeleteDuties = `MATCH (n:Duty) WHERE n.document IN $docs AND NOT n.id IN $keep
 OPTIONAL MATCH (n)--(a:Agency)
 WITH n, collect(DISTINCT a.id) AS ids
-CALL (n) { MATCH (:Agency {id: n.agency})-[r:COORDINATES_WITH]->(:Agency) WHERE r.duty = n.id DELETE r }
+CALL (n) { MATCH (:Agency {id: n.agency})-[r:COORDINATES_WITH|REPORTS_TO]->(:Agency) WHERE r.duty = n.id DELETE r }
 DETACH DELETE n RETURN ids`
 	cypherDeleteHandoffs = `MATCH (n:Handoff) WHERE n.document IN $docs AND NOT n.id IN $keep
 OPTIONAL MATCH (n)--(a:Agency)
@@ -372,6 +399,10 @@ WITH n, collect(DISTINCT a.id) AS ids
 DETACH DELETE n RETURN ids`
 	cypherDeleteTargets = `MATCH (n:Target) WHERE n.document IN $docs AND NOT n.id IN $keep
 DETACH DELETE n RETURN [] AS ids`
+	cypherDeleteSchedules = `MATCH (n:Schedule) WHERE n.document IN $docs AND NOT n.id IN $keep
+OPTIONAL MATCH (n)--(a:Agency)
+WITH n, collect(DISTINCT a.id) AS ids
+DETACH DELETE n RETURN ids`
 )
 
 // Clean-up after the facts are replaced (see Load).
@@ -492,6 +523,11 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 	for _, t := range ds.Targets {
 		docSet[t.Document] = true
 	}
+	for _, x := range ds.Schedules {
+		if doc := docOf(x.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
 	delete(docSet, "")
 
 	// Documents cited by number: a loaded one, or a placeholder.
@@ -533,7 +569,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		}
 	}
 	own := map[string]owned{}
-	for _, label := range []string{"Document", "Provision", "Agency", "Duty", "Handoff", "PlanAction", "Target"} {
+	for _, label := range []string{"Document", "Provision", "Agency", "Duty", "Handoff", "PlanAction", "Target", "Schedule"} {
 		own[label+">"] = owned{}
 		own[label+"<"] = owned{}
 	}
@@ -550,6 +586,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		inArea       = &edgeSet{what: "IN_AREA", cypher: cypherInArea}
 		with         = &edgeSet{what: "WITH", cypher: cypherWith}
 		coordWith    = &edgeSet{what: "COORDINATES_WITH", cypher: cypherCoordinatesWith}
+		reportsTo    = &edgeSet{what: "REPORTS_TO", cypher: cypherReportsTo}
 		dutyStated   = &edgeSet{what: "STATED_IN (duties)", cypher: cypherDutyStatedIn}
 		initiates    = &edgeSet{what: "INITIATES", cypher: cypherInitiates}
 		notifies     = &edgeSet{what: "NOTIFIES", cypher: cypherNotifies}
@@ -565,7 +602,11 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		paStated     = &edgeSet{what: "STATED_IN (plan actions)", cypher: cypherActionStatedIn}
 		targetInPlan = &edgeSet{what: "IN_PLAN (targets)", cypher: cypherTargetInPlan}
 		tgtStated    = &edgeSet{what: "STATED_IN (targets)", cypher: cypherTargetStatedIn}
+		heldBy       = &edgeSet{what: "HELD_BY", cypher: cypherHeldBy}
+		sentTo       = &edgeSet{what: "SENT_TO", cypher: cypherSentTo}
+		schStated    = &edgeSet{what: "STATED_IN (schedules)", cypher: cypherScheduleStatedIn}
 		dutyDerived  = owned{}
+		reportsDer   = owned{}
 		hoDerived    = owned{}
 	)
 	// link adds a relationship to its MERGE rows and to its owner's keys.
@@ -644,6 +685,18 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 				dutyDerived.add(d.ID, "COORDINATES_WITH", d.Agency, p)
 			}
 		}
+		if d.Agency != "" {
+			done := map[regnet.ReportLine]bool{}
+			for _, r := range d.ReportsTo {
+				if r.Agency == "" || r.Agency == d.Agency || done[r] {
+					continue
+				}
+				done[r] = true
+				when := nfc(r.When)
+				reportsTo.rows = append(reportsTo.rows, map[string]any{"from": d.Agency, "to": r.Agency, "prop": d.ID, "when": when})
+				reportsDer[d.ID] = append(reportsDer[d.ID], "REPORTS_TO|"+d.Agency+"|"+r.Agency+"|"+when)
+			}
+		}
 		link(dutyStated, "Duty>", d.ID, "STATED_IN", d.ID, d.Provision, "")
 	}
 
@@ -704,6 +757,21 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		link(tgtStated, "Target>", t.ID, "STATED_IN", t.ID, t.Provision, "")
 	}
 
+	// Schedules.
+	var schRows []map[string]any
+	var schIDs []string
+	for _, x := range ds.Schedules {
+		schRows = append(schRows, nodeRow(x.ID, scheduleProps(x, docOf(x.Provision))))
+		schIDs = append(schIDs, x.ID)
+		for _, a := range uniq(x.Agencies) {
+			link(heldBy, "Schedule>", x.ID, "HELD_BY", x.ID, a, "")
+		}
+		for _, a := range uniq(x.To) {
+			link(sentTo, "Schedule>", x.ID, "SENT_TO", x.ID, a, "")
+		}
+		link(schStated, "Schedule>", x.ID, "STATED_IN", x.ID, x.Provision, "")
+	}
+
 	// Ontology.
 	var fieldRows, areaRows []map[string]any
 	for _, f := range ds.Fields {
@@ -734,10 +802,12 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 	nodes("handoffs", cypherMergeHandoffs, hoRows)
 	nodes("plan actions", cypherMergePlanActions, paRows)
 	nodes("targets", cypherMergeTargets, tgtRows)
+	nodes("schedules", cypherMergeSchedules, schRows)
 
 	for _, e := range []*edgeSet{hasProvision, provPartOf, basedOn, replaces, inProvince, agPartOf, succeededBy,
-		hasDuty, inField, inArea, with, coordWith, dutyStated, initiates, notifies, transfers, leaving, entering,
-		handsOff, hoStated, leads, coordinates, actionInPlan, amends, paStated, targetInPlan, tgtStated} {
+		hasDuty, inField, inArea, with, coordWith, reportsTo, dutyStated, initiates, notifies, transfers, leaving, entering,
+		handsOff, hoStated, leads, coordinates, actionInPlan, amends, paStated, targetInPlan, tgtStated,
+		heldBy, sentTo, schStated} {
 		for _, b := range chunk(e.rows, batch) {
 			steps = append(steps, step{what: e.what, cypher: e.cypher, params: map[string]any{"rows": b}})
 		}
@@ -760,6 +830,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 	stale("stale plan action links", cypherStalePAOut, own["PlanAction>"].rows(paIDs))
 	stale("stale plan action links", cypherStalePAIn, own["PlanAction<"].rows(paIDs))
 	stale("stale target links", cypherStaleTgtOut, own["Target>"].rows(tgtIDs))
+	stale("stale schedule links", cypherStaleSchOut, own["Schedule>"].rows(schIDs))
 
 	// Stale derived links go first: see cypherStaleDutyDer.
 	var pre []step
@@ -768,6 +839,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		rows         []map[string]any
 	}{
 		{"stale partner links", cypherStaleDutyDer, dutyDerived.rows(dutyIDs)},
+		{"stale reporting lines", cypherStaleReportsDer, reportsDer.rows(dutyIDs)},
 		{"stale handoff links", cypherStaleHODer, hoDerived.rows(hoIDs)},
 	} {
 		for _, b := range chunk(d.rows, batch) {
@@ -786,6 +858,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		{"stale handoffs", cypherDeleteHandoffs, hoIDs},
 		{"stale plan actions", cypherDeletePlanActions, paIDs},
 		{"stale targets", cypherDeleteTargets, tgtIDs},
+		{"stale schedules", cypherDeleteSchedules, schIDs},
 		{"stale provisions", cypherDeleteProvisions, provIDs},
 	} {
 		keep := f.keep
@@ -854,6 +927,9 @@ func check(ds *regnet.Dataset) error {
 		if a.Document == "" {
 			errs = append(errs, regnet.Errorf(regnet.EINVALID, "neo4j: load: plan action %q has no document", a.ID))
 		}
+	}
+	for _, x := range ds.Schedules {
+		errs = append(errs, id("schedule", x.ID, x))
 	}
 	for _, t := range ds.Targets {
 		errs = append(errs, id("target", t.ID, t))

@@ -2,7 +2,7 @@
 // the regnet.Store questions with Cypher.
 //
 // The graph: Document, Provision, Province, Agency, Duty, Field, Area,
-// Handoff, PlanAction and Target nodes, linked as §4.1 says. Every node has
+// Handoff, PlanAction, Target and Schedule nodes, linked as §4.1 says. Every node has
 // a stable id (Field and Area nodes a code) with a uniqueness constraint, so
 // that loading the same dataset twice changes nothing. Each node also holds
 // its whole regnet record as properties (see props.go), so that reads
@@ -12,6 +12,14 @@
 //     that path queries walk agency to agency;
 //   - (Target)-[:IN_PLAN]->(Document) and (Target)-[:STATED_IN]->(Provision)
 //     tie targets to their plan as plan actions are tied;
+//   - (Agency)-[:REPORTS_TO {duty, when}]->(Agency) is derived from each
+//     duty's reporting lines, holder to recipient, with the period as
+//     written ("" when the text gives none); evidence stays on the Duty
+//     node as a JSON string (see props.go);
+//   - (Schedule) nodes are the meetings, reviews and reports a document
+//     sets: (Schedule)-[:STATED_IN]->(Provision), -[:HELD_BY]->(Agency) for
+//     the agencies that hold or send it, -[:SENT_TO]->(Agency) for those
+//     that receive a report;
 //   - documents cited by number (BASED_ON, REPLACES, AMENDS) but not loaded
 //     are placeholder Document nodes with id "doc:"+Slug(number) and
 //     reference = true; Documents leaves them out.

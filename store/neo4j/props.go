@@ -1,6 +1,9 @@
 package neo4j
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/regnet/regnet"
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,8 +16,12 @@ import (
 // type's own fields a node may hold:
 //   - hash: a hash of the other properties, so a load skips unchanged nodes;
 //   - folded: the tokens of the text search looks in (see searchText);
-//   - document: on duties and handoffs, the document of their provision, so
-//     that a load finds the facts of the documents it replaces;
+//   - document: on duties, handoffs and schedules, the document of their
+//     provision, so that a load finds the facts of the documents it replaces;
+//   - reportsTo and reportsWhen: on duties, the report lines as two lists of
+//     the same length (agency ids, periods), so that Cypher can filter by
+//     recipient; evidence: the duty's evidence as a JSON string, since a
+//     property cannot hold a list of maps;
 //   - deadlineEnd: on plan actions, Deadline.End(), for the deadline filters;
 //   - reference: true on placeholder documents, cited but not loaded.
 //
@@ -144,21 +151,80 @@ func dutyProps(d regnet.Duty, document string) map[string]any {
 		"provision": d.Provision,
 		"document":  document,
 		"folded":    searchText(d.Text),
+		// A nil list stays no property, as for the other lists.
+		"reportsTo":   reportAgencies(d.ReportsTo),
+		"reportsWhen": reportWhens(d.ReportsTo),
+		"evidence":    evidenceJSON(d.ID, d.Evidence),
+	}
+}
+
+func reportAgencies(rs []regnet.ReportLine) any {
+	if rs == nil {
+		return nil
+	}
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Agency
+	}
+	return out
+}
+
+func reportWhens(rs []regnet.ReportLine) any {
+	if rs == nil {
+		return nil
+	}
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = nfc(r.When)
+	}
+	return out
+}
+
+// evidenceJSON stores evidence as JSON, its words normalised to NFC like
+// the provision text their offsets point into.
+func evidenceJSON(id string, ev []regnet.Evidence) any {
+	if ev == nil {
+		return nil
+	}
+	out := make([]regnet.Evidence, len(ev))
+	for i, e := range ev {
+		e.Words = nfc(e.Words)
+		out[i] = e
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		panic(fmt.Sprintf("neo4j: evidence of duty %s: %v", id, err)) // only plain values here
+	}
+	return string(b)
+}
+
+func scheduleProps(x regnet.Schedule, document string) map[string]any {
+	return map[string]any{
+		"id":        x.ID,
+		"kind":      x.Kind,
+		"agencies":  ids(x.Agencies),
+		"to":        ids(x.To),
+		"text":      nfc(x.Text),
+		"when":      nfc(x.When),
+		"by":        nfcPtr(x.By),
+		"provision": x.Provision,
+		"document":  document,
 	}
 }
 
 func handoffProps(h regnet.Handoff, document string) map[string]any {
 	return map[string]any{
-		"id":          h.ID,
-		"from":        h.From,
-		"notifies":    ids(h.Notifies),
-		"transfersTo": ids(h.TransfersTo),
-		"actions":     ids(h.Actions),
-		"leaving":     ids(h.Leaving),
-		"entering":    ids(h.Entering),
-		"condition":   nfc(h.Condition),
-		"provision":   h.Provision,
-		"document":    document,
+		"id":           h.ID,
+		"from":         h.From,
+		"notifies":     ids(h.Notifies),
+		"transfersTo":  ids(h.TransfersTo),
+		"actions":      ids(h.Actions),
+		"leaving":      ids(h.Leaving),
+		"entering":     ids(h.Entering),
+		"condition":    nfc(h.Condition),
+		"conditionFor": ids(h.ConditionFor),
+		"provision":    h.Provision,
+		"document":     document,
 	}
 }
 
@@ -326,7 +392,7 @@ func toAgency(p props) *regnet.Agency {
 }
 
 func toDuty(p props) *regnet.Duty {
-	return &regnet.Duty{
+	d := &regnet.Duty{
 		ID:        p.str("id"),
 		Agency:    p.str("agency"),
 		Role:      p.str("role"),
@@ -336,19 +402,49 @@ func toDuty(p props) *regnet.Duty {
 		Partners:  p.strs("partners"),
 		Provision: p.str("provision"),
 	}
+	if to := p.strs("reportsTo"); to != nil {
+		when := p.strs("reportsWhen")
+		d.ReportsTo = make([]regnet.ReportLine, len(to))
+		for i, a := range to {
+			d.ReportsTo[i].Agency = a
+			if i < len(when) {
+				d.ReportsTo[i].When = when[i]
+			}
+		}
+	}
+	if s := p.str("evidence"); s != "" {
+		// Written by evidenceJSON; a node that does not parse keeps no
+		// evidence rather than failing every read of its duties.
+		_ = json.Unmarshal([]byte(s), &d.Evidence)
+	}
+	return d
+}
+
+func toSchedule(p props) *regnet.Schedule {
+	return &regnet.Schedule{
+		ID:        p.str("id"),
+		Kind:      p.str("kind"),
+		Agencies:  p.strs("agencies"),
+		To:        p.strs("to"),
+		Text:      p.str("text"),
+		When:      p.str("when"),
+		By:        p.strPtr("by"),
+		Provision: p.str("provision"),
+	}
 }
 
 func toHandoff(p props) *regnet.Handoff {
 	return &regnet.Handoff{
-		ID:          p.str("id"),
-		From:        p.str("from"),
-		Notifies:    p.strs("notifies"),
-		TransfersTo: p.strs("transfersTo"),
-		Actions:     p.strs("actions"),
-		Leaving:     p.strs("leaving"),
-		Entering:    p.strs("entering"),
-		Condition:   p.str("condition"),
-		Provision:   p.str("provision"),
+		ID:           p.str("id"),
+		From:         p.str("from"),
+		Notifies:     p.strs("notifies"),
+		TransfersTo:  p.strs("transfersTo"),
+		Actions:      p.strs("actions"),
+		Leaving:      p.strs("leaving"),
+		Entering:     p.strs("entering"),
+		Condition:    p.str("condition"),
+		ConditionFor: p.strs("conditionFor"),
+		Provision:    p.str("provision"),
 	}
 }
 

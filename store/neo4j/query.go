@@ -151,6 +151,9 @@ func (s *Store) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty
 	if len(f.Partners) > 0 {
 		q.when("any(p IN n.partners WHERE p IN $partners)", "partners", f.Partners)
 	}
+	if len(f.ReportsTo) > 0 {
+		q.when("any(a IN n.reportsTo WHERE a IN $reportsTo)", "reportsTo", f.ReportsTo)
+	}
 	if f.Province != "" {
 		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
 	}
@@ -236,6 +239,28 @@ func (s *Store) Targets(ctx context.Context, f regnet.TargetFilter) ([]*regnet.T
 		q.when("n.document IN $documents", "documents", f.Documents)
 	}
 	return nodes(ctx, s, "targets", q, returnByID, toTarget, func(x *regnet.Target) string { return x.ID })
+}
+
+// Schedules lists the meetings, reviews and reports matching f, ordered by
+// id. Documents and Province are those of the provision that sets them.
+func (s *Store) Schedules(ctx context.Context, f regnet.ScheduleFilter) ([]*regnet.Schedule, error) {
+	q := newQuery("MATCH (n:Schedule)")
+	if len(f.IDs) > 0 {
+		q.when("n.id IN $ids", "ids", f.IDs)
+	}
+	if len(f.Documents) > 0 {
+		q.when("n.document IN $documents", "documents", f.Documents)
+	}
+	if f.Province != "" {
+		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
+	}
+	if f.Kind != "" {
+		q.when("n.kind = $kind", "kind", f.Kind)
+	}
+	if len(f.Agencies) > 0 {
+		q.when("any(a IN coalesce(n.agencies, []) + coalesce(n.to, []) WHERE a IN $agencies)", "agencies", f.Agencies)
+	}
+	return nodes(ctx, s, "schedules", q, returnByID, toSchedule, func(x *regnet.Schedule) string { return x.ID })
 }
 
 const returnByCode = "RETURN properties(n) AS n ORDER BY n.code"

@@ -11,6 +11,7 @@ CREATE CONSTRAINT duty_id IF NOT EXISTS FOR (n:Duty) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT handoff_id IF NOT EXISTS FOR (n:Handoff) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plan_action_id IF NOT EXISTS FOR (n:PlanAction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT schedule_id IF NOT EXISTS FOR (n:Schedule) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT field_code IF NOT EXISTS FOR (n:Field) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT area_code IF NOT EXISTS FOR (n:Area) REQUIRE n.code IS UNIQUE;
 
@@ -28,6 +29,7 @@ CREATE INDEX handoff_from IF NOT EXISTS FOR (n:Handoff) ON (n.from);
 CREATE INDEX handoff_document IF NOT EXISTS FOR (n:Handoff) ON (n.document);
 CREATE INDEX plan_action_document IF NOT EXISTS FOR (n:PlanAction) ON (n.document);
 CREATE INDEX target_document IF NOT EXISTS FOR (n:Target) ON (n.document);
+CREATE INDEX schedule_document IF NOT EXISTS FOR (n:Schedule) ON (n.document);
 
 // No index on the derived links' handoff and duty properties: with one, the
 // planner may plan MERGE of those links as an index scan per row (quadratic

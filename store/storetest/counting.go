@@ -89,6 +89,11 @@ func (c *Counting) Areas(ctx context.Context, codes []string) ([]*regnet.Area, e
 	return c.Store.Areas(ctx, codes)
 }
 
+func (c *Counting) Schedules(ctx context.Context, f regnet.ScheduleFilter) ([]*regnet.Schedule, error) {
+	c.count("Schedules")
+	return c.Store.Schedules(ctx, f)
+}
+
 func (c *Counting) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regnet.ChainHop, error) {
 	c.count("HandoffChain")
 	return c.Store.HandoffChain(ctx, q)

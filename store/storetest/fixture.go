@@ -39,6 +39,7 @@ const (
 	pR7_1c    = pQC + "REGULATION/7/1/c"
 	pR7_2     = pQC + "REGULATION/7/2"
 	pR7_2a    = pQC + "REGULATION/7/2/a"
+	pR7_2b    = pQC + "REGULATION/7/2/b"
 	pR7_2d    = pQC + "REGULATION/7/2/d"
 	pR7_3     = pQC + "REGULATION/7/3"
 	pR7_3a    = pQC + "REGULATION/7/3/a"
@@ -66,16 +67,20 @@ const (
 	pKHIV   = pKH + "PLAN/IV"
 	pKHIV21 = pKH + "PLAN/IV/2.1"
 
-	dutyCommittee  = pR6_1 + "#duty"    // PEOPLES_COMMITTEE DIRECT
-	dutyTrade      = pR7_1a + "#duty"   // INDUSTRY_TRADE LEAD, partner POLICE
-	dutyMarket     = pR7_1b + "#duty"   // MARKET_MANAGEMENT LEAD
-	dutyPolice     = pR7_2a + "#duty"   // POLICE LEAD, partners BORDER_GUARD, CUSTOMS
-	dutyBorder     = pR7_3a + "#duty"   // BORDER_GUARD LEAD, partner CUSTOMS
-	dutyCustoms    = pR7_4a + "#duty"   // CUSTOMS LEAD, partner national CUSTOMS
-	dutyCustomsTax = pR7_4b + "#duty"   // CUSTOMS COORDINATE
-	dutyNational   = pR8_1 + "#duty"    // national CUSTOMS GUIDE, stated in Lạng Sơn's quy chế
-	dutyDBPolice   = pDB5_2a + "#duty"  // Điện Biên POLICE SUPPORT
-	dutyDBCustoms  = pDB5_12a + "#duty" // Điện Biên CUSTOMS LEAD, partner Điện Biên POLICE
+	dutyCommittee = pR6_1 + "#duty"  // PEOPLES_COMMITTEE DIRECT
+	dutyTrade     = pR7_1a + "#duty" // INDUSTRY_TRADE LEAD, partner POLICE
+	dutyMarket    = pR7_1b + "#duty" // MARKET_MANAGEMENT LEAD
+	dutyPolice    = pR7_2a + "#duty" // POLICE LEAD, partners BORDER_GUARD, CUSTOMS
+	// One provision, two statements: POLICE LEAD in FOOD_SAFETY reporting to
+	// the PEOPLES_COMMITTEE, and POLICE COORDINATE with MILITARY_COMMAND.
+	dutyPoliceFood   = pR7_2b + "#duty/lead"
+	dutyPoliceBorder = pR7_2b + "#duty/coordinate"
+	dutyBorder       = pR7_3a + "#duty"   // BORDER_GUARD LEAD, partner CUSTOMS
+	dutyCustoms      = pR7_4a + "#duty"   // CUSTOMS LEAD, partner national CUSTOMS
+	dutyCustomsTax   = pR7_4b + "#duty"   // CUSTOMS COORDINATE
+	dutyNational     = pR8_1 + "#duty"    // national CUSTOMS GUIDE, stated in Lạng Sơn's quy chế
+	dutyDBPolice     = pDB5_2a + "#duty"  // Điện Biên POLICE SUPPORT
+	dutyDBCustoms    = pDB5_12a + "#duty" // Điện Biên CUSTOMS LEAD, partner Điện Biên POLICE
 
 	// The Lạng Sơn handoffs form a cycle: CUSTOMS -> POLICE, BORDER_GUARD;
 	// POLICE -> MARKET_MANAGEMENT; BORDER_GUARD -> POLICE, MARKET_MANAGEMENT;
@@ -94,6 +99,9 @@ const (
 
 	target1 = pKHII21 + "#target-1"
 	target2 = pKHII21 + "#target-2"
+
+	schPoliceReport = pR7_2b + "#schedule/report"   // REPORT, police to the committee, monthly
+	schPlanSummary  = pKHIV21 + "#schedule/summary" // SUMMARY of the plan, Sở Công Thương
 )
 
 func sp(s string) *string   { return &s }
@@ -102,8 +110,10 @@ func fp(f float64) *float64 { return &f }
 
 // Fixture returns a small, complete dataset: two provinces, two quy chế and
 // one plan, their provisions, eleven agencies (one national, one renamed),
-// duties, a cycle of handoff rules, plan actions with every deadline kind,
-// and targets. Each call returns a new value that the caller may change.
+// duties (two of them stated by one provision, some with evidence and a
+// reporting line), a cycle of handoff rules, plan actions with every
+// deadline kind, targets and schedules. Each call returns a new value that
+// the caller may change.
 //
 // Texts are chosen so that whole-token and token-prefix matching find the
 // same records for the queries the suite sends: no text holds a token that
@@ -158,6 +168,8 @@ func Fixture() *regnet.Dataset {
 				Text: "Công an tỉnh:", Line: 75},
 			{ID: pR7_2a, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 7 khoản 2 điểm a", Chapter: sp("II"), Article: ip(7), Clause: ip(2), Point: sp("a"), Parent: sp(pR7_2),
 				Text: "Chủ trì điều tra tội phạm buôn lậu; phối hợp với Chi cục Hải quan khu vực VI và Bộ đội Biên phòng tỉnh.", Line: 76},
+			{ID: pR7_2b, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 7 khoản 2 điểm b", Chapter: sp("II"), Article: ip(7), Clause: ip(2), Point: sp("b"), Parent: sp(pR7_2),
+				Text: "Chủ trì phòng, chống tội phạm về an toàn thực phẩm; phối hợp với Bộ Chỉ huy Quân sự tỉnh tuần tra khu vực biên giới; báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.", Line: 77},
 			{ID: pR7_2d, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 7 khoản 2 điểm d", Chapter: sp("II"), Article: ip(7), Clause: ip(2), Point: sp("d"), Parent: sp(pR7_2),
 				Text: "Khi hàng hóa vào khu vực biên giới, thông báo ngay cho Chi cục Quản lý thị trường.", Line: 77},
 			{ID: pR7_3, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 7 khoản 3", Chapter: sp("II"), Article: ip(7), Clause: ip(3), Parent: sp(pR7),
@@ -232,7 +244,13 @@ func Fixture() *regnet.Dataset {
 				Text:     "Chủ trì, phối hợp với Công an tỉnh kiểm tra, kiểm soát hoạt động thương mại điện tử trên địa bàn nội địa.",
 				Fields:   []string{"MARKET_TRADE", "E_COMMERCE"},
 				Areas:    []string{"INLAND", "MARKETS"},
-				Partners: []string{agLSPolice}},
+				Partners: []string{agLSPolice},
+				Evidence: []regnet.Evidence{
+					{Tag: regnet.EvidenceRole, Value: regnet.RoleLead, Start: 0, End: 7, Words: "Chủ trì"},
+					{Tag: regnet.EvidencePartner, Value: agLSPolice, Start: 22, End: 34, Words: "Công an tỉnh"},
+					{Tag: regnet.EvidenceField, Value: "E_COMMERCE", Start: 65, End: 83, Words: "thương mại điện tử"},
+					{Tag: regnet.EvidenceArea, Value: "INLAND", Start: 97, End: 104, Words: "nội địa"},
+				}},
 			{ID: dutyMarket, Agency: agLSMarket, Role: regnet.RoleLead, Provision: pR7_1b,
 				Text:   "Chủ trì kiểm tra, xử lý hàng giả, hàng kém chất lượng tại các chợ.",
 				Fields: []string{"FOOD_SAFETY", "MARKET_TRADE"},
@@ -242,6 +260,26 @@ func Fixture() *regnet.Dataset {
 				Fields:   []string{"CRIMINAL_INVESTIGATION"},
 				Areas:    []string{"INLAND"},
 				Partners: []string{agLSBorder, agLSCustoms}},
+			{ID: dutyPoliceFood, Agency: agLSPolice, Role: regnet.RoleLead, Provision: pR7_2b,
+				Text:      "Chủ trì phòng, chống tội phạm về an toàn thực phẩm; báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.",
+				Fields:    []string{"FOOD_SAFETY"},
+				ReportsTo: []regnet.ReportLine{{Agency: agLSCommittee, When: "trước ngày 15 hằng tháng"}},
+				Evidence: []regnet.Evidence{
+					{Tag: regnet.EvidenceRole, Value: regnet.RoleLead, Start: 0, End: 7, Words: "Chủ trì"},
+					{Tag: regnet.EvidenceField, Value: "FOOD_SAFETY", Start: 33, End: 50, Words: "an toàn thực phẩm"},
+					{Tag: regnet.EvidenceReportsTo, Value: agLSCommittee, Start: 117, End: 170, Words: "báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng"},
+				}},
+			{ID: dutyPoliceBorder, Agency: agLSPolice, Role: regnet.RoleCoordinate, Provision: pR7_2b,
+				Text:     "phối hợp với Bộ Chỉ huy Quân sự tỉnh tuần tra khu vực biên giới",
+				Fields:   []string{"BORDER_CONTROL"},
+				Areas:    []string{"BORDER_AREA"},
+				Partners: []string{agLSMilitary},
+				Evidence: []regnet.Evidence{
+					{Tag: regnet.EvidenceRole, Value: regnet.RoleCoordinate, Start: 52, End: 64, Words: "phối hợp với"},
+					{Tag: regnet.EvidencePartner, Value: agLSMilitary, Start: 65, End: 88, Words: "Bộ Chỉ huy Quân sự tỉnh"},
+					{Tag: regnet.EvidenceField, Value: "BORDER_CONTROL", Start: 89, End: 115, Words: "tuần tra khu vực biên giới"},
+					{Tag: regnet.EvidenceArea, Value: "BORDER_AREA", Start: 98, End: 115, Words: "khu vực biên giới"},
+				}},
 			{ID: dutyBorder, Agency: agLSBorder, Role: regnet.RoleLead, Provision: pR7_3a,
 				Text:     "Chủ trì kiểm soát khu vực biên giới; phối hợp với lực lượng Hải quan tại cửa khẩu.",
 				Fields:   []string{"BORDER_CONTROL"},
@@ -283,7 +321,7 @@ func Fixture() *regnet.Dataset {
 			{ID: hoBorder, From: agLSBorder, Notifies: []string{agLSPolice, agLSMarket},
 				Actions: []string{regnet.ActionPursue, regnet.ActionNotify},
 				Leaving: []string{"BORDER_AREA"}, Entering: []string{"INLAND"},
-				Condition: "khi đối tượng còn trong khu vực kiểm soát", Provision: pR7_3b},
+				Condition: "khi đối tượng còn trong khu vực kiểm soát", ConditionFor: []string{agLSPolice}, Provision: pR7_3b},
 			{ID: hoDBCustoms, From: agDBCustoms, Notifies: []string{agDBPolice},
 				Actions: []string{regnet.ActionPursue, regnet.ActionNotify},
 				Leaving: []string{"CUSTOMS_ZONE"}, Provision: pDB5_12c},
@@ -320,6 +358,14 @@ func Fixture() *regnet.Dataset {
 		Targets: []regnet.Target{
 			{ID: target1, Document: docKH125, Year: ip(2025), Text: "100% vụ việc được xử lý đúng thời hạn", Percent: fp(100), Provision: pKHII21},
 			{ID: target2, Document: docKH125, Text: "Giảm số vụ buôn lậu", Provision: pKHII21},
+		},
+		Schedules: []regnet.Schedule{
+			{ID: schPoliceReport, Kind: regnet.ScheduleReport, Agencies: []string{agLSPolice}, To: []string{agLSCommittee},
+				Text: "báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng", When: "trước ngày 15 hằng tháng", By: sp("---15"),
+				Provision: pR7_2b},
+			{ID: schPlanSummary, Kind: regnet.ScheduleSummary, Agencies: []string{agLSTrade},
+				Text: "Tổng kết việc thực hiện Kế hoạch", When: "Trước ngày 20/12/2025", By: sp("2025-12-20"),
+				Provision: pKHIV21},
 		},
 		Fields: []regnet.Field{
 			{Code: "BORDER_CONTROL", Name: "Kiểm soát biên giới", NameEN: "Border control"},

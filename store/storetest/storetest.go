@@ -48,6 +48,11 @@
 //     ends on 2026-02-28, so it is before "2026-03-01" but not before
 //     "2026-02-28"; "2026" ends on 2026-12-31.
 //   - Targets: IDs; Documents.
+//   - Duties also: ReportsTo (one of the duty's ReportLine agencies). A duty
+//     comes back with its ReportsTo and Evidence as loaded, in order.
+//   - Schedules: IDs; Documents and Province (of the provision that sets the
+//     schedule, as for duties); Kind; Agencies (shares an element with
+//     Agencies ∪ To).
 //   - Fields, Areas: the entries with the given codes, all when codes is empty;
 //     unknown codes are skipped.
 //
@@ -67,6 +72,13 @@
 // notify or transfer to this hop's initiator. Each hop carries the whole
 // Handoff. An unknown agency or an area no rule names gives an empty chain.
 //
+// Direction "" and ANY mean the above. With SAME, each hop has a route: the
+// areas left along it, the union of the Leaving areas of the hops from the
+// first hop to it. A handoff is not taken from a depth-d hop whose route has
+// left an area the handoff's Entering names; among the depth-d hops it may
+// be taken from, the one with the smallest From, then handoff id, is its
+// Via and the start of its route. regnet.WalkChain is this contract in code.
+//
 // # CoordinationPaths
 //
 // The graph has agencies as nodes and these links:
@@ -75,8 +87,8 @@
 //   - COORDINATES_WITH, undirected: a duty's agency <-> each of its partners;
 //     Via is the duty id, Provision the duty's provision.
 //   - PART_OF, undirected: an agency <-> its parent; Via and Provision empty.
-//   - REPORTS_TO would be directed; the Dataset carries no reporting lines yet,
-//     so no store produces such steps.
+//   - REPORTS_TO, directed: a duty's agency -> each agency of its ReportsTo;
+//     Via is the duty id, Provision the duty's provision.
 //
 // Links to or from ids that are not agencies of the dataset, and links from an
 // agency to itself, do not exist. Two links that differ in type or Via are two
@@ -154,6 +166,7 @@ func Run(t *testing.T, open Opener) {
 		{"Handoffs", testHandoffs},
 		{"PlanActions", testPlanActions},
 		{"Targets", testTargets},
+		{"Schedules", testSchedules},
 		{"Fields", testFields},
 		{"Areas", testAreas},
 		{"HandoffChain", testHandoffChain},
@@ -183,6 +196,7 @@ type fixture struct {
 	handoffs    map[string]*regnet.Handoff
 	planActions map[string]*regnet.PlanAction
 	targets     map[string]*regnet.Target
+	schedules   map[string]*regnet.Schedule
 	fields      map[string]*regnet.Field
 	areas       map[string]*regnet.Area
 }
@@ -206,6 +220,7 @@ func newFixture() *fixture {
 		handoffs:    byKey(ds.Handoffs, func(x *regnet.Handoff) string { return x.ID }),
 		planActions: byKey(ds.PlanActions, func(x *regnet.PlanAction) string { return x.ID }),
 		targets:     byKey(ds.Targets, func(x *regnet.Target) string { return x.ID }),
+		schedules:   byKey(ds.Schedules, func(x *regnet.Schedule) string { return x.ID }),
 		fields:      byKey(ds.Fields, func(x *regnet.Field) string { return x.Code }),
 		areas:       byKey(ds.Areas, func(x *regnet.Area) string { return x.Code }),
 	}
@@ -330,7 +345,7 @@ func testDocuments(t *testing.T, s regnet.Store) {
 
 func testProvisions(t *testing.T, s regnet.Store) {
 	fix := newFixture()
-	allQC := []string{pDecision, pR6, pR6_1, pR7, pR7_1, pR7_1a, pR7_1b, pR7_1c, pR7_2, pR7_2a, pR7_2d,
+	allQC := []string{pDecision, pR6, pR6_1, pR7, pR7_1, pR7_1a, pR7_1b, pR7_1c, pR7_2, pR7_2a, pR7_2b, pR7_2d,
 		pR7_3, pR7_3a, pR7_3b, pR7_4, pR7_4a, pR7_4b, pR7_4c, pR8, pR8_1}
 	allDB := []string{pDB5, pDB5_12, pDB5_12a, pDB5_12c, pDB5_2, pDB5_2a}
 	allKH := []string{pKHII, pKHII21, pKHIV, pKHIV21}
@@ -397,7 +412,7 @@ func testAgencies(t *testing.T, s regnet.Store) {
 
 func testDuties(t *testing.T, s regnet.Store) {
 	fix := newFixture()
-	lsDuties := []string{dutyCommittee, dutyTrade, dutyMarket, dutyPolice, dutyBorder, dutyCustoms, dutyCustomsTax, dutyNational}
+	lsDuties := []string{dutyCommittee, dutyTrade, dutyMarket, dutyPolice, dutyPoliceBorder, dutyPoliceFood, dutyBorder, dutyCustoms, dutyCustomsTax, dutyNational}
 	tests := []struct {
 		name string
 		f    regnet.DutyFilter
@@ -416,7 +431,14 @@ func testDuties(t *testing.T, s regnet.Store) {
 		{"province by document", regnet.DutyFilter{Province: "Lạng Sơn"}, lsDuties},
 		{"other province", regnet.DutyFilter{Province: "Điện Biên"}, []string{dutyDBCustoms, dutyDBPolice}},
 		{"unknown province", regnet.DutyFilter{Province: "Hà Nội"}, []string{}},
-		{"role", regnet.DutyFilter{Role: regnet.RoleLead}, []string{dutyTrade, dutyMarket, dutyPolice, dutyBorder, dutyCustoms, dutyDBCustoms}},
+		{"role", regnet.DutyFilter{Role: regnet.RoleLead}, []string{dutyTrade, dutyMarket, dutyPolice, dutyPoliceFood, dutyBorder, dutyCustoms, dutyDBCustoms}},
+		// One provision states two duties of one agency, with different roles.
+		{"two statements of one provision", regnet.DutyFilter{Agencies: []string{agLSPolice}}, []string{dutyPolice, dutyPoliceBorder, dutyPoliceFood}},
+		{"agency and role of one statement", regnet.DutyFilter{Agencies: []string{agLSPolice}, Role: regnet.RoleCoordinate}, []string{dutyPoliceBorder}},
+		{"field of one statement only", regnet.DutyFilter{Field: "BORDER_CONTROL"}, []string{dutyPoliceBorder, dutyBorder}},
+		{"reports to", regnet.DutyFilter{ReportsTo: []string{agLSCommittee}}, []string{dutyPoliceFood}},
+		{"reports to nobody named", regnet.DutyFilter{ReportsTo: []string{agNatCustoms}}, []string{}},
+		{"reports to and role", regnet.DutyFilter{ReportsTo: []string{agLSCommittee}, Role: regnet.RoleCoordinate}, []string{}},
 		{"role guide", regnet.DutyFilter{Role: regnet.RoleGuide}, []string{dutyNational}},
 		{"role with none", regnet.DutyFilter{Role: regnet.RoleAdvise}, []string{}},
 		{"field", regnet.DutyFilter{Field: "CUSTOMS_CONTROL"}, []string{dutyCustoms, dutyCustomsTax, dutyNational, dutyDBCustoms}},
@@ -639,6 +661,22 @@ func testHandoffChain(t *testing.T, s regnet.Store) {
 		{"from agency without rules", regnet.ChainQuery{From: agDBPolice}, []hop{}},
 		{"from unknown agency", regnet.ChainQuery{From: "agency:nope"}, []hop{}},
 		{"area no rule names", regnet.ChainQuery{Leaving: "MARKETS"}, []hop{}},
+		{"any direction is the default", regnet.ChainQuery{Province: "Lạng Sơn", Leaving: "CUSTOMS_ZONE", Direction: regnet.ChainAny}, leavingCZ},
+		// Goods that left the customs zone do not come back into it: market
+		// management's rule (entering the customs zone) is out, from either
+		// route.
+		{"same direction leaving", regnet.ChainQuery{Province: "Lạng Sơn", Leaving: "CUSTOMS_ZONE", Direction: regnet.ChainSame}, leavingCZ[:3]},
+		// The border guard's rule leaves the border area; the police's and
+		// market management's rules are for goods entering it.
+		{"same direction stops at once", regnet.ChainQuery{Leaving: "BORDER_AREA", Direction: regnet.ChainSame, MaxDepth: 10}, []hop{{1, hoBorder, ""}}},
+		{"any direction goes back", regnet.ChainQuery{Leaving: "BORDER_AREA", Direction: regnet.ChainAny, MaxDepth: 10}, []hop{
+			{1, hoBorder, ""},
+			{2, hoMarket, agLSBorder},
+			{2, hoPolice, agLSBorder},
+			{3, hoCustoms, agLSMarket},
+		}},
+		// Nothing is left before customs' rule, so every route keeps going.
+		{"same direction with nothing left", regnet.ChainQuery{From: agLSPolice, MaxDepth: 4, Direction: regnet.ChainSame}, fromPolice},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -670,6 +708,37 @@ func testHandoffChain(t *testing.T, s regnet.Store) {
 			checkCode(t, err, regnet.EINVALID)
 		}
 	})
+	t.Run("unknown direction", func(t *testing.T) {
+		_, err := s.HandoffChain(t.Context(), regnet.ChainQuery{From: agLSPolice, Direction: "BACK"})
+		checkCode(t, err, regnet.EINVALID)
+	})
+}
+
+func testSchedules(t *testing.T, s regnet.Store) {
+	fix := newFixture()
+	tests := []struct {
+		name string
+		f    regnet.ScheduleFilter
+		want []string
+	}{
+		{"all", regnet.ScheduleFilter{}, []string{schPlanSummary, schPoliceReport}},
+		{"ids", regnet.ScheduleFilter{IDs: []string{schPoliceReport, "x#schedule"}}, []string{schPoliceReport}},
+		{"unknown id", regnet.ScheduleFilter{IDs: []string{"x#schedule"}}, []string{}},
+		{"documents", regnet.ScheduleFilter{Documents: []string{docQC83}}, []string{schPoliceReport}},
+		{"province by document", regnet.ScheduleFilter{Province: "Lạng Sơn"}, []string{schPlanSummary, schPoliceReport}},
+		{"other province", regnet.ScheduleFilter{Province: "Điện Biên"}, []string{}},
+		{"kind", regnet.ScheduleFilter{Kind: regnet.ScheduleSummary}, []string{schPlanSummary}},
+		{"kind with none", regnet.ScheduleFilter{Kind: regnet.ScheduleMeeting}, []string{}},
+		{"agency holding", regnet.ScheduleFilter{Agencies: []string{agLSPolice}}, []string{schPoliceReport}},
+		{"agency receiving", regnet.ScheduleFilter{Agencies: []string{agLSCommittee}}, []string{schPoliceReport}},
+		{"agencies and kind", regnet.ScheduleFilter{Agencies: []string{agLSTrade, agLSPolice}, Kind: regnet.ScheduleReport}, []string{schPoliceReport}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.Schedules(t.Context(), tc.f)
+			checkList(t, got, err, tc.want, func(x *regnet.Schedule) string { return x.ID }, fix.schedules)
+		})
+	}
 }
 
 // step is an expected path step.
@@ -738,6 +807,19 @@ func testCoordinationPaths(t *testing.T, s regnet.Store) {
 		{"same agency", agLSCustoms, agLSCustoms, 4, [][]step{}},
 		{"unknown agency", agLSCustoms, "agency:nope", 4, [][]step{}},
 		{"successor is no link", agLSCustomsOld, agLSCustoms, 6, [][]step{}},
+		{"reporting line", agLSPolice, agLSCommittee, 4, [][]step{{
+			{From: agLSPolice, To: agLSCommittee, Type: regnet.StepReportsTo, Via: dutyPoliceFood, Provision: pR7_2b},
+		}}},
+		// A report goes one way: back from the committee the path takes the
+		// parent link and Sở Công Thương's partnership.
+		{"reporting line is directed", agLSCommittee, agLSPolice, 4, [][]step{{
+			{From: agLSCommittee, To: agLSTrade, Type: regnet.StepPartOf},
+			{From: agLSTrade, To: agLSPolice, Type: regnet.StepCoordinatesWith, Via: dutyTrade, Provision: pR7_1a},
+		}}},
+		// The second statement of the provision names its own partner.
+		{"partner of one statement", agLSMilitary, agLSPolice, 4, [][]step{{
+			{From: agLSMilitary, To: agLSPolice, Type: regnet.StepCoordinatesWith, Via: dutyPoliceBorder, Provision: pR7_2b},
+		}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1007,6 +1089,18 @@ func testResultsBelongToCaller(t *testing.T, s regnet.Store) {
 		t.Fatalf("Handoffs: %v, %d results", err, len(hs))
 	}
 	hs[0].Notifies[0] = "changed"
+	ds, err := s.Duties(ctx, regnet.DutyFilter{IDs: []string{dutyPoliceFood}})
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("Duties: %v, %d results", err, len(ds))
+	}
+	ds[0].Evidence[0].Words = "changed"
+	ds[0].ReportsTo[0].When = "changed"
+	schs, err := s.Schedules(ctx, regnet.ScheduleFilter{IDs: []string{schPoliceReport}})
+	if err != nil || len(schs) != 1 {
+		t.Fatalf("Schedules: %v, %d results", err, len(schs))
+	}
+	schs[0].To[0] = "changed"
+	*schs[0].By = "changed"
 	pas, err := s.PlanActions(ctx, regnet.PlanActionFilter{IDs: []string{pa1}})
 	if err != nil || len(pas) != 1 {
 		t.Fatalf("PlanActions: %v, %d results", err, len(pas))
@@ -1024,6 +1118,10 @@ func testResultsBelongToCaller(t *testing.T, s regnet.Store) {
 	checkList(t, hs, err, []string{hoCustoms}, func(x *regnet.Handoff) string { return x.ID }, fix.handoffs)
 	pas, err = s.PlanActions(ctx, regnet.PlanActionFilter{IDs: []string{pa1}})
 	checkList(t, pas, err, []string{pa1}, func(x *regnet.PlanAction) string { return x.ID }, fix.planActions)
+	ds, err = s.Duties(ctx, regnet.DutyFilter{IDs: []string{dutyPoliceFood}})
+	checkList(t, ds, err, []string{dutyPoliceFood}, func(x *regnet.Duty) string { return x.ID }, fix.duties)
+	schs, err = s.Schedules(ctx, regnet.ScheduleFilter{IDs: []string{schPoliceReport}})
+	checkList(t, schs, err, []string{schPoliceReport}, func(x *regnet.Schedule) string { return x.ID }, fix.schedules)
 	got, err := s.Search(ctx, "changed", 10)
 	if err != nil || len(got) != 0 {
 		t.Fatalf("Search after changing results: %v, %d hits", err, len(got))

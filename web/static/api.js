@@ -64,10 +64,14 @@ export const Q = {
       ...AgencyRef level aliases
       province { id name }
       parent { ...AgencyRef }
+      reportsTo { ...AgencyRef }
+      reportedToBy { ...AgencyRef }
       duties {
         id role text
         fields { code name } areas { code name }
         partners { ...AgencyRef }
+        reportsTo { agency { ...AgencyRef } when }
+        evidence { tag value words }
         provision { ...Source }
       }
       handoffsOut { ...HandoffView }
@@ -93,8 +97,8 @@ export const Q = {
   }
   fragment AgencyRef on Agency { id name kind }`,
 
-  chain: `query Chain($province: String, $leaving: AreaCode, $entering: AreaCode, $maxDepth: Int) {
-    handoffChain(province: $province, leaving: $leaving, entering: $entering, maxDepth: $maxDepth) {
+  chain: `query Chain($province: String, $leaving: AreaCode, $entering: AreaCode, $maxDepth: Int, $direction: ChainDirection) {
+    handoffChain(province: $province, leaving: $leaving, entering: $entering, maxDepth: $maxDepth, direction: $direction) {
       depth
       via { ...AgencyRef }
       handoff { ...HandoffView }

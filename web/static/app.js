@@ -1,6 +1,6 @@
 // The explorer's page: choose a province and see its agency network; click an
-// agency for its duties and handoffs with the provisions behind them; search;
-// follow a handoff chain. Each view is one GraphQL query (see api.js).
+// agency for its duties and handoffs with the provisions behind them, and the
+// words each duty's tags were read from; search; follow a handoff chain. Each view is one GraphQL query (see api.js).
 import { APIError, gql, Q } from './api.js';
 import { drawNetwork, kindColour, markSelected } from './graph.js';
 
@@ -159,6 +159,7 @@ function chain(form) {
     leaving: f.get('leaving') || null,
     entering: f.get('entering') || null,
     maxDepth: Number(f.get('maxDepth')) || 3,
+    direction: f.get('direction') || 'SAME',
   };
   return run('chain', 'The handoff chain', ui.hops, async (current) => {
     ui.hops.replaceChildren();
@@ -206,12 +207,17 @@ function agencyView(a) {
       ' · ', a.province ? a.province.name : 'national',
       a.parent ? [' · part of ', agencyLink(a.parent)] : null),
     a.aliases.length ? h('p', { class: 'aliases' }, 'Also called: ', a.aliases.join('; ')) : null,
-    section('Duties', 'duties', a.duties.map((d) => h('li', { class: 'duty', 'data-testid': 'duty', 'data-role': d.role },
+    a.reportsTo.length ? h('p', { 'data-testid': 'reports-to' }, 'Reports to: ', joined(a.reportsTo, agencyLink)) : null,
+    a.reportedToBy.length ? h('p', { 'data-testid': 'reported-to-by' }, 'Reported to by: ', joined(a.reportedToBy, agencyLink)) : null,
+    section('Duties', 'duties', a.duties.map((d) => h('li', { class: 'duty', 'data-testid': 'duty', 'data-role': d.role, 'data-id': d.id },
       h('span', { class: `role role-${d.role.toLowerCase()}` }, d.role), ' ',
       h('span', { class: 'text' }, d.text),
       d.fields.length ? h('p', { class: 'tags' }, 'Fields: ', d.fields.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
       d.areas.length ? h('p', { class: 'tags' }, 'Areas: ', d.areas.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
       d.partners.length ? h('p', {}, 'With: ', joined(d.partners, agencyLink)) : null,
+      d.reportsTo.length ? h('p', { 'data-testid': 'duty-reports-to' }, 'Reports to: ',
+        joined(d.reportsTo, (r) => [r.agency ? agencyLink(r.agency) : 'an unknown agency', r.when ? ` (${r.when})` : ''])) : null,
+      evidenceView(d.evidence),
       provenance(d.provision)))),
     section('Handoffs out', 'handoffs-out', a.handoffsOut.map((x) => h('li', { 'data-testid': 'handoff-out' }, handoffView(x)))),
     section('Handoffs in', 'handoffs-in', a.handoffsIn.map((x) => h('li', { 'data-testid': 'handoff-in' }, handoffView(x)))),
@@ -220,9 +226,26 @@ function agencyView(a) {
   ].filter(Boolean);
 }
 
+// How each evidence tag is shown: the code for roles, fields and areas; the
+// tag for a partner or a report's recipient, whose words name the agency.
+const evidenceLabel = (e) => (e.tag === 'PARTNER' || e.tag === 'REPORTS_TO' ? e.tag : e.value);
+
+/**
+ * evidenceView shows why a duty says what it says: each tag with the words
+ * of the provision it was read from ("LEAD ← «Chủ trì»").
+ */
+function evidenceView(evidence) {
+  if (!evidence.length) return null;
+  return h('p', { class: 'evidence', 'data-testid': 'evidence' }, 'Why: ',
+    evidence.flatMap((e, i) => [i ? '; ' : '',
+      h('span', { class: 'cue', 'data-tag': e.tag, title: e.tag.toLowerCase().replace('_', ' ') },
+        `${evidenceLabel(e)} ← «${e.words}»`)]));
+}
+
 /** actionView shows a plan action: what, by when (as written, and as read), with whom, where it is written. */
 function actionView(x) {
-  const due = x.deadline.kind === 'DATE' ? `due ${x.deadline.date}` : x.deadline.kind.toLowerCase();
+  const due = x.deadline.kind === 'DATE' ? `due ${x.deadline.date}`
+    : x.deadline.kind === 'UNSPECIFIED' ? 'no deadline given' : x.deadline.kind.toLowerCase();
   return h('div', { class: 'action-item' },
     h('p', {}, h('span', { class: 'deadline', 'data-testid': 'deadline', title: x.deadline.raw }, due), ' ', x.text),
     x.output ? h('p', { class: 'tags' }, 'Output: ', x.output) : null,

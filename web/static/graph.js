@@ -32,6 +32,8 @@ export function kindColour(kind) {
 }
 
 /** edgeClass turns HANDS_OFF_TO into the CSS class edge-hands-off-to. */
+// Links that go one way: a handoff from its initiator, a report to its recipient.
+const directed = new Set(['HANDS_OFF_TO', 'REPORTS_TO']);
 const edgeClass = (type) => `edge-${type.toLowerCase().replaceAll('_', '-')}`;
 
 /**
@@ -99,14 +101,14 @@ export function drawNetwork(root, legend, { nodes, edges }, onSelect) {
     const a = at.get(e.source);
     const b = at.get(e.target);
     if (!a || !b || a === b) continue;
-    // End handoff arrows at the rim of the target node, not under it.
+    // End the arrows of directed links at the rim of the target node, not under it.
     const d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 0.01);
-    const cut = e.type === 'HANDS_OFF_TO' ? (R + 2) / d : 0;
+    const cut = directed.has(e.type) ? (R + 2) / d : 0;
     edgeLayer.append(svg('line', {
       x1: a.x, y1: a.y, x2: b.x - (b.x - a.x) * cut, y2: b.y - (b.y - a.y) * cut,
       class: `edge ${edgeClass(e.type)}`,
       'data-testid': 'edge', 'data-type': e.type,
-      'marker-end': e.type === 'HANDS_OFF_TO' ? 'url(#arrow)' : null,
+      'marker-end': directed.has(e.type) ? 'url(#arrow)' : null,
     }, svg('title', {}, `${e.type}${e.label ? `: ${e.label}` : ''}`)));
   }
 
