@@ -71,7 +71,7 @@ const (
 	DefaultAddr             = ":8080"
 	DefaultMaxBodyBytes     = 64 << 10
 	DefaultMaxDepth         = 10
-	DefaultComplexityLimit  = 100000
+	DefaultComplexityLimit  = 250000
 	DefaultTokenLimit       = graph.DefaultTokenLimit
 	DefaultRequestTimeout   = 30 * time.Second
 	DefaultShutdownTimeout  = 10 * time.Second
