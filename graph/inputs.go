@@ -44,7 +44,7 @@ func (ScalarInputs) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext checks the operation's variables and literals.
 func (c ScalarInputs) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
-	if opCtx.Operation == nil {
+	if opCtx.Operation == nil || c.Schema == nil {
 		return nil
 	}
 	for _, v := range opCtx.Operation.VariableDefinitions {
