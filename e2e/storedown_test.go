@@ -44,6 +44,13 @@ func TestNeo4jGoesAway(t *testing.T) {
 	}
 	status(t, srv, "/readyz", http.StatusOK)
 
+	normal := time.Hour
+	for range 5 {
+		start := time.Now()
+		srv.MustQuery(t, query, nil)
+		normal = min(normal, time.Since(start))
+	}
+
 	db.Kill()
 	r := srv.Query(t, query, nil)
 	if !slices.Contains(r.Codes(), "STORE_UNAVAILABLE") {
@@ -51,6 +58,19 @@ func TestNeo4jGoesAway(t *testing.T) {
 	}
 	status(t, srv, "/readyz", http.StatusServiceUnavailable)
 	status(t, srv, "/healthz", http.StatusOK)
+	// Known down: every request fails at once, in about a normal query's
+	// time (the first one waited for the driver).
+	for range 5 {
+		start := time.Now()
+		r := srv.Query(t, query, nil)
+		took := time.Since(start)
+		if r.Status != http.StatusServiceUnavailable || !slices.Equal(r.Codes(), []string{"STORE_UNAVAILABLE"}) {
+			t.Errorf("while known down: status %d, codes %v; want 503 STORE_UNAVAILABLE", r.Status, r.Codes())
+		}
+		if took > 20*normal {
+			t.Errorf("while known down: failed after %v, a normal query takes %v", took, normal)
+		}
+	}
 
 	neo4jtest.Start(t, data, port)
 	// The driver reconnects on its own; give it a bounded number of tries.
@@ -68,6 +88,7 @@ func TestNeo4jGoesAway(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+	// The breaker closes by itself: the readiness check passed.
 	r = srv.Query(t, query, nil)
 	if len(r.Errors) > 0 {
 		t.Fatalf("after the database came back: %v", r.Errors)

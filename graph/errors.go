@@ -71,6 +71,27 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	present := presenter(logger)
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		e.Message = cutMessage(e.Message)
+		return e
+	}
+}
+
+// maxMessage bounds an error message. Messages quote what the client sent
+// (an id, a cursor, a field name), and a 500 KB argument must not come back
+// whole, once per error.
+const maxMessage = 300
+
+func cutMessage(s string) string {
+	if len(s) <= maxMessage {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxMessage], "") + "…"
+}
+
+func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		if code, ok := gqlErr.Extensions["code"].(string); ok {
@@ -92,9 +113,6 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			// They are safe to show; a request echo is cut short.
 			if len(gqlErr.Path) == 0 {
 				gqlErr.Extensions["code"] = CodeBadRequest
-				if len(gqlErr.Message) > 200 {
-					gqlErr.Message = strings.ToValidUTF8(gqlErr.Message[:200], "") + "…"
-				}
 			} else {
 				gqlErr.Extensions["code"] = CodeInternal
 			}

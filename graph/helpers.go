@@ -14,12 +14,11 @@ import (
 	"github.com/regnet/regnet/graph/generated"
 )
 
-// NewSchema returns the executable schema over store, with the cost model
-// of Complexity.
+// NewSchema returns the executable schema over store. Its cost model is
+// CostLimit's, not gqlgen's complexity functions.
 func NewSchema(store regnet.Store) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{Store: store},
-		Complexity: Complexity(),
+		Resolvers: &Resolver{Store: store},
 	})
 }
 

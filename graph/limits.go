@@ -7,9 +7,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-
-	"github.com/regnet/regnet/graph/generated"
-	"github.com/regnet/regnet/graph/model"
 )
 
 // Paging limits of every connection and of search.
@@ -87,35 +84,4 @@ func depth(set ast.SelectionSet, seen map[string]bool) int {
 		deepest = max(deepest, d)
 	}
 	return deepest
-}
-
-// Complexity returns the cost model of the schema: a connection or search
-// costs its page size times what each item costs, so that
-// `documents(first: 100) { edges { node { provisions(first: 100) … } } }` is
-// seen for the ten thousand rows it asks for. Every other field costs one
-// plus its children (gqlgen's default).
-func Complexity() generated.ComplexityRoot {
-	var c generated.ComplexityRoot
-	c.Query.Documents = func(child int, _ *model.DocumentFilter, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Provisions = func(child int, _ *model.ProvisionFilter, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Agencies = func(child int, _ *model.AgencyFilter, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Duties = func(child int, _ *model.DutyFilter, first *int, _ *string) int { return paged(child, first) }
-	c.Query.PlanActions = func(child int, _ *model.PlanActionFilter, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Search = func(child int, _ string, first *int) int { return paged(child, first) }
-	c.Query.Schedules = func(child int, _ *string, _ *string, _ *string, first *int, _ *string) int {
-		return paged(child, first)
-	}
-	c.Document.Provisions = func(child int, _ *string, first *int, _ *string) int { return paged(child, first) }
-	return c
-}
-
-// paged is the cost of a page: its size (clamped to the allowed range, so
-// that a rejected size is reported as such, not as complexity) times the
-// cost of an item.
-func paged(child int, first *int) int {
-	n := DefaultPageSize
-	if first != nil {
-		n = min(max(*first, 0), MaxPageSize)
-	}
-	return 1 + n*child
 }

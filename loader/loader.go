@@ -11,6 +11,7 @@
 package loader
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,6 +25,9 @@ import (
 // Loader parses documents with one ontology.
 type Loader struct {
 	Ontology *Ontology
+	// MaxFileBytes bounds each file ParseFiles reads (DefaultMaxFileBytes
+	// when zero).
+	MaxFileBytes int64
 }
 
 // New returns a Loader with the bundled ontology.
@@ -39,9 +43,14 @@ type Input struct {
 // it returns anything: the first file that cannot be read as a document
 // fails the whole batch.
 func (l *Loader) ParseFiles(paths ...string) (*regnet.Dataset, error) {
+	return l.ParseFilesContext(context.Background(), paths...)
+}
+
+// ParseFilesContext is ParseFiles stopping when ctx ends.
+func (l *Loader) ParseFilesContext(ctx context.Context, paths ...string) (*regnet.Dataset, error) {
 	var srcs []*source
 	for _, p := range paths {
-		src, err := readFile(p)
+		src, err := readFile(ctx, p, l.MaxFileBytes)
 		if err != nil {
 			return nil, err
 		}

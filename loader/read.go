@@ -2,13 +2,16 @@ package loader
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,11 +47,19 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// readFile reads and normalises a file.
-func readFile(path string) (*source, error) {
-	data, err := os.ReadFile(path)
+// DefaultMaxFileBytes bounds a document file: documents are tens of
+// kilobytes, and a file of gigabytes would be read whole into memory.
+const DefaultMaxFileBytes = 20 << 20
+
+// readFile reads and normalises a file. Only regular files are read: a
+// named pipe would block the command for good and a device such as
+// /dev/zero never ends. The file is opened without blocking and checked
+// again once open, in case it was swapped after the first check; it is read
+// in pieces, stopping when ctx ends or when it grows past max bytes.
+func readFile(ctx context.Context, path string, max int64) (*source, error) {
+	data, err := readRegular(ctx, path, max)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	src, err := normalise(filepath.Base(path), data)
 	var ie *InputError
@@ -56,6 +67,73 @@ func readFile(path string) (*source, error) {
 		ie.File = path // the path as given, so the user can find the file
 	}
 	return src, err
+}
+
+func readRegular(ctx context.Context, path string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxFileBytes
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := checkRegular(path, info, max); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := checkRegular(path, info, max); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	chunk := make([]byte, 64<<10)
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		n, err := f.Read(chunk)
+		buf.Write(chunk[:n])
+		if int64(buf.Len()) > max {
+			return nil, tooLarge(path, max)
+		}
+		if err == io.EOF {
+			return buf.Bytes(), nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+	}
+}
+
+func checkRegular(path string, info os.FileInfo, max int64) error {
+	if !info.Mode().IsRegular() {
+		what := "not a regular file"
+		switch m := info.Mode(); {
+		case m.IsDir():
+			what = "a folder"
+		case m&os.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case m&os.ModeDevice != 0:
+			what = "a device"
+		case m&os.ModeSocket != 0:
+			what = "a socket"
+		}
+		return &InputError{File: path, Msg: what + ", not a document file: only regular files are read"}
+	}
+	if info.Size() > max {
+		return tooLarge(path, max)
+	}
+	return nil
+}
+
+func tooLarge(path string, max int64) error {
+	return &InputError{File: path, Msg: fmt.Sprintf("larger than %d bytes, the limit for a document file", max)}
 }
 
 // normalise checks that data is UTF-8 text and returns its lines in the one

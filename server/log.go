@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,7 +21,19 @@ type requestInfo struct {
 func (i *requestInfo) setOperation(name string) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	i.operation = name
+	i.operation = cut(name, maxLoggedName)
+}
+
+// maxLoggedName bounds an operation name in the log: a client chooses it,
+// and a megabyte of name would be a megabyte of log line.
+const maxLoggedName = 100
+
+// cut shortens s to at most n bytes of valid UTF-8, marking the cut.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }
 
 func (i *requestInfo) getOperation() string {

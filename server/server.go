@@ -12,11 +12,17 @@
 //
 // HTTP statuses of rejections (errors[0].extensions.code in brackets):
 //
-//	body over MaxBodyBytes                        413 [REQUEST_TOO_LARGE]
-//	malformed query                               422 [GRAPHQL_PARSE_FAILED]
+//	a client's share or the server full           503 [SERVER_BUSY], Retry-After
+//	the store known to be down                    503 [STORE_UNAVAILABLE], Retry-After
+//	body or GET query string over MaxBodyBytes    413 / 414 [REQUEST_TOO_LARGE]
+//	POST that is not application/json             415 [BAD_REQUEST]
+//	malformed query, too many tokens              422 [GRAPHQL_PARSE_FAILED]
 //	query invalid for the schema (also a mutation,
 //	  since the schema has none; also over GET)   422 [GRAPHQL_VALIDATION_FAILED]
-//	too deep or too complex                       422 [QUERY_TOO_COMPLEX]
+//	too many aliases, selections, directives or
+//	  repeats; too deep or too costly             422 [QUERY_TOO_COMPLEX]
+//	a Date that is not a string                   422 [BAD_USER_INPUT]
+//	answer over MaxResponseBytes                  422 [RESPONSE_TOO_LARGE]
 //	body that is not JSON                         400 [BAD_REQUEST]
 //	other method than GET/POST/OPTIONS            405
 //
@@ -36,10 +42,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -56,16 +64,22 @@ import (
 	"github.com/regnet/regnet/graph"
 )
 
-// Defaults of Config's limits. Practice elsewhere (DESIGN.md §4.5): depth
-// 6-15, body 1-2 MB, page size 100.
+// Defaults of Config's limits. Practice elsewhere: depth 6-15, body 1-2 MB,
+// page size 100. The cost limit lets every client query of the contract run
+// with room to spare and refuses a list of lists of lists.
 const (
-	DefaultAddr            = ":8080"
-	DefaultMaxBodyBytes    = 1 << 20
-	DefaultMaxDepth        = 12
-	DefaultComplexityLimit = 5000
-	DefaultTokenLimit      = 10000
-	DefaultRequestTimeout  = 30 * time.Second
-	DefaultShutdownTimeout = 10 * time.Second
+	DefaultAddr             = ":8080"
+	DefaultMaxBodyBytes     = 64 << 10
+	DefaultMaxDepth         = 10
+	DefaultComplexityLimit  = 250000
+	DefaultTokenLimit       = graph.DefaultTokenLimit
+	DefaultRequestTimeout   = 30 * time.Second
+	DefaultShutdownTimeout  = 10 * time.Second
+	DefaultMaxResponseBytes = 8 << 20
+	DefaultMaxConcurrent    = 64
+	DefaultMaxPerClient     = 4
+	DefaultQueueWait        = time.Second
+	DefaultMaxConns         = 512
 )
 
 // CodeRequestTooLarge is the extensions.code of a body over the limit.
@@ -87,17 +101,44 @@ type Config struct {
 	// Explorer, when set, is served at / (the web explorer).
 	Explorer http.Handler
 
-	// MaxBodyBytes bounds a POST body.
+	// MaxBodyBytes bounds a POST body and a GET query string. A query is at
+	// most TokenLimit tokens and arguments are short, so 64 KiB is ample;
+	// a larger body would only cost reading and decoding it.
 	MaxBodyBytes int64
 	// MaxDepth bounds how deeply fields nest in an operation.
 	MaxDepth int
-	// ComplexityLimit bounds an operation's cost (graph.Complexity: a page
-	// costs its size times an item; other fields one plus their children).
-	// The default lets every client query of the contract run with pages of
-	// 100, and rejects a page of pages.
+	// ComplexityLimit bounds an operation's estimated cost (graph.CostLimit:
+	// a list costs its expected size times what each item selects).
 	ComplexityLimit int
 	// TokenLimit bounds the tokens the parser reads from a query.
 	TokenLimit int
+	// MaxAliases, MaxSelections, MaxDirectives and MaxRepeats bound a
+	// document before it is validated (graph.Preflight);
+	// MaxValidationErrors bounds the errors validation returns.
+	MaxAliases          int
+	MaxSelections       int
+	MaxDirectives       int
+	MaxRepeats          int
+	MaxValidationErrors int
+	// MaxResponseBytes bounds a GraphQL answer: a last guard behind the
+	// cost limit.
+	MaxResponseBytes int
+	// MaxConcurrent bounds the GraphQL requests served at once, and
+	// MaxPerClient those of one client address (behind a reverse proxy,
+	// every client has the proxy's address: raise it). A request past them
+	// waits up to QueueWait for a slot, then gets 503 with Retry-After.
+	MaxConcurrent int
+	MaxPerClient  int
+	QueueWait     time.Duration
+	// MaxPenalty is the longest a client whose requests are refused waits
+	// before each next one (see penalties); negative turns penalties off.
+	MaxPenalty time.Duration
+	// MaxConns bounds the connections Serve holds open; past it a new
+	// connection gets 503 with Retry-After and is closed.
+	MaxConns int
+	// StoreCheckInterval is how often, at most, the store is asked whether
+	// it is back while the circuit breaker is open (default 1s).
+	StoreCheckInterval time.Duration
 	// RequestTimeout bounds the time a GraphQL request may take.
 	RequestTimeout time.Duration
 	// BatchWait is how long the per-request loaders gather keys
@@ -118,6 +159,11 @@ type Server struct {
 	cfg     Config
 	log     *slog.Logger
 	handler http.Handler
+	breaker *breaker
+	limiter *limiter
+	// penalties hold back the clients whose requests are refused.
+	penalties *penalties
+	bounds    atomic.Pointer[graph.Bounds]
 }
 
 // New returns a Server for cfg.
@@ -126,7 +172,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no store")
 	}
 	cfg = withDefaults(cfg)
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient, cfg.QueueWait),
+		penalties: newPenalties(cfg.MaxPenalty)}
+	s.breaker = newBreaker(s.checkStore, cfg.StoreCheckInterval)
+	s.bounds.Store(graph.StaticBounds())
+	s.measureBounds(context.Background())
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.graphqlHandler())
@@ -161,6 +211,24 @@ func withDefaults(cfg Config) Config {
 	if cfg.TokenLimit <= 0 {
 		cfg.TokenLimit = DefaultTokenLimit
 	}
+	cfg.MaxAliases = orDefault(cfg.MaxAliases, graph.DefaultMaxAliases)
+	cfg.MaxSelections = orDefault(cfg.MaxSelections, graph.DefaultMaxSelections)
+	cfg.MaxDirectives = orDefault(cfg.MaxDirectives, graph.DefaultMaxDirectives)
+	cfg.MaxRepeats = orDefault(cfg.MaxRepeats, graph.DefaultMaxRepeats)
+	cfg.MaxValidationErrors = orDefault(cfg.MaxValidationErrors, graph.DefaultMaxValidationErrors)
+	cfg.MaxResponseBytes = orDefault(cfg.MaxResponseBytes, DefaultMaxResponseBytes)
+	cfg.MaxConcurrent = orDefault(cfg.MaxConcurrent, DefaultMaxConcurrent)
+	cfg.MaxPerClient = orDefault(cfg.MaxPerClient, DefaultMaxPerClient)
+	cfg.MaxConns = orDefault(cfg.MaxConns, DefaultMaxConns)
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
+	if cfg.MaxPenalty == 0 {
+		cfg.MaxPenalty = DefaultMaxPenalty
+	}
+	if cfg.StoreCheckInterval <= 0 {
+		cfg.StoreCheckInterval = time.Second
+	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
@@ -189,6 +257,13 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
+func orDefault(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
@@ -206,12 +281,15 @@ func (s *Server) Run(ctx context.Context) error {
 
 // Serve is Run on a listener of the caller's (tests listen on port 0).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = newLimitListener(ln, s.cfg.MaxConns)
+	go s.refreshBounds(ctx)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
 		IdleTimeout:       s.cfg.IdleTimeout,
+		MaxHeaderBytes:    int(s.cfg.MaxBodyBytes) + 16<<10, // a GET query is in the header
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
@@ -237,25 +315,49 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // graphqlHandler is the GraphQL endpoint: CORS, method check, body limit,
 // request timeout, per-request loaders, then gqlgen.
 func (s *Server) graphqlHandler() http.Handler {
-	gql := handler.New(graph.NewSchema(s.cfg.Store))
+	es := graph.NewSchema(s.cfg.Store)
+	gql := handler.New(es)
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	gql.SetQueryCache(cache)
 	gql.SetParserTokenLimit(s.cfg.TokenLimit)
-	gql.SetErrorPresenter(graph.ErrorPresenter(s.log))
+	gql.SetValidationRulesFn(graph.CappedRules(s.cfg.MaxValidationErrors))
+	present := graph.ErrorPresenter(s.log)
+	gql.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		if e.Extensions["code"] == graph.CodeStoreUnavailable {
+			s.breaker.trip()
+		}
+		return e
+	})
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.log.ErrorContext(ctx, "graphql panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 		return gqlerror.Errorf("internal error")
 	})
 	gql.Use(operationName{}) // first, so that rejected operations are logged by name
+	gql.Use(graph.Preflight{
+		TokenLimit:    s.cfg.TokenLimit,
+		MaxAliases:    s.cfg.MaxAliases,
+		MaxSelections: s.cfg.MaxSelections,
+		MaxDirectives: s.cfg.MaxDirectives,
+		MaxRepeats:    s.cfg.MaxRepeats,
+		Cache:         cache,
+	})
 	gql.Use(extension.Introspection{})
 	gql.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
-	gql.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
+	gql.Use(graph.CostLimit{Max: s.cfg.ComplexityLimit, Bounds: s.bounds.Load})
+	gql.Use(graph.ScalarInputs{Schema: es.Schema()})
+	gql.Use(deadline{})
 
 	var h http.Handler = gql
 	h = graph.Middleware(s.cfg.Store, s.cfg.BatchWait)(h)
+	h = s.limitResponse(h)
 	h = s.timeout(h)
 	h = s.limitBody(h)
+	h = s.failFast(h)
+	h = s.limitConcurrency(h)
+	h = requireTransport(h)
 	h = allowMethods(h, http.MethodGet, http.MethodPost)
 	return s.cors().Handler(h)
 }
@@ -290,12 +392,40 @@ func allowMethods(next http.Handler, methods ...string) http.Handler {
 	})
 }
 
+// requireTransport refuses, with a code, the requests no gqlgen transport
+// takes (gqlgen answers them with a bare "transport not supported"): a POST
+// whose body is not JSON by its Content-Type (415), a GET asking for a
+// protocol upgrade (400).
+func requireTransport(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodPost:
+			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if err != nil || mt != "application/json" {
+				writeError(w, http.StatusUnsupportedMediaType, graph.CodeBadRequest,
+					"a POST to /graphql must have Content-Type: application/json")
+				return
+			}
+		case r.Header.Get("Upgrade") != "":
+			writeError(w, http.StatusBadRequest, graph.CodeBadRequest, "protocol upgrades (WebSocket) are not supported")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // limitBody reads at most MaxBodyBytes of a request body and answers 413
-// beyond that, before gqlgen sees the request. A body without a
-// Content-Length (chunked) is read up to the limit to find out.
+// beyond that (414 for a GET query string over it), before gqlgen sees the
+// request. A body without a Content-Length (chunked) is read up to the
+// limit to find out.
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	max := s.cfg.MaxBodyBytes
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if int64(len(r.URL.RawQuery)) > max {
+			writeError(w, http.StatusRequestURITooLong, CodeRequestTooLarge,
+				fmt.Sprintf("the query string is longer than %d bytes", max))
+			return
+		}
 		if r.ContentLength > max {
 			writeTooLarge(w, max)
 			return
@@ -333,11 +463,13 @@ func (s *Server) timeout(next http.Handler) http.Handler {
 
 // ready answers 200 when the store answers Ping and 503 when it does not.
 // It asks the store every time, so readiness comes back by itself when the
-// store does.
+// store does; the answer feeds the circuit breaker of /graphql.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 	defer cancel()
-	if err := s.cfg.Store.Ping(ctx); err != nil {
+	err := s.checkStore(ctx)
+	s.breaker.record(err)
+	if err != nil {
 		s.log.WarnContext(ctx, "store not ready", "err", err)
 		writeStatus(w, http.StatusServiceUnavailable, map[string]string{
 			"status": "unavailable", "error": regnet.ErrorMessage(err),
@@ -345,6 +477,42 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// checkStore is the readiness check: the store answers Ping.
+func (s *Server) checkStore(ctx context.Context) error { return s.cfg.Store.Ping(ctx) }
+
+// measureBounds measures the store's lists for the cost model, keeping the
+// bounds it had when the store cannot be asked within a request's time.
+func (s *Server) measureBounds(ctx context.Context) bool {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RequestTimeout)
+	defer cancel()
+	b, err := graph.MeasureBounds(ctx, s.cfg.Store)
+	if err != nil {
+		s.log.WarnContext(ctx, "could not measure the store's lists; the cost model uses the last or static bounds", "err", err)
+		return false
+	}
+	s.bounds.Store(b)
+	return true
+}
+
+// refreshBounds measures the lists again every few minutes, and every
+// half minute while the last try failed, so that a load or a store that
+// was down at start is taken into account without a restart.
+func (s *Server) refreshBounds(ctx context.Context) {
+	ok := true
+	for {
+		wait := 5 * time.Minute
+		if !ok {
+			wait = 30 * time.Second
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		ok = s.measureBounds(ctx)
+	}
 }
 
 func writeStatus(w http.ResponseWriter, status int, body any) {

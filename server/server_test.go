@@ -243,10 +243,11 @@ func TestContractQueries(t *testing.T) {
 	}
 }
 
-// TestContractFitsLimits: every client query stays within the default depth
-// and complexity limits even when it asks for pages of the largest size.
+// TestContractFitsLimits: every client query stays within the default
+// limits (depth, cost measured on the bundled documents, aliases,
+// selections) even when it asks for pages of the largest size.
 func TestContractFitsLimits(t *testing.T) {
-	srv := fixtureServer(t)
+	srv := servertest.New(t, bundledStore(t))
 	files, err := filepath.Glob(filepath.Join("..", "graph", "testdata", "queries", "*.graphql"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no contract queries: %v", err)
@@ -492,14 +493,14 @@ func nest(depth int) string {
 
 // TestRejections checks the status and code of each rejection.
 func TestRejections(t *testing.T) {
-	srv := fixtureServer(t)
+	srv := fixtureServer(t, noPenalty) // refusal after refusal, on purpose
 
 	r := srv.Query(t, introspectionQuery, nil)
 	if r.Status != http.StatusOK || len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"AgencyKind"`) {
 		t.Errorf("introspection: status %d, errors %+v", r.Status, r.Errors)
 	}
-	if r := srv.Query(t, nest(12), nil); r.Status != http.StatusOK || len(r.Errors) > 0 {
-		t.Errorf("depth 12: status %d, errors %+v", r.Status, r.Errors)
+	if r := srv.Query(t, nest(10), nil); r.Status != http.StatusOK || len(r.Errors) > 0 {
+		t.Errorf("depth 10: status %d, errors %+v", r.Status, r.Errors)
 	}
 
 	big := bytes.Repeat([]byte(" "), server.DefaultMaxBodyBytes)
@@ -512,10 +513,10 @@ func TestRejections(t *testing.T) {
 		status int
 		code   string
 	}{
-		{name: "too deep", body: jsonQuery(nest(13)), status: 422, code: "QUERY_TOO_COMPLEX"},
+		{name: "too deep", body: jsonQuery(nest(11)), status: 422, code: "QUERY_TOO_COMPLEX"},
 		{name: "too complex", status: 422, code: "QUERY_TOO_COMPLEX", body: jsonQuery(
-			`{ documents(first: 100) { edges { node { provisions(first: 100) { edges { node { id text } } } } } } }`)},
-		{name: "many aliases", status: 422, code: "QUERY_TOO_COMPLEX", body: jsonQuery("{" + aliases(60) + "}")},
+			`{ documents(first: 100) { edges { node { provisions(first: 100) { edges { node { document { provisions(first: 100) { edges { node { id text } } } } } } } } } } }`)},
+		{name: "many aliases", status: 422, code: "QUERY_TOO_COMPLEX", body: jsonQuery("{" + aliases(20) + "}")},
 		{name: "malformed", body: jsonQuery(`{ agencies { `), status: 422, code: "GRAPHQL_PARSE_FAILED"},
 		{name: "unknown field", body: jsonQuery(`{ agencies { nope } }`), status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "unknown enum value", body: jsonQuery(`{ agencies(filter: {kind: SPY}) { totalCount } }`), status: 422, code: "GRAPHQL_VALIDATION_FAILED"},
@@ -525,7 +526,7 @@ func TestRejections(t *testing.T) {
 		{name: "not JSON", body: []byte(`{"query": "{ provinces { id } }"`), status: 400, code: "BAD_REQUEST"},
 		{name: "parse error, graphql-response+json", body: jsonQuery(`{`), status: 400, code: "GRAPHQL_PARSE_FAILED",
 			header: http.Header{"Accept": {"application/graphql-response+json"}}},
-		{name: "too deep, graphql-response+json", body: jsonQuery(nest(13)), status: 400, code: "QUERY_TOO_COMPLEX",
+		{name: "too deep, graphql-response+json", body: jsonQuery(nest(11)), status: 400, code: "QUERY_TOO_COMPLEX",
 			header: http.Header{"Accept": {"application/graphql-response+json"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -656,29 +657,35 @@ func (f *flakyStore) Search(ctx context.Context, text string, limit int) ([]*reg
 	return f.Store.Search(ctx, text, limit)
 }
 
-// TestStoreDown: while the store is down, queries answer STORE_UNAVAILABLE
-// and /readyz 503; when it is back, both recover without a restart.
+// TestStoreDown: while the store is down, /readyz answers 503 and queries
+// fail at once with STORE_UNAVAILABLE (503, Retry-After), whether /readyz
+// or a failing query found it down first; when it is back, both recover
+// without a restart.
 func TestStoreDown(t *testing.T) {
 	store := &flakyStore{Store: fixtureStore()}
 	var logs syncBuffer
 	srv := servertest.New(t, store, func(c *server.Config) {
 		c.Logger = slog.New(slog.NewJSONHandler(&logs, nil))
+		c.StoreCheckInterval = 10 * time.Millisecond
 	})
 	const q = `{ agencies(filter: {province: "Lạng Sơn"}) { totalCount } search(text: "hai quan") { id } }`
 
-	check := func(wantReady int, wantCodes []string) {
+	ready := func(want int) {
 		t.Helper()
 		res, err := srv.Client.Get(srv.URL + "/readyz")
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		if res.StatusCode != wantReady {
-			t.Errorf("/readyz = %d, want %d", res.StatusCode, wantReady)
+		if res.StatusCode != want {
+			t.Errorf("/readyz = %d, want %d", res.StatusCode, want)
 		}
+	}
+	query := func(wantStatus int, wantCodes []string) {
+		t.Helper()
 		r := srv.Query(t, q, nil)
-		if r.Status != http.StatusOK || !slices.Equal(r.Codes(), wantCodes) {
-			t.Errorf("query: status %d, errors %+v, want codes %v", r.Status, r.Errors, wantCodes)
+		if r.Status != wantStatus || !slices.Equal(r.Codes(), wantCodes) {
+			t.Errorf("query: status %d, errors %+v, want %d and codes %v", r.Status, r.Errors, wantStatus, wantCodes)
 		}
 		for _, e := range r.Errors {
 			if strings.Contains(e.Message, errConnRefused.Error()) {
@@ -686,14 +693,48 @@ func TestStoreDown(t *testing.T) {
 			}
 		}
 	}
-	check(200, nil)
+	// recovered waits, a bounded time, for the breaker to close by itself.
+	recovered := func() {
+		t.Helper()
+		for range 200 {
+			if r := srv.Query(t, q, nil); r.Status == http.StatusOK && len(r.Errors) == 0 {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatal("queries did not recover within 2 s of the store coming back")
+	}
+	failFast := []string{"STORE_UNAVAILABLE"}
+
+	ready(200)
+	query(200, nil)
+
+	// Found down by /readyz.
 	store.down.Store(true)
-	check(503, []string{"STORE_UNAVAILABLE", "STORE_UNAVAILABLE"})
+	ready(503)
+	query(503, failFast)
+	store.down.Store(false)
+	recovered()
+	ready(200)
+
+	// Found down by a query: that one waits for the store, the next fail fast.
+	store.down.Store(true)
+	query(200, []string{"STORE_UNAVAILABLE", "STORE_UNAVAILABLE"})
 	if !strings.Contains(logs.String(), errConnRefused.Error()) {
 		t.Errorf("the cause is not logged: %s", logs.String())
 	}
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query": "{ provinces { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	res, err := srv.Client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 503 || res.Header.Get("Retry-After") == "" {
+		t.Errorf("while down: %d, Retry-After %q; want 503 with Retry-After", res.StatusCode, res.Header.Get("Retry-After"))
+	}
 	store.down.Store(false)
-	check(200, nil)
+	recovered()
 }
 
 // slowStore never answers Agencies before the request gives up.
@@ -826,7 +867,7 @@ func TestRequestLog(t *testing.T) {
 	var logs syncBuffer
 	srv := fixtureServer(t, func(c *server.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
 	srv.MustQuery(t, contractQuery(t, "agency.graphql"), nil)
-	srv.Post(t, jsonQuery("query Deep "+nest(13)), nil)
+	srv.Post(t, jsonQuery("query Deep "+nest(11)), nil)
 
 	type line struct {
 		Msg, Method, Path, Operation string

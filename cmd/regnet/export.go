@@ -22,7 +22,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usagef("%v", err)
 	}
-	store, closeStore, err := reportStore(ctx, *uri, fs.Args())
+	store, closeStore, err := reportStore(ctx, *uri, fs)
 	if err != nil {
 		return err
 	}

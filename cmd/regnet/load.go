@@ -31,7 +31,7 @@ func neo4jConfig(uri string) neo4j.Config {
 func openNeo4j(ctx context.Context, cfg neo4j.Config) (*neo4j.Store, error) {
 	s, err := neo4j.Open(ctx, cfg)
 	if regnet.ErrorCode(err) == regnet.EUNAVAILABLE {
-		return nil, fmt.Errorf("%w\n(is Neo4j running at %s? `scripts/neo4j start` starts one and prints its URI; `docker compose up neo4j` is the other way)", err, cfg.URI)
+		return nil, fmt.Errorf("%w\n(is Neo4j running at %s? `scripts/neo4j start` starts one and prints its URI; `docker compose up neo4j` is the other way)", err, redactURI(cfg.URI))
 	}
 	return s, err
 }
@@ -50,7 +50,7 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("no Neo4j to load into: give --neo4j URI or set NEO4J_URI (scripts/neo4j start prints one)")
 	}
 	start := time.Now()
-	ds, err := parseInputs(fs.Args())
+	ds, err := parseInputs(ctx, fs)
 	if err != nil {
 		return err
 	}
@@ -66,10 +66,10 @@ func cmdLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sum, err := store.Load(ctx, ds)
 	progress.done()
 	if err != nil {
-		return fmt.Errorf("load into %s (nothing was changed): %w", cfg.URI, err)
+		return fmt.Errorf("load into %s (nothing was changed): %w", redactURI(cfg.URI), err)
 	}
 	fmt.Fprintf(stdout, "loaded %d documents into %s in %s: %d nodes created, %d updated, %d removed; %d relationships created, %d removed; %d properties set\n",
-		sum.Documents, cfg.URI, time.Since(start).Round(time.Millisecond), sum.NodesCreated, sum.NodesUpdated, sum.NodesDeleted,
+		sum.Documents, redactURI(cfg.URI), time.Since(start).Round(time.Millisecond), sum.NodesCreated, sum.NodesUpdated, sum.NodesDeleted,
 		sum.RelationshipsCreated, sum.RelationshipsDeleted, sum.PropertiesSet)
 	return nil
 }

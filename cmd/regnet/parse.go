@@ -18,7 +18,7 @@ func cmdParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	ds, err := parseInputs(fs.Args())
+	ds, err := parseInputs(ctx, fs)
 	if err != nil {
 		return err
 	}

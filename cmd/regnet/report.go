@@ -78,7 +78,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("--format: %v", err)
 	}
 
-	store, closeStore, err := reportStore(ctx, *uri, fs.Args())
+	store, closeStore, err := reportStore(ctx, *uri, fs)
 	if err != nil {
 		return err
 	}
@@ -117,21 +117,22 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // reportStore opens the store a report reads: Neo4j when a URI is given
 // (by flag or NEO4J_URI), else the documents parsed into memory. The
 // returned func closes it.
-func reportStore(ctx context.Context, uri string, files []string) (regnet.Store, func(), error) {
+func reportStore(ctx context.Context, uri string, fs *flag.FlagSet) (regnet.Store, func(), error) {
+	files := fs.Args()
 	cfg := neo4jConfig(uri)
 	if cfg.URI == "" {
-		ds, err := parseInputs(files)
+		ds, err := parseInputs(ctx, fs)
 		if err != nil {
 			return nil, nil, err
 		}
 		return memory.New(ds), func() {}, nil
 	}
 	if len(files) > 0 {
-		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", cfg.URI)
+		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", redactURI(cfg.URI))
 	}
 	s, err := openNeo4j(ctx, cfg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", cfg.URI, err)
+		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", redactURI(cfg.URI), err)
 	}
 	return s, func() { _ = s.Close(context.Background()) }, nil
 }

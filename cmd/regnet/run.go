@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/regnet/regnet"
@@ -70,10 +71,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "regnet %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "regnet %s: %s\n", args[0], redact(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "regnet %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "regnet %s: %s\n", args[0], redact(err.Error()))
 		return exitError
 	}
 }
@@ -85,11 +86,48 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-// newFlags returns a flag set that reports errors instead of exiting.
+// newFlags returns a flag set that reports errors instead of exiting. Every
+// command that may read documents takes --max-file-size.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("regnet "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.String("max-file-size", envOr("REGNET_MAX_FILE_SIZE", "20MB"),
+		"largest document file read, in bytes or with KB or MB (default $REGNET_MAX_FILE_SIZE, else 20MB)")
 	return fs
+}
+
+// fileLimit returns the --max-file-size of fs in bytes.
+func fileLimit(fs *flag.FlagSet) (int64, error) {
+	f := fs.Lookup("max-file-size")
+	if f == nil {
+		return loader.DefaultMaxFileBytes, nil
+	}
+	n, err := parseBytes(f.Value.String())
+	if err != nil {
+		return 0, usagef("--max-file-size (or REGNET_MAX_FILE_SIZE): %v", err)
+	}
+	return n, nil
+}
+
+// parseBytes reads a size: a number of bytes, or one with a KB or MB
+// suffix (powers of 1024).
+func parseBytes(s string) (int64, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("%q is not a size such as 20MB, 512KB or 1048576", s)
+	}
+	return n * mult, nil
 }
 
 func parseFlags(fs *flag.FlagSet, args []string) error {
@@ -102,10 +140,17 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// parseInputs parses the named files and folders (every *.txt inside), or
-// the bundled documents when there are none.
-func parseInputs(paths []string) (*regnet.Dataset, error) {
+// parseInputs parses the files and folders fs names (every *.txt inside),
+// or the bundled documents when there are none. Files larger than
+// --max-file-size, and anything but regular files, are refused by name.
+func parseInputs(ctx context.Context, fs *flag.FlagSet) (*regnet.Dataset, error) {
+	paths := fs.Args()
+	limit, err := fileLimit(fs)
+	if err != nil {
+		return nil, err
+	}
 	l := loader.New()
+	l.MaxFileBytes = limit
 	if len(paths) == 0 {
 		return l.ParseFS(data.FS, ".")
 	}
@@ -129,7 +174,7 @@ func parseInputs(paths []string) (*regnet.Dataset, error) {
 		sort.Strings(found)
 		files = append(files, found...)
 	}
-	return l.ParseFiles(files...)
+	return l.ParseFilesContext(ctx, files...)
 }
 
 func envOr(name, def string) string {

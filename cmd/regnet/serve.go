@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/graph"
 	"github.com/regnet/regnet/server"
 	"github.com/regnet/regnet/store/memory"
 	"github.com/regnet/regnet/web"
@@ -22,10 +26,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("REGNET_ADDR", "localhost:8080"), "listen address HOST:PORT (default $REGNET_ADDR)")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI (default $NEO4J_URI); without one, documents are served from memory")
 	origins := fs.String("cors", envOr("REGNET_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql from a browser, or * (default $REGNET_CORS_ORIGINS)")
+	limits := serveLimits(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	timeout, err := time.ParseDuration(limits.timeout)
+	if err != nil || timeout <= 0 {
+		return usagef("--request-timeout (or REGNET_REQUEST_TIMEOUT): %q is not a duration such as 30s", limits.timeout)
+	}
+	respBytes, err := parseBytes(limits.response)
+	if err != nil {
+		return usagef("--max-response-size (or REGNET_MAX_RESPONSE_SIZE): %v", err)
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{ReplaceAttr: redactAttr}))
 
 	var store regnet.Store
 	cfg := neo4jConfig(*uri)
@@ -39,9 +52,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer s.Close(context.Background())
 		store = s
-		log.Info("store", "kind", "neo4j", "uri", cfg.URI)
+		log.Info("store", "kind", "neo4j", "uri", redactURI(cfg.URI))
 	} else {
-		ds, err := parseInputs(fs.Args())
+		ds, err := parseInputs(ctx, fs)
 		if err != nil {
 			return err
 		}
@@ -53,17 +66,56 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	srv, err := server.New(server.Config{
-		Store:       store,
-		Addr:        *addr,
-		CORSOrigins: splitList(*origins),
-		Logger:      log,
-		Explorer:    web.Handler(),
+		Store:            store,
+		Addr:             *addr,
+		CORSOrigins:      splitList(*origins),
+		Logger:           log,
+		Explorer:         web.Handler(),
+		MaxDepth:         limits.depth,
+		ComplexityLimit:  limits.cost,
+		TokenLimit:       limits.tokens,
+		MaxAliases:       limits.aliases,
+		MaxSelections:    limits.selections,
+		MaxResponseBytes: int(respBytes),
+		MaxConcurrent:    limits.concurrent,
+		MaxPerClient:     limits.perClient,
+		MaxConns:         limits.conns,
+		RequestTimeout:   timeout,
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "regnet: explorer at http://%s/, GraphQL at http://%s/graphql, GraphiQL at http://%s/graphiql\n", *addr, *addr, *addr)
 	return srv.Run(ctx)
+}
+
+// limits are serve's request limits, by flag with environment fallbacks.
+type limits struct {
+	depth, cost, tokens, aliases, selections int
+	concurrent, perClient, conns             int
+	timeout, response                        string
+}
+
+func serveLimits(fs *flag.FlagSet) *limits {
+	l := &limits{}
+	intFlag := func(p *int, name, env string, def int, usage string) {
+		v := def
+		if n, err := strconv.Atoi(envOr(env, "")); err == nil && n > 0 {
+			v = n
+		}
+		fs.IntVar(p, name, v, usage+" (default $"+env+")")
+	}
+	intFlag(&l.depth, "max-depth", "REGNET_MAX_DEPTH", server.DefaultMaxDepth, "deepest nesting of fields in a query")
+	intFlag(&l.cost, "max-cost", "REGNET_MAX_COST", server.DefaultComplexityLimit, "highest estimated cost of a query (lists count their expected size)")
+	intFlag(&l.tokens, "max-tokens", "REGNET_MAX_TOKENS", server.DefaultTokenLimit, "most tokens in a query")
+	intFlag(&l.aliases, "max-aliases", "REGNET_MAX_ALIASES", graph.DefaultMaxAliases, "most aliases in a query")
+	intFlag(&l.selections, "max-selections", "REGNET_MAX_SELECTIONS", graph.DefaultMaxSelections, "most selections in a query, fragments written out")
+	intFlag(&l.concurrent, "max-concurrent", "REGNET_MAX_CONCURRENT", server.DefaultMaxConcurrent, "most GraphQL requests served at once")
+	intFlag(&l.perClient, "max-per-client", "REGNET_MAX_PER_CLIENT", server.DefaultMaxPerClient, "most GraphQL requests at once from one client address")
+	intFlag(&l.conns, "max-conns", "REGNET_MAX_CONNS", server.DefaultMaxConns, "most open connections")
+	fs.StringVar(&l.timeout, "request-timeout", envOr("REGNET_REQUEST_TIMEOUT", server.DefaultRequestTimeout.String()), "longest a GraphQL request may take (default $REGNET_REQUEST_TIMEOUT)")
+	fs.StringVar(&l.response, "max-response-size", envOr("REGNET_MAX_RESPONSE_SIZE", "8MB"), "largest GraphQL answer, in bytes or with KB or MB (default $REGNET_MAX_RESPONSE_SIZE)")
+	return l
 }
 
 // splitList splits a comma-separated setting, dropping empty items.

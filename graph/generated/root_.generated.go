@@ -2048,8 +2048,11 @@ Conventions, the same for every field:
     TIMEOUT               the request ran out of time;
     INTERNAL_SERVER_ERROR anything else (details are logged, not shown);
     GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED  the query itself is wrong;
-    QUERY_TOO_COMPLEX     the query is too deep or too costly;
-    REQUEST_TOO_LARGE     the request body is over 1 MiB (HTTP 413);
+    QUERY_TOO_COMPLEX     the query is too deep or too costly, or has too
+                          many aliases, selections or directives;
+    REQUEST_TOO_LARGE     the request body is over 64 KiB (HTTP 413);
+    RESPONSE_TOO_LARGE    the answer would be over the size limit (HTTP 422);
+    SERVER_BUSY           too many requests at once (HTTP 503, Retry-After);
     BAD_REQUEST           the request is not a GraphQL request (HTTP 400).
   A rejected request (parse, validation, too deep or complex) answers HTTP
   422, or 400 to clients that accept only application/graphql-response+json;

@@ -154,6 +154,9 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := regnet.CheckSearchText(text); err != nil {
+		return nil, err
+	}
 	if limit <= 0 {
 		limit = defaultLimit
 	}

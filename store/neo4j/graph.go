@@ -215,6 +215,9 @@ const (
 // agency's score is raised above the best score of the other hits. Among
 // equal scores hits are ordered by id.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.SearchHit, error) {
+	if err := regnet.CheckSearchText(text); err != nil {
+		return nil, err
+	}
 	words := tokens(text)
 	if len(words) == 0 {
 		return []*regnet.SearchHit{}, nil

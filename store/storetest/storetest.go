@@ -950,6 +950,24 @@ func testSearch(t *testing.T, s regnet.Store) {
 		})
 	}
 
+	// Texts over the bounds are refused the same way by every store.
+	for _, tc := range []struct{ name, query string }{
+		{"too many words", strings.Repeat("hai quan ", regnet.MaxSearchWords)},
+		{"words cut at punctuation count", strings.Repeat("a-", regnet.MaxSearchWords+1)},
+		{"too long", strings.Repeat("x", regnet.MaxSearchLength+1)},
+		{"Lucene's clause limit", strings.Repeat("a ", 1100)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.Search(t.Context(), tc.query, 10)
+			if regnet.ErrorCode(err) != regnet.EINVALID {
+				t.Fatalf("Search(%d bytes) = %d hits, %v; want an EINVALID error", len(tc.query), len(got), err)
+			}
+		})
+	}
+	if _, err := s.Search(t.Context(), strings.TrimSpace(strings.Repeat("hai ", regnet.MaxSearchWords)), 10); err != nil {
+		t.Errorf("Search of %d words: %v", regnet.MaxSearchWords, err)
+	}
+
 	customs := []string{agDBCustoms, agLSCustoms, agLSCustomsOld, agNatCustoms}
 	limits := []struct {
 		name  string
