@@ -56,7 +56,7 @@ var (
 )
 
 // reTime finds the periods and deadlines a report or meeting is given.
-var reTime = regexp.MustCompile(`(?i)định kỳ\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|(?:định kỳ|hằng|hàng)\s+(?:\d+\s+)?(?:ngày|tuần|tháng|quý|năm)(?:\s+hoặc\s+đột xuất)?|định kỳ(?:\s+hoặc\s+đột xuất)?(?:\s+theo yêu cầu)?|trước ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:tháng|quý|năm))?|thường xuyên(?:\s+hoặc\s+đột xuất)?|đột xuất`)
+var reTime = regexp.MustCompile(`(?i)định kỳ\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|(?:định kỳ|hằng|hàng)\s+(?:\d+\s+)?(?:ngày|tuần|tháng|quý|năm)(?:\s+hoặc\s+đột xuất)?|định kỳ(?:\s+hoặc\s+đột xuất)?(?:\s+theo yêu cầu)?|trước ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:tháng|quý|năm)|\s+tháng\s+(?:cuối\s+|đầu\s+)?(?:quý|năm|\d{1,2})(?:\s+(?:hằng|hàng)\s+năm)?)?|thường xuyên(?:\s+hoặc\s+đột xuất)?|đột xuất`)
 
 // readStatements records the duties that text states for holder under
 // provision n: one per role and holder.
