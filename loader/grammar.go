@@ -42,46 +42,14 @@ func newGrammar(g Grammar, cues *matcher) *grammar {
 // at returns the length in tokens of the longest phrase of m that starts at
 // token i, or 0.
 func (m *matcher) at(toks []token, i int) int {
-	if i >= len(toks) {
-		return 0
-	}
-	for _, p := range m.byFirst[toks[i].key] {
-		if i+len(p.keys) > len(toks) {
-			continue
-		}
-		ok := true
-		for j, k := range p.keys {
-			if toks[i+j].key != k {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return len(p.keys)
-		}
-	}
-	return 0
+	p, _ := m.longestAt(toks, i)
+	return len(p.keys)
 }
 
 // cueAt returns the role cue that starts at token i and its length.
 func (g *grammar) cueAt(toks []token, i int) (*RoleCue, int) {
-	if i >= len(toks) {
-		return nil, 0
-	}
-	for _, p := range g.cues.byFirst[toks[i].key] {
-		if i+len(p.keys) > len(toks) {
-			continue
-		}
-		ok := true
-		for j, k := range p.keys {
-			if toks[i+j].key != k {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return p.value.(*RoleCue), len(p.keys)
-		}
+	if p, ok := g.cues.longestAt(toks, i); ok {
+		return p.value.(*RoleCue), len(p.keys)
 	}
 	return nil, 0
 }

@@ -407,33 +407,41 @@ func (m *matcher) addPhrase(pattern string, ph phrase) {
 	m.byFirst[keys[0]] = list
 }
 
+// longestAt returns the longest phrase of m that starts at token i.
+func (m *matcher) longestAt(toks []token, i int) (phrase, bool) {
+	if i >= len(toks) {
+		return phrase{}, false
+	}
+	for _, p := range m.byFirst[toks[i].key] {
+		if i+len(p.keys) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, k := range p.keys {
+			if toks[i+j].key != k {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, true
+		}
+	}
+	return phrase{}, false
+}
+
 // find returns the longest phrase at each position, left to right, without
 // overlaps.
 func (m *matcher) find(toks []token) []hit {
 	var out []hit
 	for i := 0; i < len(toks); {
-		matched := false
-		for _, p := range m.byFirst[toks[i].key] {
-			if i+len(p.keys) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, k := range p.keys {
-				if toks[i+j].key != k {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, hit{value: p.value, weak: p.weak, title: p.title, tok: i, start: toks[i].start, end: toks[i+len(p.keys)-1].end})
-				i += len(p.keys)
-				matched = true
-				break
-			}
-		}
-		if !matched {
+		p, ok := m.longestAt(toks, i)
+		if !ok {
 			i++
+			continue
 		}
+		out = append(out, hit{value: p.value, weak: p.weak, title: p.title, tok: i, start: toks[i].start, end: toks[i+len(p.keys)-1].end})
+		i += len(p.keys)
 	}
 	return out
 }
