@@ -50,7 +50,8 @@ func (l *Loader) ParseFiles(paths ...string) (*regnet.Dataset, error) {
 	return l.parse(srcs)
 }
 
-// ParseFS parses every .txt file of fsys under dir, in name order.
+// ParseFS parses every document of fsys under dir (.txt, .docx, .pdf,
+// .html), in name order.
 func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -58,7 +59,7 @@ func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 	}
 	var inputs []Input
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+		if e.IsDir() || !IsDocumentName(e.Name()) {
 			continue
 		}
 		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
@@ -83,7 +84,7 @@ func (l *Loader) ParseReader(name string, r io.Reader) (*regnet.Dataset, error) 
 func (l *Loader) Parse(inputs ...Input) (*regnet.Dataset, error) {
 	var srcs []*source
 	for _, in := range inputs {
-		src, err := normalise(in.Name, in.Data)
+		src, err := decode(in.Name, in.Data)
 		if err != nil {
 			return nil, err
 		}
@@ -132,12 +133,13 @@ func (p *docParser) warn(line int, format string, args ...any) {
 
 func (p *docParser) parse() error {
 	doc := &regnet.Document{
-		Source:   regnet.Source{File: p.src.file, SHA256: p.src.sha256},
+		Source:   regnet.Source{File: p.src.file, SHA256: p.src.sha256, Format: p.src.format},
 		BasedOn:  []string{},
 		Replaces: []string{},
 		Mentions: []string{},
 	}
 	p.doc = doc
+	defer p.setPages(len(p.ds.Provisions))
 	h := readMetadata(p.src, doc, p.warn)
 	if doc.Number != nil {
 		doc.ID = "doc:" + regnet.Slug(*doc.Number)
