@@ -27,8 +27,13 @@ const (
 const formatsRead = "regnet reads .txt, .docx, .pdf and .html"
 
 // IsDocumentName reports whether a file name has an extension the loader
-// reads, for gathering the documents of a folder.
+// reads, for gathering the documents of a folder. Hidden files and the lock
+// files Word leaves beside an open document ("~$…") are not documents.
 func IsDocumentName(name string) bool {
+	base := path.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
+		return false
+	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".docx", ".pdf", ".html", ".htm":
 		return true

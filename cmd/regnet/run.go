@@ -102,8 +102,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// parseInputs parses the named files and folders (every *.txt inside), or
-// the bundled documents when there are none.
+// parseInputs parses the named files and folders (every .txt, .docx, .pdf
+// and .html inside), or the bundled documents when there are none.
 func parseInputs(paths []string) (*regnet.Dataset, error) {
 	l := loader.New()
 	if len(paths) == 0 {
@@ -119,12 +119,18 @@ func parseInputs(paths []string) (*regnet.Dataset, error) {
 			files = append(files, p)
 			continue
 		}
-		found, err := filepath.Glob(filepath.Join(p, "*.txt"))
+		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		var found []string
+		for _, e := range entries {
+			if !e.IsDir() && loader.IsDocumentName(e.Name()) {
+				found = append(found, filepath.Join(p, e.Name()))
+			}
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .txt documents in this folder", p)
+			return nil, fmt.Errorf("%s: no .txt documents in this folder (nor .docx, .pdf, .html)", p)
 		}
 		sort.Strings(found)
 		files = append(files, found...)
