@@ -42,6 +42,10 @@ func docxToText(name string, data []byte) ([]string, error) {
 			if f.Name != path {
 				continue
 			}
+			bomb := &InputError{File: name, Msg: fmt.Sprintf("unpacks to more than %d MB (a zip bomb?): refused", maxDocxUnpacked>>20)}
+			if f.UncompressedSize64 > uint64(budget) {
+				return nil, bomb
+			}
 			rc, err := f.Open()
 			if err != nil {
 				return nil, &InputError{File: name, Msg: fmt.Sprintf("cannot open %s in the archive: %v", path, err)}
@@ -52,7 +56,7 @@ func docxToText(name string, data []byte) ([]string, error) {
 			root, err := parseXMLTree(lr)
 			used := budget + 1 - lr.N
 			if used > budget {
-				return nil, &InputError{File: name, Msg: fmt.Sprintf("unpacks to more than %d MB (a zip bomb?): refused", maxDocxUnpacked>>20)}
+				return nil, bomb
 			}
 			budget -= used
 			if err != nil {
@@ -83,12 +87,12 @@ func docxToText(name string, data []byte) ([]string, error) {
 }
 
 // xnode is an XML element: its local name, attributes by local name, its
-// children and the character data directly inside it.
+// children, and in order its children and the text directly inside it
+// (kept for text elements only).
 type xnode struct {
 	name  string
 	attr  map[string]string
 	kids  []*xnode
-	text  string
 	order []any // children and text runs in document order (*xnode or string)
 }
 
@@ -158,7 +162,6 @@ func parseXMLTree(r io.Reader) (*xnode, error) {
 			}
 		case xml.CharData:
 			if top.name == "t" || top.name == "instrText" || top.name == "delText" {
-				top.text += string(t)
 				top.order = append(top.order, string(t))
 			}
 		}

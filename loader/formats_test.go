@@ -426,3 +426,137 @@ func TestFormatsSameFacts(t *testing.T) {
 		}
 	}
 }
+
+// bomb is a .docx whose document part unpacks to more than the limit from
+// a few hundred kilobytes.
+func bomb(t testing.TB) []byte {
+	var body strings.Builder
+	body.WriteString(`<w:document ` + wNS + `><w:body><w:p><w:r><w:t>`)
+	body.WriteString(strings.Repeat("a", maxDocxUnpacked+1024))
+	body.WriteString(`</w:t></w:r></w:p></w:body></w:document>`)
+	return zipOf(t, map[string]string{"word/document.xml": body.String()})
+}
+
+// deepDocx nests paragraphs beyond the XML depth limit.
+func deepDocx(t testing.TB, depth int) []byte {
+	doc := `<w:document ` + wNS + `><w:body>` + strings.Repeat("<w:p>", depth) + strings.Repeat("</w:p>", depth) + `</w:body></w:document>`
+	return zipOf(t, map[string]string{"word/document.xml": doc})
+}
+
+// TestRefused checks that files the loader does not read, or reads only up
+// to a limit, fail with an error naming the file and saying why.
+func TestRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00rest"), "old binary Office file (.doc, .xls): save it as .docx (regnet reads .txt, .docx, .pdf and .html)"},
+		{"renamed.docx", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00rest"), "old binary Office file"},
+		{"table.xlsx", zipOf(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), "a spreadsheet (.xlsx)"},
+		{"scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "an image (PNG): run OCR first"},
+		{"photo.jpg", []byte("Điều 1. text that is not a photo"), "an image"},
+		{"bomb.docx", bomb(t), "unpacks to more than 50 MB (a zip bomb?)"},
+		{"deep.docx", deepDocx(t, 5000), "XML nested deeper than the limit"},
+		{"broken.docx", []byte("PK\x03\x04 this is not an archive"), "not a readable .docx (broken zip archive)"},
+		{"nodoc.docx", zipOf(t, map[string]string{"word/styles.xml": "<styles/>"}), "a zip archive that is not a Word document"},
+		{"badxml.docx", zipOf(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), "broken XML"},
+		{"empty.docx", zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body/></w:document>`}), "empty.docx: the file is empty"},
+		{"fake.pdf", []byte("Điều 1. not a PDF"), "not a PDF file"},
+		{"menu.html", []byte("<html><body><nav>Trang chủ</nav><script>x</script></body></html>"), "menu.html: the file is empty"},
+	}
+	l := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, err := l.Parse(Input{Name: tt.name, Data: tt.data})
+			if err == nil {
+				t.Fatalf("no error, got %d documents", len(ds.Documents))
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), tt.name+":") {
+				t.Errorf("error %q, want it to start with the file's name and contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDocxNumbering checks that the numbers Word generates are written out
+// as the text would have them: levels, restarts, letters, and a number the
+// text already has is not doubled.
+func TestDocxNumbering(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>`
+	p := func(num, lvl int, text string) string {
+		return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, lvl, num, text)
+	}
+	body := p(1, 0, "Phạm vi") + p(2, 0, "Khoản một") + p(2, 1, "điểm một") + p(2, 1, "điểm hai") + p(2, 2, "gạch") +
+		p(2, 0, "Khoản hai") + p(2, 1, "lại điểm một") + p(1, 0, "Điều 2. Đã có số") + p(3, 0, "Khoản mới") +
+		`<w:p><w:r><w:t>Dòng một</w:t><w:br/><w:t>Dòng</w:t><w:tab/><w:t>hai</w:t></w:r><w:del><w:r><w:delText>xoá</w:delText></w:r></w:del></w:p>`
+	data := zipOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	})
+	got, err := docxToText("n.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Điều 1. Phạm vi", "1. Khoản một", "a) điểm một", "b) điểm hai", "- gạch", "2. Khoản hai", "a) lại điểm một", "Điều 2. Đã có số", "1. Khoản mới", "Dòng một", "Dòng hai"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTablesMerged checks merged cells in both table readers: a cell
+// spanning rows is copied into each row, a cell spanning columns fills the
+// first.
+func TestTablesMerged(t *testing.T) {
+	page := `<html><body><table>
+<tr><th>A</th><th>B</th><th>C</th></tr>
+<tr><td rowspan="2">x</td><td colspan="2">y</td></tr>
+<tr><td>p</td><td>q</td></tr>
+<tr><td>1</td><td>2</td><td rowspan="5">3</td></tr>
+</table></body></html>`
+	got, err := htmlToText("t.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| A | B | C |\n| x | y |  |\n| x | p | q |\n| 1 | 2 | 3 |"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("html table:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	tc := func(pr, text string) string { return `<w:tc><w:tcPr>` + pr + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>` }
+	body := `<w:tbl><w:tr>` + tc("", "A") + tc("", "B") + tc("", "C") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:vMerge w:val="restart"/>`, "x") + tc(`<w:gridSpan w:val="2"/>`, "y") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:vMerge/>`, "") + tc("", "p") + tc("", "q") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + tc("", "2") + tc("", "3") + `</w:tr></w:tbl>`
+	lines, err := docxToText("t.docx", zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "| A | B | C |\n| x | y |  |\n| x | p | q |\n|  | 2 | 3 |"
+	if strings.Join(lines, "\n") != want {
+		t.Errorf("docx table:\n%s\nwant:\n%s", strings.Join(lines, "\n"), want)
+	}
+}
+
+// TestPortalFrame checks that a portal's frame is left out.
+func TestPortalFrame(t *testing.T) {
+	page := portalHead + "<p>Điều 1. Phạm vi điều chỉnh</p>\n" + portalTail
+	got, err := htmlToText("p.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != "Điều 1. Phạm vi điều chỉnh" {
+		t.Errorf("text of a portal page: %q", got)
+	}
+}
