@@ -534,7 +534,9 @@ func TestTablesMerged(t *testing.T) {
 	if strings.Join(got, "\n") != want {
 		t.Errorf("html table:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
-	tc := func(pr, text string) string { return `<w:tc><w:tcPr>` + pr + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>` }
+	tc := func(pr, text string) string {
+		return `<w:tc><w:tcPr>` + pr + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
 	body := `<w:tbl><w:tr>` + tc("", "A") + tc("", "B") + tc("", "C") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge w:val="restart"/>`, "x") + tc(`<w:gridSpan w:val="2"/>`, "y") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge/>`, "") + tc("", "p") + tc("", "q") + `</w:tr>` +
