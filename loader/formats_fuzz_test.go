@@ -1,0 +1,74 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+)
+
+// excerptLines returns the first n lines of each bundled document and, for
+// the plan with an appendix table, its table: small seeds keep fuzzing fast.
+func excerptLines(t testing.TB, n int) [][]Line {
+	var out [][]Line
+	for _, lines := range bundled(t) {
+		_, rows := docParts(lines)
+		if len(rows) > 0 {
+			out = append(out, lines) // the table is the point of this one
+			continue
+		}
+		out = append(out, lines[:min(n, len(lines))])
+	}
+	return out
+}
+
+// checkLines is what a converter must give: no line breaks inside a line.
+func checkLines(t *testing.T, lines []string) {
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\n\r") {
+			t.Fatalf("a line with a line break: %q", l)
+		}
+	}
+}
+
+// FuzzDocx feeds the .docx reader broken archives, zip bombs and deeply
+// nested XML: it must never panic, and whatever it reads must go through
+// the parser. The corpus it found is kept in testdata/fuzz/FuzzDocx.
+func FuzzDocx(f *testing.F) {
+	for _, lines := range excerptLines(f, 60) {
+		f.Add(makeDocx(f, lines))
+	}
+	f.Add(bomb(f))
+	f.Add(deepDocx(f, 300))
+	f.Add(deepDocx(f, 3000))
+	f.Add(zipOf(f, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`}))
+	f.Add([]byte("PK\x03\x04broken"))
+	l := New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := docxToText("fuzz.docx", data)
+		if err != nil {
+			return
+		}
+		checkLines(t, lines)
+		_, _ = l.Parse(Input{Name: "fuzz.docx", Data: data})
+	})
+}
+
+// FuzzHTML feeds the web page reader deep nesting, broken tables and odd
+// spans: it must never panic. The corpus is kept in testdata/fuzz/FuzzHTML.
+func FuzzHTML(f *testing.F) {
+	for _, lines := range excerptLines(f, 60) {
+		f.Add(makeHTML(lines, true))
+	}
+	f.Add([]byte(strings.Repeat("<div>", 20000) + "Điều 1. x" + strings.Repeat("</div>", 20000)))
+	f.Add([]byte(strings.Repeat("<table><tr><td>", 2000) + "x"))
+	f.Add([]byte(`<table><tr><td rowspan="99999999" colspan="99999">a</td><td>b</td></tr><tr></tr><tr><td colspan=0>c</td></tr></table>`))
+	f.Add([]byte("<html><head><meta charset=\"windows-1258\"></head><body><p>\xd0i\xeau 1.</p></body></html>"))
+	l := New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := htmlToText("fuzz.html", data)
+		if err != nil {
+			return
+		}
+		checkLines(t, lines)
+		_, _ = l.Parse(Input{Name: "fuzz.html", Data: data})
+	})
+}
