@@ -300,7 +300,7 @@ func makeHTML(lines []Line, frame bool) []byte {
 	if frame {
 		b.WriteString(portalHead)
 	} else {
-		b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>td,th{vertical-align:top;border:1px solid #000;padding:2px} table{border-collapse:collapse;font-size:9pt}</style></head><body>\n")
+		b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>@page{size:A4 landscape;margin:1cm} body{font-size:8pt} td,th{vertical-align:top;border:1px solid #000;padding:2px} table{border-collapse:collapse} tr{break-inside:avoid}</style></head><body>\n")
 	}
 	for _, l := range before {
 		fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(l))
