@@ -5,17 +5,18 @@ import (
 	"testing"
 )
 
-// excerptLines returns the first n lines of each bundled document and, for
-// the plan with an appendix table, its table: small seeds keep fuzzing fast.
-func excerptLines(t testing.TB, n int) [][]Line {
-	var out [][]Line
+// excerpt is the start of each bundled document and, for the plan with an
+// appendix table, its first rows: small seeds keep fuzzing fast.
+type excerpt struct {
+	before []string
+	rows   []appendixRow
+}
+
+func excerpts(t testing.TB) []excerpt {
+	var out []excerpt
 	for _, lines := range bundled(t) {
-		_, rows := docParts(lines)
-		if len(rows) > 0 {
-			out = append(out, lines) // the table is the point of this one
-			continue
-		}
-		out = append(out, lines[:min(n, len(lines))])
+		before, rows := docParts(lines)
+		out = append(out, excerpt{before[:min(60, len(before))], rows[:min(8, len(rows))]})
 	}
 	return out
 }
@@ -33,8 +34,8 @@ func checkLines(t *testing.T, lines []string) {
 // nested XML: it must never panic, and whatever it reads must go through
 // the parser. The corpus it found is kept in testdata/fuzz/FuzzDocx.
 func FuzzDocx(f *testing.F) {
-	for _, lines := range excerptLines(f, 60) {
-		f.Add(makeDocx(f, lines))
+	for _, e := range excerpts(f) {
+		f.Add(docxOf(f, e.before, e.rows))
 	}
 	f.Add(bomb(f))
 	f.Add(deepDocx(f, 300))
@@ -55,8 +56,8 @@ func FuzzDocx(f *testing.F) {
 // FuzzHTML feeds the web page reader deep nesting, broken tables and odd
 // spans: it must never panic. The corpus is kept in testdata/fuzz/FuzzHTML.
 func FuzzHTML(f *testing.F) {
-	for _, lines := range excerptLines(f, 60) {
-		f.Add(makeHTML(lines, true))
+	for _, e := range excerpts(f) {
+		f.Add(htmlOf(e.before, e.rows, true))
 	}
 	f.Add([]byte(strings.Repeat("<div>", 20000) + "Điều 1. x" + strings.Repeat("</div>", 20000)))
 	f.Add([]byte(strings.Repeat("<table><tr><td>", 2000) + "x"))

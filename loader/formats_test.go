@@ -267,6 +267,11 @@ func zipOf(t testing.TB, parts map[string]string) []byte {
 // makeDocx writes a bundled document as a .docx.
 func makeDocx(t testing.TB, lines []Line) []byte {
 	before, rows := docParts(lines)
+	return docxOf(t, before, rows)
+}
+
+// docxOf writes lines, then the appendix rows as a table.
+func docxOf(t testing.TB, before []string, rows []appendixRow) []byte {
 	d := newDocx()
 	for _, l := range before {
 		d.para(l)
@@ -296,6 +301,11 @@ const portalTail = `<p class="notice">Bạn phải đăng nhập hoặc nâng c�
 // makeHTML writes a bundled document as a portal page.
 func makeHTML(lines []Line, frame bool) []byte {
 	before, rows := docParts(lines)
+	return htmlOf(before, rows, frame)
+}
+
+// htmlOf writes lines, then the appendix rows as a table.
+func htmlOf(before []string, rows []appendixRow, frame bool) []byte {
 	var b strings.Builder
 	if frame {
 		b.WriteString(portalHead)
@@ -560,5 +570,19 @@ func TestPortalFrame(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != "Điều 1. Phạm vi điều chỉnh" {
 		t.Errorf("text of a portal page: %q", got)
+	}
+}
+
+// TestHTMLDeep checks that a page nested beyond the limit is refused, and
+// that paragraphs and list items left open do not count.
+func TestHTMLDeep(t *testing.T) {
+	deep := strings.Repeat("<div>", 5000) + "Điều 1. x" + strings.Repeat("</div>", 5000)
+	if _, err := htmlToText("deep.html", []byte(deep)); err == nil || !strings.Contains(err.Error(), "deep.html: HTML nested deeper than") {
+		t.Errorf("a page nested 5000 deep: error %v", err)
+	}
+	open := "<html><body>" + strings.Repeat("<p>Điều 1. x\n<li>y\n", 3000) + "</body></html>"
+	lines, err := htmlToText("open.html", []byte(open))
+	if err != nil || len(lines) != 6000 {
+		t.Errorf("a page with 3000 open paragraphs: %d lines, error %v", len(lines), err)
 	}
 }

@@ -70,6 +70,9 @@ func htmlToText(name string, data []byte) ([]string, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Msg: "cannot decode the page: " + err.Error()}
 	}
+	if depth := htmlDepth(text); depth > maxHTMLDepth {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("HTML nested deeper than %d elements: refused", maxHTMLDepth)}
+	}
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
 		return nil, &InputError{File: name, Msg: "not readable HTML: " + err.Error()}
@@ -88,6 +91,49 @@ func htmlToText(name string, data []byte) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// impliedEnd are elements a page often leaves open: the parser closes them
+// at the next of their kind, so they do not count towards the depth.
+var impliedEnd = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Option: true,
+	atom.Dt: true, atom.Dd: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Colgroup: true,
+}
+
+// htmlDepth returns how deep a page nests its elements, counted on the
+// tokens before parsing: the HTML parser takes time in the square of the
+// depth, so a page nested thousands deep is refused before it is parsed.
+func htmlDepth(text []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(text))
+	depth, most := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return most
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if impliedEnd[a] || isVoid(a) {
+				continue
+			}
+			depth++
+			most = max(most, depth)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if !impliedEnd[a] && !isVoid(a) && depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
 // mainElement finds the page's <main>, <article> or role="main" element,
