@@ -90,11 +90,17 @@ func pdfToText(name string, data []byte) ([]string, []int, error) {
 	var pages []int
 	var prev *pdfTable
 	joinNext := false
+	var all []*pdfPage
 	for i := 0; i < count.PageCount; i++ {
 		page, err := readPDFPage(inst, doc.Document, i)
 		if err != nil {
 			return nil, nil, &InputError{File: name, Msg: fmt.Sprintf("page %d: %v", i+1, err)}
 		}
+		page.prepare()
+		all = append(all, page)
+	}
+	dropRunning(all)
+	for i, page := range all {
 		out, wrappedEnd := page.layout(&prev)
 		for k, l := range out {
 			// a paragraph that goes on over the page break
@@ -172,6 +178,8 @@ type pdfRule struct{ at, from, to float64 }
 type pdfPage struct {
 	chars          []pdfBox
 	hrules, vrules []pdfRule
+	tabs           []*pdfTable // tables drawn with borders
+	lines          []pdfBox    // lines of text outside the tables
 }
 
 // pdfTable is a table drawn with borders: its column edges (left to right)
@@ -194,18 +202,32 @@ const ruleTol = 2.0
 // It also says whether the page ends with a wrapped line of text, which the
 // next page's first line may continue.
 func (p *pdfPage) layout(prev **pdfTable) ([]string, bool) {
-	tables := p.tables()
-	type item struct {
-		top   float64
-		box   pdfBox
-		table *pdfTable
-		row   int
+	tables, lines := p.tabs, p.lines
+	var items []pdfItem
+	right := 0.0
+	for _, l := range lines {
+		right = math.Max(right, l.right)
 	}
-	var items []item
+	paras := joinParagraphs(lines)
+	for _, l := range paras {
+		items = append(items, pdfItem{top: l.top, box: l})
+	}
+	for _, t := range tables {
+		t.fill(p.chars)
+		for i := range t.rows {
+			items = append(items, pdfItem{top: t.ys[i], table: t, row: i})
+		}
+	}
+	return p.order(items, prev, lines, right)
+}
+
+// prepare finds the page's tables and its lines of text outside them.
+func (p *pdfPage) prepare() {
+	p.tabs = p.tables()
 	var free []pdfBox
 	for _, c := range p.chars {
 		in := false
-		for _, t := range tables {
+		for _, t := range p.tabs {
 			if c.centre() > t.xs[0] && c.centre() < t.xs[len(t.xs)-1] && c.middle() < t.ys[0] && c.middle() > t.ys[len(t.ys)-1] {
 				in = true
 				break
@@ -224,20 +246,81 @@ func (p *pdfPage) layout(prev **pdfTable) ([]string, bool) {
 	for len(lines) > 0 && isCutGlyph(lines[0], lines) {
 		lines = lines[1:]
 	}
-	right := 0.0
-	for _, l := range lines {
-		right = math.Max(right, l.right)
+	p.lines = lines
+}
+
+// dropRunning removes running heads and feet: a line among the two
+// highest or two lowest of a page whose text, digits aside ("Trang 3",
+// "3/12"), is there on at least half the pages. A browser prints the date,
+// title, address and page number so.
+func dropRunning(pages []*pdfPage) {
+	if len(pages) < 3 {
+		return
 	}
-	paras := joinParagraphs(lines)
-	for _, l := range paras {
-		items = append(items, item{top: l.top, box: l})
+	key := func(s string) string {
+		var b strings.Builder
+		digit := false
+		for _, r := range s {
+			if unicode.IsDigit(r) {
+				if !digit {
+					b.WriteByte('#')
+				}
+				digit = true
+				continue
+			}
+			digit = false
+			b.WriteRune(r)
+		}
+		return b.String()
 	}
-	for _, t := range tables {
-		t.fill(p.chars)
-		for i := range t.rows {
-			items = append(items, item{top: t.ys[i], table: t, row: i})
+	edges := func(p *pdfPage) []int {
+		idx := make([]int, len(p.lines))
+		for k := range idx {
+			idx[k] = k
+		}
+		sort.Slice(idx, func(a, b int) bool { return p.lines[idx[a]].top > p.lines[idx[b]].top })
+		if len(idx) <= 4 {
+			return idx
+		}
+		return append(idx[:2:2], idx[len(idx)-2:]...)
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, k := range edges(p) {
+			seen[key(p.lines[k].text)] = true
+		}
+		for s := range seen {
+			count[s]++
 		}
 	}
+	for _, p := range pages {
+		drop := map[int]bool{}
+		for _, k := range edges(p) {
+			if count[key(p.lines[k].text)]*2 >= len(pages) {
+				drop[k] = true
+			}
+		}
+		var kept []pdfBox
+		for k, l := range p.lines {
+			if !drop[k] {
+				kept = append(kept, l)
+			}
+		}
+		p.lines = kept
+	}
+}
+
+// pdfItem is a paragraph or a table row placed on the page.
+type pdfItem struct {
+	top   float64
+	box   pdfBox
+	table *pdfTable
+	row   int
+}
+
+// order writes the page's items top down.
+func (p *pdfPage) order(items []pdfItem, prev **pdfTable, lines []pdfBox, right float64) ([]string, bool) {
 	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
 	var out []string
 	for _, it := range items {
