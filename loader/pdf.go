@@ -343,6 +343,7 @@ func (p *pdfPage) order(items []pdfItem, prev **pdfTable, lines []pdfBox, right 
 				}
 			}
 			t.rows[0] = (*prev).rows[0]
+			*prev = t
 			continue
 		}
 		out = append(out, pipeRow(row, len(row)))
