@@ -32,7 +32,7 @@ func checkLines(t *testing.T, lines []string) {
 
 // FuzzDocx feeds the .docx reader broken archives, zip bombs and deeply
 // nested XML: it must never panic, and whatever it reads must go through
-// the parser. The corpus it found is kept in testdata/fuzz/FuzzDocx.
+// the parser.
 func FuzzDocx(f *testing.F) {
 	for _, e := range excerpts(f) {
 		f.Add(docxOf(f, e.before, e.rows))
@@ -54,7 +54,7 @@ func FuzzDocx(f *testing.F) {
 }
 
 // FuzzHTML feeds the web page reader deep nesting, broken tables and odd
-// spans: it must never panic. The corpus is kept in testdata/fuzz/FuzzHTML.
+// spans: it must never panic.
 func FuzzHTML(f *testing.F) {
 	for _, e := range excerpts(f) {
 		f.Add(htmlOf(e.before, e.rows, true))

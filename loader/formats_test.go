@@ -404,17 +404,25 @@ func sameFacts(t *testing.T, got, want *regnet.Dataset) {
 	}
 }
 
+// parseBundled parses a bundled document as text: what the other formats
+// must give.
+func parseBundled(t *testing.T, l *Loader, name string) *regnet.Dataset {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "data", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := l.Parse(Input{Name: name, Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
 func TestFormatsSameFacts(t *testing.T) {
 	l := New()
 	for name, lines := range bundled(t) {
-		data, err := os.ReadFile(filepath.Join("..", "data", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := l.Parse(Input{Name: name, Data: data})
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := parseBundled(t, l, name)
 		base := strings.TrimSuffix(name, ".txt")
 		for _, tc := range []struct {
 			ext, format string

@@ -55,14 +55,7 @@ func TestPDFSameFacts(t *testing.T) {
 	}
 	l := New()
 	for name, lines := range bundled(t) {
-		data, err := os.ReadFile(filepath.Join("..", "data", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := l.Parse(Input{Name: name, Data: data})
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := parseBundled(t, l, name)
 		base := strings.TrimSuffix(name, ".txt")
 		t.Run(base+".pdf", func(t *testing.T) {
 			pdf := printPDF(t, makeHTML(lines, false))
