@@ -237,9 +237,15 @@ func (p *pdfPage) prepare() {
 			free = append(free, c)
 		}
 	}
-	lines := mergeBands(charLines(free))
-	// A glyph cut by the page break is drawn on both pages: on this one it
-	// is a lone letter at the top or bottom edge.
+	p.lines = mergeBands(charLines(free))
+	p.trimCut()
+}
+
+// trimCut drops glyphs cut by the page break: a line whose glyphs do not
+// fit the page is drawn on both pages, and shows here as a lone letter at
+// the top or bottom edge.
+func (p *pdfPage) trimCut() {
+	lines := p.lines
 	for len(lines) > 0 && isCutGlyph(lines[len(lines)-1], lines) {
 		lines = lines[:len(lines)-1]
 	}
@@ -308,6 +314,7 @@ func dropRunning(pages []*pdfPage) {
 			}
 		}
 		p.lines = kept
+		p.trimCut() // the glyphs cut between the text and a running foot
 	}
 }
 
