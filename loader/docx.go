@@ -77,7 +77,11 @@ func docxToText(name string, data []byte) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &docxWriter{num: readNumbering(numXML), counters: map[string][]int{}}
+	stylesXML, err := part("word/styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	w := &docxWriter{num: readNumbering(numXML), counters: map[string][]int{}, styles: readStyleNumbering(stylesXML)}
 	body := doc.child("body")
 	if body == nil {
 		return nil, &InputError{File: name, Msg: "not a Word document: word/document.xml has no body"}
@@ -183,12 +187,14 @@ type numLevel struct {
 // numbering holds a document's list definitions: for each list instance
 // (w:num), its levels and the levels whose start it overrides.
 type numbering struct {
-	levels   map[string][]numLevel // numId → levels
-	override map[string]map[int]int
+	levels     map[string][]numLevel // numId → levels
+	override   map[string]map[int]int
+	styleLevel map[string]map[string]int // numId → paragraph style → the level that style takes
 }
 
 func readNumbering(root *xnode) *numbering {
-	nb := &numbering{levels: map[string][]numLevel{}, override: map[string]map[int]int{}}
+	nb := &numbering{levels: map[string][]numLevel{}, override: map[string]map[int]int{}, styleLevel: map[string]map[string]int{}}
+	styleLevel := map[string]map[string]int{}
 	if root == nil {
 		return nb
 	}
@@ -223,6 +229,12 @@ func readNumbering(root *xnode) *numbering {
 			if l.child("isLgl") != nil {
 				lv[i].isLegal = true
 			}
+			if s, ok := l.val("pStyle"); ok {
+				if styleLevel[a.attr["abstractNumId"]] == nil {
+					styleLevel[a.attr["abstractNumId"]] = map[string]int{}
+				}
+				styleLevel[a.attr["abstractNumId"]][s] = i
+			}
 		}
 		abstract[a.attr["abstractNumId"]] = lv
 	}
@@ -233,6 +245,7 @@ func readNumbering(root *xnode) *numbering {
 		id := n.attr["numId"]
 		if a, ok := n.val("abstractNumId"); ok {
 			nb.levels[id] = abstract[a]
+			nb.styleLevel[id] = styleLevel[a]
 		}
 		for _, o := range n.kids {
 			if o.name != "lvlOverride" {
@@ -252,8 +265,52 @@ func readNumbering(root *xnode) *numbering {
 	return nb
 }
 
+// styleNum is the list a paragraph style puts its paragraphs in.
+type styleNum struct {
+	numID, ilvl, basedOn string
+}
+
+type styleNumbering map[string]styleNum
+
+// readStyleNumbering reads the numbering of each paragraph style.
+func readStyleNumbering(root *xnode) styleNumbering {
+	out := styleNumbering{}
+	if root == nil {
+		return out
+	}
+	for _, s := range root.kids {
+		if s.name != "style" {
+			continue
+		}
+		var sn styleNum
+		sn.basedOn, _ = s.val("basedOn")
+		np := s.child("pPr").child("numPr")
+		sn.numID, _ = np.val("numId")
+		sn.ilvl, _ = np.val("ilvl")
+		out[s.attr["styleId"]] = sn
+	}
+	return out
+}
+
+// num returns a style's numbering, inherited from the style it is based
+// on when it has none of its own.
+func (st styleNumbering) num(style string) styleNum {
+	for i := 0; i < 16 && style != ""; i++ {
+		sn, ok := st[style]
+		if !ok {
+			break
+		}
+		if sn.numID != "" {
+			return sn
+		}
+		style = sn.basedOn
+	}
+	return styleNum{}
+}
+
 // docxWriter walks a document body and collects its lines.
 type docxWriter struct {
+	styles   styleNumbering
 	num      *numbering
 	counters map[string][]int // numId → the current number at each level (0: not started)
 	lines    []string
@@ -337,21 +394,32 @@ func runText(n *xnode, b *strings.Builder) {
 // label returns the number Word shows before a list paragraph ("Điều 5.",
 // "2.", "b)"), advancing the list's counters; "" for a paragraph outside a
 // list. Bullets come out as "-".
+//
+// A paragraph is in a list by its own numbering (w:numPr) or by its style's
+// ("Điều %1." on a heading style); a level of a list may name the style
+// that uses it.
 func (w *docxWriter) label(ppr *xnode) string {
 	np := ppr.child("numPr")
-	if np == nil {
-		return ""
-	}
 	id, _ := np.val("numId")
+	ilvl, _ := np.val("ilvl")
+	if id == "" {
+		style, _ := ppr.val("pStyle")
+		sn := w.styles.num(style)
+		id = sn.numID
+		if ilvl == "" {
+			ilvl = sn.ilvl
+		}
+		if l, ok := w.num.styleLevel[id][style]; ok {
+			ilvl = strconv.Itoa(l)
+		}
+	}
 	levels := w.num.levels[id]
 	if id == "" || id == "0" || levels == nil {
 		return ""
 	}
 	lvl := 0
-	if s, ok := np.val("ilvl"); ok {
-		if n, err := strconv.Atoi(s); err == nil && n >= 0 && n < maxNumberingLvls {
-			lvl = n
-		}
+	if n, err := strconv.Atoi(ilvl); err == nil && n >= 0 && n < maxNumberingLvls {
+		lvl = n
 	}
 	c := w.counters[id]
 	if c == nil {
@@ -490,7 +558,7 @@ func (w *docxWriter) table(t *xnode) {
 			if vm := tcPr.child("vMerge"); vm != nil && vm.attr["val"] != "restart" {
 				isCont = true
 			}
-			sub := &docxWriter{num: w.num, counters: w.counters}
+			sub := &docxWriter{num: w.num, counters: w.counters, styles: w.styles}
 			sub.blocks(tc)
 			text := strings.Join(sub.lines, " ")
 			for i := 0; i < span && len(row) < maxTableColumns; i++ {

@@ -594,3 +594,37 @@ func TestHTMLDeep(t *testing.T) {
 		t.Errorf("a page with 3000 open paragraphs: %d lines, error %v", len(lines), err)
 	}
 }
+
+// TestDocxStyleNumbering checks numbers that come from a paragraph style
+// (a heading style numbered "Điều %1."), through a style based on it, and a
+// paragraph that turns its style's numbering off.
+func TestDocxStyleNumbering(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Dieu"/><w:lvlText w:val="Điều %1."/></w:lvl></w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>
+</w:numbering>`
+	styles := `<w:styles ` + wNS + `>
+<w:style w:type="paragraph" w:styleId="Dieu"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="DieuDam"><w:basedOn w:val="Dieu"/></w:style>
+</w:styles>`
+	p := func(style, text string, off bool) string {
+		pr := `<w:pStyle w:val="` + style + `"/>`
+		if off {
+			pr += `<w:numPr><w:numId w:val="0"/></w:numPr>`
+		}
+		return `<w:p><w:pPr>` + pr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := p("Dieu", "Phạm vi", false) + p("DieuDam", "Đối tượng", false) + p("Dieu", "Không đánh số", true)
+	lines, err := docxToText("s.docx", zipOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+		"word/styles.xml":    styles,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Điều 1. Phạm vi\nĐiều 2. Đối tượng\nKhông đánh số"
+	if got := strings.Join(lines, "\n"); got != want {
+		t.Errorf("lines:\n%s\nwant:\n%s", got, want)
+	}
+}
