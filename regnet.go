@@ -129,6 +129,8 @@ type Document struct {
 type Source struct {
 	File   string `json:"file"`
 	SHA256 string `json:"sha256"`
+	// Format is how the file was read: txt, docx, pdf or html.
+	Format string `json:"format"`
 }
 
 // Provision is one addressable piece of a document: an article, clause or
@@ -147,7 +149,11 @@ type Provision struct {
 	Parent  *string `json:"parent"` // enclosing provision id
 	Heading string  `json:"heading"`
 	Text    string  `json:"text"`
-	Line    int     `json:"line"` // 1-based line in the source file
+	// Line is the 1-based line in the source file; for a .docx or .html,
+	// the paragraph or table row (counting the non-empty ones); for a PDF,
+	// the line of its extracted text, with Page the page it is on.
+	Line int  `json:"line"`
+	Page *int `json:"page,omitempty"`
 }
 
 // DocumentOf returns the id of the document a provision id belongs to:

@@ -59,7 +59,8 @@ func (l *Loader) ParseFilesContext(ctx context.Context, paths ...string) (*regne
 	return l.parse(srcs)
 }
 
-// ParseFS parses every .txt file of fsys under dir, in name order.
+// ParseFS parses every document of fsys under dir (.txt, .docx, .pdf,
+// .html), in name order.
 func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -67,7 +68,7 @@ func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 	}
 	var inputs []Input
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+		if e.IsDir() || !IsDocumentName(e.Name()) {
 			continue
 		}
 		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
@@ -92,7 +93,7 @@ func (l *Loader) ParseReader(name string, r io.Reader) (*regnet.Dataset, error) 
 func (l *Loader) Parse(inputs ...Input) (*regnet.Dataset, error) {
 	var srcs []*source
 	for _, in := range inputs {
-		src, err := normalise(in.Name, in.Data)
+		src, err := decode(in.Name, in.Data)
 		if err != nil {
 			return nil, err
 		}
@@ -141,12 +142,13 @@ func (p *docParser) warn(line int, format string, args ...any) {
 
 func (p *docParser) parse() error {
 	doc := &regnet.Document{
-		Source:   regnet.Source{File: p.src.file, SHA256: p.src.sha256},
+		Source:   regnet.Source{File: p.src.file, SHA256: p.src.sha256, Format: p.src.format},
 		BasedOn:  []string{},
 		Replaces: []string{},
 		Mentions: []string{},
 	}
 	p.doc = doc
+	defer p.setPages(len(p.ds.Provisions))
 	h := readMetadata(p.src, doc, p.ont)
 	if doc.Number != nil {
 		doc.ID = "doc:" + regnet.Slug(*doc.Number)

@@ -20,7 +20,7 @@ var pipeColumns = []struct {
 	col    string
 }{
 	{"stt", "no"}, {"tt", "no"}, {"so tt", "no"},
-	{"nhiem vu", "text"}, {"noi dung", "text"}, {"hoat dong", "text"}, {"giai phap", "text"},
+	{"nhiem vu", "text"}, {"noi dung", "text"}, {"hoat dong", "text"}, {"giai phap", "text"}, {"hanh dong", "text"},
 	{"thoi gian", "deadline"}, {"thoi han", "deadline"}, {"tien do", "deadline"},
 	{"san pham", "output"}, {"ket qua", "output"},
 	{"co quan chu tri", "leads"}, {"don vi chu tri", "leads"}, {"chu tri", "leads"},
@@ -84,7 +84,13 @@ func parsePipeTable(lines []Line) ([]appendixRow, []regnet.Warning) {
 			}
 			return ""
 		}
-		no, text := cell("no"), cell("text")
+		no, text := cell("no"), stripBullet(cell("text"))
+		if g := cell("group"); g != "" && g != groupTitle && cols["group"] >= 0 {
+			if len(rows) > 0 || inGroup > 0 {
+				group++
+			}
+			groupTitle, groupLine, inGroup = g, l.No, 0
+		}
 		if text == "" {
 			continue
 		}
@@ -110,10 +116,18 @@ func parsePipeTable(lines []Line) ([]appendixRow, []regnet.Warning) {
 
 // pipeHeader finds each column's index from the header cells (-1 when
 // missing).
+//
+// A table whose tasks are grouped under a merged first column ("Nhiệm vụ,
+// giải pháp" over "Hành động cụ thể", as a .docx or web page gives it) has
+// a group column: the first of two task columns.
 func pipeHeader(cells []string) map[string]int {
-	cols := map[string]int{"no": -1, "text": -1, "deadline": -1, "output": -1, "leads": -1, "coordinators": -1}
+	cols := map[string]int{"no": -1, "text": -1, "deadline": -1, "output": -1, "leads": -1, "coordinators": -1, "group": -1}
 	for i, c := range cells {
 		f := regnet.Fold(c)
+		if strings.HasPrefix(f, "hanh dong") && cols["text"] >= 0 && cols["group"] < 0 {
+			cols["group"], cols["text"] = cols["text"], i
+			continue
+		}
 		for _, pc := range pipeColumns {
 			if strings.HasPrefix(f, pc.prefix) && cols[pc.col] < 0 {
 				cols[pc.col] = i
@@ -122,6 +136,16 @@ func pipeHeader(cells []string) map[string]int {
 		}
 	}
 	return cols
+}
+
+// stripBullet removes the "-" or "+" a task cell opens with.
+func stripBullet(s string) string {
+	for _, b := range []string{"- ", "+ ", "• ", "– "} {
+		if strings.HasPrefix(s, b) {
+			return strings.TrimSpace(s[len(b):])
+		}
+	}
+	return s
 }
 
 // isGroupNumber reports whether a number cell opens a group: a Roman

@@ -30,6 +30,8 @@ type source struct {
 	file   string // base name, as shown in provenance and errors
 	sha256 string
 	lines  []Line // non-blank lines only, trimmed
+	format string // FormatText, FormatDocx, … (see formats.go)
+	pages  []int  // for a PDF, the page of each line (index: line number - 1)
 }
 
 // InputError is a file the loader cannot read as a document. It names the
@@ -61,7 +63,7 @@ func readFile(ctx context.Context, path string, max int64) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := normalise(filepath.Base(path), data)
+	src, err := decode(filepath.Base(path), data)
 	var ie *InputError
 	if errors.As(err, &ie) {
 		ie.File = path // the path as given, so the user can find the file

@@ -140,9 +140,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// parseInputs parses the files and folders fs names (every *.txt inside),
-// or the bundled documents when there are none. Files larger than
-// --max-file-size, and anything but regular files, are refused by name.
+// parseInputs parses the files and folders fs names (every .txt, .docx,
+// .pdf and .html inside), or the bundled documents when there are none.
+// Files larger than --max-file-size, and anything but regular files, are
+// refused by name.
 func parseInputs(ctx context.Context, fs *flag.FlagSet) (*regnet.Dataset, error) {
 	paths := fs.Args()
 	limit, err := fileLimit(fs)
@@ -164,12 +165,18 @@ func parseInputs(ctx context.Context, fs *flag.FlagSet) (*regnet.Dataset, error)
 			files = append(files, p)
 			continue
 		}
-		found, err := filepath.Glob(filepath.Join(p, "*.txt"))
+		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		var found []string
+		for _, e := range entries {
+			if !e.IsDir() && loader.IsDocumentName(e.Name()) {
+				found = append(found, filepath.Join(p, e.Name()))
+			}
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .txt documents in this folder", p)
+			return nil, fmt.Errorf("%s: no .txt documents in this folder (nor .docx, .pdf, .html)", p)
 		}
 		sort.Strings(found)
 		files = append(files, found...)
