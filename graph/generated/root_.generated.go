@@ -293,6 +293,7 @@ type ComplexityRoot struct {
 		Heading  func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Line     func(childComplexity int) int
+		Page     func(childComplexity int) int
 		Parent   func(childComplexity int) int
 		Part     func(childComplexity int) int
 		Path     func(childComplexity int) int
@@ -386,6 +387,7 @@ type ComplexityRoot struct {
 
 	Source struct {
 		File   func(childComplexity int) int
+		Format func(childComplexity int) int
 		SHA256 func(childComplexity int) int
 	}
 
@@ -1433,6 +1435,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Provision.Line(childComplexity), true
+	case "Provision.page":
+		if e.ComplexityRoot.Provision.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provision.Page(childComplexity), true
 	case "Provision.parent":
 		if e.ComplexityRoot.Provision.Parent == nil {
 			break
@@ -1912,6 +1920,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.File(childComplexity), true
+	case "Source.format":
+		if e.ComplexityRoot.Source.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Format(childComplexity), true
 	case "Source.sha256":
 		if e.ComplexityRoot.Source.SHA256 == nil {
 			break
@@ -2237,6 +2251,8 @@ type Document {
 type Source {
   file: String!
   sha256: String!
+  "The file's format: txt, docx, pdf or html."
+  format: String!
 }
 
 """
@@ -2262,8 +2278,10 @@ type Provision {
   children: [Provision!]!
   heading: String!
   text: String!
-  "The 1-based line in the source file."
+  "The 1-based line in the source file (for .docx and .html: the paragraph or table row)."
   line: Int!
+  "For a document read from a PDF, the page the provision starts on; null otherwise."
+  page: Int
 }
 
 "A province (tỉnh) whose documents were read."
@@ -3627,6 +3645,8 @@ func (ec *executionContext) childFields_Provision(ctx context.Context, field gra
 		return ec.fieldContext_Provision_text(ctx, field)
 	case "line":
 		return ec.fieldContext_Provision_line(ctx, field)
+	case "page":
+		return ec.fieldContext_Provision_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Provision", field.Name)
 }
@@ -3757,6 +3777,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_file(ctx, field)
 	case "sha256":
 		return ec.fieldContext_Source_sha256(ctx, field)
+	case "format":
+		return ec.fieldContext_Source_format(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }

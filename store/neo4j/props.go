@@ -105,6 +105,7 @@ func documentProps(d regnet.Document) map[string]any {
 		"period":        period,
 		"sourceFile":    d.Source.File,
 		"sourceSha256":  d.Source.SHA256,
+		"sourceFormat":  d.Source.Format,
 	}
 }
 
@@ -122,6 +123,7 @@ func provisionProps(p regnet.Provision) map[string]any {
 		"heading":  nfc(p.Heading),
 		"text":     nfc(p.Text),
 		"line":     int64(p.Line),
+		"page":     intPtr(p.Page),
 		"folded":   searchText(p.Heading, p.Text),
 	}
 }
@@ -355,7 +357,7 @@ func toDocument(p props) *regnet.Document {
 		Replaces:      p.strs("replaces"),
 		Mentions:      p.strs("mentions"),
 		Period:        p.ints("period"),
-		Source:        regnet.Source{File: p.str("sourceFile"), SHA256: p.str("sourceSha256")},
+		Source:        regnet.Source{File: p.str("sourceFile"), SHA256: p.str("sourceSha256"), Format: p.str("sourceFormat")},
 	}
 }
 
@@ -373,6 +375,7 @@ func toProvision(p props) *regnet.Provision {
 		Heading:  p.str("heading"),
 		Text:     p.str("text"),
 		Line:     p.intVal("line"),
+		Page:     p.intPtr("page"),
 	}
 }
 

@@ -127,7 +127,7 @@ func Fixture() *regnet.Dataset {
 				Province: "Lạng Sơn", Level: regnet.LevelProvincial, Status: regnet.StatusIssued,
 				Issued: sp("2021-05-29"), Signer: sp("Lương Trọng Quỳnh"),
 				BasedOn: []string{"11-CT/TU"}, Period: []int{2021, 2025},
-				Source: regnet.Source{File: "langson_kehoach_125-KH-UBND-2021.txt", SHA256: "c0ffee01"},
+				Source: regnet.Source{File: "langson_kehoach_125-KH-UBND-2021.pdf", SHA256: "c0ffee01", Format: "pdf"},
 			},
 			{
 				ID: docQC83, Number: sp(numQC83), Kind: regnet.KindQuyChe,
@@ -151,7 +151,7 @@ func Fixture() *regnet.Dataset {
 		},
 		Provisions: []regnet.Provision{
 			{ID: pDecision, Document: docQC83, Part: regnet.PartDecision, Path: "Quyết định, Điều 1", Article: ip(1),
-				Text: "Ban hành kèm theo Quyết định này Quy chế phối hợp trong công tác phòng, chống buôn lậu, gian lận thương mại và hàng giả trên địa bàn tỉnh Lạng Sơn.", Line: 20},
+				Text: "Ban hành kèm theo Quyết định này Quy chế phối hợp trong công tác phòng, chống buôn lậu, gian lận thương mại và hàng giả trên địa bàn tỉnh Lạng Sơn.", Line: 20, Page: intp(3)},
 			{ID: pR6, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 6", Chapter: sp("II"), Article: ip(6),
 				Heading: "Trách nhiệm của Ủy ban nhân dân tỉnh", Line: 60},
 			{ID: pR6_1, Document: docQC83, Part: regnet.PartRegulation, Path: "Điều 6 khoản 1", Chapter: sp("II"), Article: ip(6), Clause: ip(1), Parent: sp(pR6),
@@ -391,3 +391,5 @@ func Fixture() *regnet.Dataset {
 		},
 	}
 }
+
+func intp(n int) *int { return &n }
