@@ -169,8 +169,11 @@ func TestSignalStops(t *testing.T) {
 			start := time.Now()
 			_ = cmd.Process.Signal(sig)
 			err := cmd.Wait()
-			if took := time.Since(start); took > 5*time.Second || ctx.Err() != nil {
-				t.Errorf("serve took %v to stop after %v (%v)", took, sig, err)
+			// The bug was a command that never stopped; a busy machine may
+			// take seconds to finish a request or a start, so only a stop
+			// that does not come at all (within a minute) fails.
+			if ctx.Err() != nil {
+				t.Errorf("serve did not stop within a minute of %v (%v, %v)", sig, err, time.Since(start))
 			}
 		})
 	}
