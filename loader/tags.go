@@ -173,6 +173,9 @@ func (p *docParser) readFields(r *reading, st *statement, c piece, areas []span,
 		if f != nil && i > 0 && slices.Contains(f.NotAfter, r.toks[i-1].key) {
 			continue
 		}
+		if r.afterNotice(c.from + h.tok) {
+			continue // "thông báo cho X để điều tra": the notified body's work
+		}
 		if r.inLongList(c.from + h.tok) {
 			continue // one stage of "sản xuất, chế biến, vận chuyển, xuất khẩu, nhập khẩu, kinh doanh"
 		}
@@ -238,6 +241,30 @@ func (r *reading) inChain(a, b int) bool {
 		return short(its[len(its)-1])
 	}
 	return near(k-1, false) || near(k+1, true)
+}
+
+// afterNotice reports whether token i stands in the purpose of a notice or
+// a transfer ("thông báo cho cơ quan Công an … để điều tra, xử lý"): what
+// follows "để" there is the work of the body notified, not of the holder.
+func (r *reading) afterNotice(i int) bool {
+	notice, purpose := false, false
+	for j := i - 1; j >= 0; j-- {
+		if strings.ContainsAny(r.text[r.toks[j].end:r.toks[j+1].start], ";.:") {
+			break
+		}
+		switch r.toks[j].key {
+		case "để":
+			purpose = true
+		case "báo", "giao": // "thông báo", "chuyển giao", "bàn giao"
+			if purpose && j > 0 && (r.toks[j-1].key == "thông" || r.toks[j-1].key == "chuyển" || r.toks[j-1].key == "bàn") {
+				notice = true
+			}
+		}
+		if notice {
+			return true
+		}
+	}
+	return false
 }
 
 // inLongList reports whether token i stands in a run of four or more
