@@ -64,7 +64,8 @@ type LoadSummary struct {
 
 // DocumentFilter selects documents.
 type DocumentFilter struct {
-	IDs      []string
+	IDs []string
+	// Numbers match by NumberKey: "1458/SCT- NL" finds "1458/SCT-NL".
 	Numbers  []string
 	Province string // province name
 	Kind     string

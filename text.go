@@ -89,3 +89,17 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// NumberKey is the form document numbers are compared in: letters, digits
+// and the slashes between a number's parts, folded, so that "1458/SCT- NL" and "1458/SCT-NL", or
+// "BKH &ĐT" and "BKH&ĐT", are one number. Numbers are kept as written; only
+// comparisons use the key.
+func NumberKey(n string) string {
+	var b strings.Builder
+	for _, r := range Fold(n) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

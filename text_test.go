@@ -76,3 +76,21 @@ func TestErrorCode(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberKey(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"1458/SCT- NL", "1458/SCT-NL"},
+		{"31/2012/TTLT-BCT-BKH &ĐT", "31/2012/TTLT-BCT-BKH&ĐT"},
+		{"83/2025/QĐ-UBND", "83/2025/qđ-ubnd"},
+	} {
+		if regnet.NumberKey(tc.a) != regnet.NumberKey(tc.b) {
+			t.Errorf("regnet.NumberKey(%q) = %q, regnet.NumberKey(%q) = %q: want equal", tc.a, regnet.NumberKey(tc.a), tc.b, regnet.NumberKey(tc.b))
+		}
+	}
+	if regnet.NumberKey("83/2025/QĐ-UBND") == regnet.NumberKey("8/32025/QĐ-UBND") {
+		t.Error("the slashes between a number's parts are lost")
+	}
+	if regnet.NumberKey("19/2016/QĐ-UBND") == regnet.NumberKey("19/2016/QĐ-TTg") {
+		t.Error("a province's decision and the Prime Minister's share a key")
+	}
+}

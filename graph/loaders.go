@@ -87,11 +87,13 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 		func(ctx context.Context, ids []string) ([]*regnet.Document, error) {
 			return s.Documents(ctx, regnet.DocumentFilter{IDs: ids})
 		})
+	// Numbers are looked up by regnet.NumberKey: "1458/SCT- NL" as a
+	// document writes it finds "1458/SCT-NL". Load with numberKeys.
 	l.DocumentByNumber = byID(ctx, wait, func(d *regnet.Document) string {
 		if d.Number == nil {
 			return ""
 		}
-		return *d.Number
+		return regnet.NumberKey(*d.Number)
 	}, func(ctx context.Context, numbers []string) ([]*regnet.Document, error) {
 		return s.Documents(ctx, regnet.DocumentFilter{Numbers: numbers})
 	})
@@ -256,4 +258,13 @@ func uniq(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// numberKeys returns the keys DocumentByNumber loads numbers by.
+func numberKeys(numbers []string) []string {
+	out := make([]string, 0, len(numbers))
+	for _, n := range numbers {
+		out = append(out, regnet.NumberKey(n))
+	}
+	return uniq(out)
 }

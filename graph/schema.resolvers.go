@@ -182,12 +182,12 @@ func (r *documentResolver) Level(ctx context.Context, obj *regnet.Document) (*st
 
 // BasedOn is the resolver for the basedOn field.
 func (r *documentResolver) BasedOn(ctx context.Context, obj *regnet.Document) ([]*regnet.Document, error) {
-	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, uniq(obj.BasedOn))
+	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, numberKeys(obj.BasedOn))
 }
 
 // Replaces is the resolver for the replaces field.
 func (r *documentResolver) Replaces(ctx context.Context, obj *regnet.Document) ([]*regnet.Document, error) {
-	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, uniq(obj.Replaces))
+	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, numberKeys(obj.Replaces))
 }
 
 // Provisions is the resolver for the provisions field.
@@ -343,7 +343,7 @@ func (r *planActionResolver) Coordinators(ctx context.Context, obj *regnet.PlanA
 
 // Amends is the resolver for the amends field.
 func (r *planActionResolver) Amends(ctx context.Context, obj *regnet.PlanAction) ([]*regnet.Document, error) {
-	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, uniq(obj.Amends))
+	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, numberKeys(obj.Amends))
 }
 
 // Provision is the resolver for the provision field.
@@ -441,7 +441,7 @@ func (r *queryResolver) Document(ctx context.Context, id *string, number *string
 	case id != nil:
 		d, err = r.loaders(ctx).Document.Load(ctx, *id)
 	default:
-		d, err = r.loaders(ctx).DocumentByNumber.Load(ctx, *number)
+		d, err = r.loaders(ctx).DocumentByNumber.Load(ctx, regnet.NumberKey(*number))
 	}
 	if err != nil {
 		return nil, err

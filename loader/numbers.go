@@ -3,7 +3,6 @@ package loader
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/regnet/regnet"
 )
@@ -32,18 +31,8 @@ var (
 	reOwnCitation = regexp.MustCompile(`(?i)(?:^|[,;(]|\s(?:và|hoặc|đồng thời))\s*(?:(?:các\s+)?` + citedKinds + `(?:\s+số)?\s*:?|(?:luật|bộ luật|pháp lệnh)(?:\s+[\p{L},]+){0,12}?\s+số\s*:?)?\s*$`)
 )
 
-// numberKey is the form numbers are compared in: letters and digits only,
-// folded, so that "1458/SCT- NL" and "1458/SCT-NL", or "BKH &ĐT" and
-// "BKH&ĐT", are one number. The number itself is kept as written.
-func numberKey(n string) string {
-	var b strings.Builder
-	for _, r := range regnet.Fold(n) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// numberKey is the form numbers are compared in (regnet.NumberKey).
+func numberKey(n string) string { return regnet.NumberKey(n) }
 
 // cleanNumber trims what a number's pattern may have taken from around it.
 func cleanNumber(n string) string {

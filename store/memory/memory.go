@@ -113,9 +113,15 @@ func (s *Store) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regn
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	numbers := set(f.Numbers)
+	var numbers map[string]bool
+	if f.Numbers != nil {
+		numbers = map[string]bool{}
+		for _, n := range f.Numbers {
+			numbers[regnet.NumberKey(n)] = true
+		}
+	}
 	return pick(s.documents, s.documentByID, f.IDs, cloneDocument, func(d *regnet.Document) bool {
-		return (numbers == nil || d.Number != nil && numbers[*d.Number]) &&
+		return (numbers == nil || d.Number != nil && numbers[regnet.NumberKey(*d.Number)]) &&
 			is(f.Province, d.Province) && is(f.Kind, d.Kind) && is(f.Status, d.Status)
 	}), nil
 }

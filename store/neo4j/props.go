@@ -90,6 +90,7 @@ func documentProps(d regnet.Document) map[string]any {
 	return map[string]any{
 		"id":            d.ID,
 		"number":        nfcPtr(d.Number),
+		"numberKey":     numberKey(d.Number),
 		"kind":          d.Kind,
 		"title":         nfc(d.Title),
 		"province":      nfc(d.Province),
@@ -490,4 +491,13 @@ func toField(p props) *regnet.Field {
 
 func toArea(p props) *regnet.Area {
 	return &regnet.Area{Code: p.str("code"), Name: p.str("name"), NameEN: p.str("nameEn")}
+}
+
+// numberKey is the key a document's number is found by (regnet.NumberKey);
+// nil for an unnumbered draft.
+func numberKey(n *string) any {
+	if n == nil {
+		return nil
+	}
+	return regnet.NumberKey(*n)
 }

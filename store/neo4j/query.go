@@ -83,7 +83,11 @@ func (s *Store) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regn
 		q.when("n.id IN $ids", "ids", f.IDs)
 	}
 	if len(f.Numbers) > 0 {
-		q.when("n.number IN $numbers", "numbers", f.Numbers)
+		keys := make([]string, len(f.Numbers))
+		for i, n := range f.Numbers {
+			keys[i] = regnet.NumberKey(n)
+		}
+		q.when("n.numberKey IN $numbers", "numbers", keys)
 	}
 	if f.Province != "" {
 		q.when("n.province = $province", "province", f.Province)

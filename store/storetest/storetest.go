@@ -328,6 +328,9 @@ func testDocuments(t *testing.T, s regnet.Store) {
 		{"unknown id", regnet.DocumentFilter{IDs: []string{"doc:nope"}}, []string{}},
 		{"numbers", regnet.DocumentFilter{Numbers: []string{numQC83, "1/2000/QĐ-UBND"}}, []string{docQC83}},
 		{"unknown number", regnet.DocumentFilter{Numbers: []string{"1/2000/QĐ-UBND"}}, []string{}},
+		// Numbers are compared without spaces, hyphens and case, as
+		// documents cite them ("83/2025/QĐ- UBND").
+		{"number as cited", regnet.DocumentFilter{Numbers: []string{strings.ReplaceAll(numQC83, "-", "- ")}}, []string{docQC83}},
 		{"province", regnet.DocumentFilter{Province: "Lạng Sơn"}, []string{docKH125, docQC83}},
 		{"province with no documents", regnet.DocumentFilter{Province: "Hà Nội"}, []string{}},
 		{"kind", regnet.DocumentFilter{Kind: regnet.KindQuyChe}, []string{docQC83, docQCDB}},
