@@ -123,6 +123,10 @@ type Document struct {
 	// Period is the first and last year a plan covers, when it says.
 	Period []int  `json:"period"`
 	Source Source `json:"source"`
+	// Named is true for a document that loaded ones replace or cite but
+	// whose text is not loaded (see NamedDocuments): it holds only what
+	// those texts tell of it.
+	Named bool `json:"named,omitempty"`
 }
 
 // Source says which file a document was read from.

@@ -62,14 +62,21 @@ type LoadSummary struct {
 	PropertiesSet        int `json:"propertiesSet"`
 }
 
-// DocumentFilter selects documents.
+// DocumentFilter selects documents. InForceOn (an ISO date) keeps the
+// documents in force on that day (see InForce), and drafts too with
+// IncludeDrafts. IncludeNamed adds the documents that loaded ones replace or
+// cite as bases but that are not loaded (see NamedDocuments); without it
+// only loaded documents are listed.
 type DocumentFilter struct {
 	IDs []string
 	// Numbers match by NumberKey: "1458/SCT- NL" finds "1458/SCT-NL".
-	Numbers  []string
-	Province string // province name
-	Kind     string
-	Status   string
+	Numbers       []string
+	Province      string // province name
+	Kind          string
+	Status        string
+	InForceOn     string
+	IncludeDrafts bool
+	IncludeNamed  bool
 }
 
 // ProvisionFilter selects provisions.

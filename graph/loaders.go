@@ -50,6 +50,9 @@ type Loaders struct {
 	provOnce  sync.Once
 	provinces []*regnet.Province
 	provErr   error
+	docsOnce  sync.Once
+	docs      []*regnet.Document
+	docsErr   error
 }
 
 // NewLoaders returns the loaders of one request over store. ctx is the
@@ -170,6 +173,15 @@ func (l *Loaders) Provinces(ctx context.Context) ([]*regnet.Province, error) {
 		l.provinces, l.provErr = l.store.Provinces(l.ctx)
 	})
 	return l.provinces, l.provErr
+}
+
+// AllDocuments returns every loaded document, asked for once per request:
+// a document's validity depends on the documents that replace it.
+func (l *Loaders) AllDocuments(ctx context.Context) ([]*regnet.Document, error) {
+	l.docsOnce.Do(func() {
+		l.docs, l.docsErr = l.store.Documents(l.ctx, regnet.DocumentFilter{})
+	})
+	return l.docs, l.docsErr
 }
 
 type loadersKey struct{}

@@ -190,6 +190,33 @@ func (r *documentResolver) Replaces(ctx context.Context, obj *regnet.Document) (
 	return loadAll(ctx, r.loaders(ctx).DocumentByNumber, numberKeys(obj.Replaces))
 }
 
+// ValidFrom is the resolver for the validFrom field.
+func (r *documentResolver) ValidFrom(ctx context.Context, obj *regnet.Document) (*string, error) {
+	return regnet.ValidFrom(obj), nil
+}
+
+// ValidUntil is the resolver for the validUntil field.
+func (r *documentResolver) ValidUntil(ctx context.Context, obj *regnet.Document) (*string, error) {
+	docs, err := r.loaders(ctx).AllDocuments(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("validity of %s: %w", obj.ID, err)
+	}
+	return regnet.ValidUntil(obj, docs), nil
+}
+
+// InForce is the resolver for the inForce field.
+func (r *documentResolver) InForce(ctx context.Context, obj *regnet.Document, on string) (bool, error) {
+	day, err := checkDate("on", &on)
+	if err != nil {
+		return false, err
+	}
+	docs, err := r.loaders(ctx).AllDocuments(ctx)
+	if err != nil {
+		return false, fmt.Errorf("validity of %s: %w", obj.ID, err)
+	}
+	return regnet.InForce(obj, docs, day), nil
+}
+
 // Provisions is the resolver for the provisions field.
 func (r *documentResolver) Provisions(ctx context.Context, obj *regnet.Document, part *string, first *int, after *string) (*model.ProvisionConnection, error) {
 	if _, err := pageSize(first); err != nil {
@@ -417,8 +444,14 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 	if err != nil {
 		return nil, err
 	}
+	day, err := checkDate("inForceOn", f.InForceOn)
+	if err != nil {
+		return nil, err
+	}
 	docs, err := r.Store.Documents(ctx, regnet.DocumentFilter{
 		IDs: f.Ids, Numbers: one(f.Number), Province: province, Kind: val(f.Kind), Status: val(f.Status),
+		InForceOn: day, IncludeDrafts: f.IncludeDrafts != nil && *f.IncludeDrafts,
+		IncludeNamed: f.IncludeNamed != nil && *f.IncludeNamed,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)

@@ -112,10 +112,12 @@ type ComplexityRoot struct {
 		Effective     func(childComplexity int) int
 		EffectiveRule func(childComplexity int) int
 		ID            func(childComplexity int) int
+		InForce       func(childComplexity int, on string) int
 		Issued        func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Level         func(childComplexity int) int
 		Mentions      func(childComplexity int) int
+		Named         func(childComplexity int) int
 		Number        func(childComplexity int) int
 		Period        func(childComplexity int) int
 		PlanActions   func(childComplexity int) int
@@ -124,10 +126,11 @@ type ComplexityRoot struct {
 		Replaces      func(childComplexity int) int
 		Schedules     func(childComplexity int) int
 		Signer        func(childComplexity int) int
-		Source        func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Title         func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidUntil    func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -696,6 +699,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.inForce":
+		if e.ComplexityRoot.Document.InForce == nil {
+			break
+		}
+
+		args, err := ec.field_Document_inForce_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.InForce(childComplexity, args["on"].(string)), true
 	case "Document.issued":
 		if e.ComplexityRoot.Document.Issued == nil {
 			break
@@ -720,6 +734,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Mentions(childComplexity), true
+	case "Document.named":
+		if e.ComplexityRoot.Document.Named == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Named(childComplexity), true
 	case "Document.number":
 		if e.ComplexityRoot.Document.Number == nil {
 			break
@@ -773,12 +793,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Signer(childComplexity), true
-	case "Document.source":
-		if e.ComplexityRoot.Document.Source == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Document.Source(childComplexity), true
 	case "Document.status":
 		if e.ComplexityRoot.Document.Status == nil {
 			break
@@ -797,6 +811,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.validFrom":
+		if e.ComplexityRoot.Document.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ValidFrom(childComplexity), true
+	case "Document.validUntil":
+		if e.ComplexityRoot.Document.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ValidUntil(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -2236,7 +2262,31 @@ type Document {
   mentions: [String!]!
   "The first and last year a plan covers, when it says."
   period: [Int!]!
-  source: Source!
+  """
+  The first day it is in force: its effective date or, for a text without an
+  effective-date clause (a plan), its issue date. Null for a draft, a news
+  report, a document that is only named, and a clause that depends on an
+  event the text does not date.
+  """
+  validFrom: Date
+  """
+  The last day it is in force: the day before a loaded document that
+  replaces it takes effect, or the last day of a plan's period ("giai đoạn
+  2021 - 2025": 2025-12-31). Null while it is open, and for a draft.
+  """
+  validUntil: Date
+  """
+  Whether it is in force on that day. A draft and a news report never are; a
+  document that is only named is in force until a document replacing it
+  takes effect.
+  """
+  inForce(on: Date!): Boolean!
+  """
+  True for a document that loaded ones replace or cite as a basis but whose
+  text is not loaded: it holds only its number and what those texts tell
+  (kind, level, province, REPLACED).
+  """
+  named: Boolean!
   "Its provisions in reading order."
   provisions(part: ProvisionPart, first: Int = 20, after: String): ProvisionConnection!
   "The actions of a plan, ordered by id."
@@ -2739,6 +2789,15 @@ input DocumentFilter {
   "A document number (83/2025/QĐ-UBND)."
   number: String
   ids: [ID!]
+  "Only the documents in force on this day (see Document.inForce)."
+  inForceOn: Date
+  "With inForceOn, list drafts too: they are never in force, but show what is coming."
+  includeDrafts: Boolean
+  """
+  Also list the documents that loaded ones replace or cite as a basis but
+  whose texts are not loaded (Document.named).
+  """
+  includeNamed: Boolean
 }
 
 "Selects provisions; every field set narrows the list."
@@ -3293,8 +3352,14 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_mentions(ctx, field)
 	case "period":
 		return ec.fieldContext_Document_period(ctx, field)
-	case "source":
-		return ec.fieldContext_Document_source(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Document_validFrom(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_Document_validUntil(ctx, field)
+	case "inForce":
+		return ec.fieldContext_Document_inForce(ctx, field)
+	case "named":
+		return ec.fieldContext_Document_named(ctx, field)
 	case "provisions":
 		return ec.fieldContext_Document_provisions(ctx, field)
 	case "planActions":
@@ -3769,18 +3834,6 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_planAction(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
-}
-
-func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "file":
-		return ec.fieldContext_Source_file(ctx, field)
-	case "sha256":
-		return ec.fieldContext_Source_sha256(ctx, field)
-	case "format":
-		return ec.fieldContext_Source_format(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
 
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -45,6 +46,10 @@ type DocumentResolver interface {
 	BasedOn(ctx context.Context, obj *regnet.Document) ([]*regnet.Document, error)
 
 	Replaces(ctx context.Context, obj *regnet.Document) ([]*regnet.Document, error)
+
+	ValidFrom(ctx context.Context, obj *regnet.Document) (*string, error)
+	ValidUntil(ctx context.Context, obj *regnet.Document) (*string, error)
+	InForce(ctx context.Context, obj *regnet.Document, on string) (bool, error)
 
 	Provisions(ctx context.Context, obj *regnet.Document, part *string, first *int, after *string) (*model.ProvisionConnection, error)
 	PlanActions(ctx context.Context, obj *regnet.Document) ([]*regnet.PlanAction, error)
@@ -189,6 +194,20 @@ func (ec *executionContext) field_Agency_planActions_args(ctx context.Context, r
 		return nil, err
 	}
 	args["role"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_inForce_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNDate2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
 	return args, nil
 }
 
@@ -2288,36 +2307,117 @@ func (ec *executionContext) fieldContext_Document_period(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Document_source(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+func (ec *executionContext) _Document_validFrom(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Document_source(ctx, field)
+			return ec.fieldContext_Document_validFrom(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
+			return ec.Resolvers.Document().ValidFrom(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v regnet.Source) graphql.Marshaler {
-			return ec.marshalNSource2githubᚗcomᚋregnetᚋregnetᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Document_validUntil(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().ValidUntil(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Document_inForce(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().InForce(ctx, obj, fc.Args["on"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Document_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Document_inForce(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Document",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Source(ctx, field)
+			return nil, errors.New("field of type Boolean does not have child fields")
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_inForce_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Document_named(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_named(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Named, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_named(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Document_provisions(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
@@ -7720,7 +7820,7 @@ func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"province", "kind", "status", "number", "ids"}
+	fieldsInOrder := [...]string{"province", "kind", "status", "number", "ids", "inForceOn", "includeDrafts", "includeNamed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7762,6 +7862,27 @@ func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, ob
 				return it, err
 			}
 			it.Ids = data
+		case "inForceOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inForceOn"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InForceOn = data
+		case "includeDrafts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeDrafts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeDrafts = data
+		case "includeNamed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeNamed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeNamed = data
 		}
 	}
 	return it, nil
@@ -8521,8 +8642,26 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "source":
-			out.Values[i] = ec._Document_source(ctx, field, obj)
+		case "validFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_validFrom(ctx, field, obj)
+				})
+		case "validUntil":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_validUntil(ctx, field, obj)
+				})
+		case "inForce":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_inForce(ctx, field, obj)
+				})
+		case "named":
+			out.Values[i] = ec._Document_named(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -11250,10 +11389,6 @@ func (ec *executionContext) marshalNSearchHitType2string(ctx context.Context, se
 		graphql.AddInvalidNullFromMarshaler(ctx, "SearchHitType!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNSource2githubᚗcomᚋregnetᚋregnetᚐSource(ctx context.Context, sel ast.SelectionSet, v regnet.Source) graphql.Marshaler {
-	return ec._Source(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNTarget2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []*regnet.Target) graphql.Marshaler {

@@ -48,6 +48,13 @@ type DocumentFilter struct {
 	// A document number (83/2025/QĐ-UBND).
 	Number *string  `json:"number,omitempty"`
 	Ids    []string `json:"ids,omitempty"`
+	// Only the documents in force on this day (see Document.inForce).
+	InForceOn *string `json:"inForceOn,omitempty"`
+	// With inForceOn, list drafts too: they are never in force, but show what is coming.
+	IncludeDrafts *bool `json:"includeDrafts,omitempty"`
+	// Also list the documents that loaded ones replace or cite as a basis but
+	// whose texts are not loaded (Document.named).
+	IncludeNamed *bool `json:"includeNamed,omitempty"`
 }
 
 type DutyConnection struct {

@@ -113,6 +113,11 @@ func (s *Store) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regn
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if f.InForceOn != "" || f.IncludeNamed {
+		// Validity depends on the other documents: select from all of them.
+		all := pick(s.documents, nil, nil, cloneDocument, func(*regnet.Document) bool { return true })
+		return regnet.SelectDocuments(all, f), nil
+	}
 	var numbers map[string]bool
 	if f.Numbers != nil {
 		numbers = map[string]bool{}

@@ -76,7 +76,18 @@ const returnByID = "RETURN properties(n) AS n ORDER BY n.id"
 
 // Documents lists the loaded documents matching f, ordered by id;
 // placeholders for documents that are only cited are left out.
+//
+// The filters on time and named documents are answered in Go, by
+// regnet.SelectDocuments over every loaded document (validity depends on
+// the others), so that both stores agree; a province has tens of documents.
 func (s *Store) Documents(ctx context.Context, f regnet.DocumentFilter) ([]*regnet.Document, error) {
+	if f.InForceOn != "" || f.IncludeNamed {
+		all, err := s.Documents(ctx, regnet.DocumentFilter{})
+		if err != nil {
+			return nil, err
+		}
+		return regnet.SelectDocuments(all, f), nil
+	}
 	q := newQuery("MATCH (n:Document)")
 	q.where = append(q.where, "n.reference IS NULL")
 	if len(f.IDs) > 0 {

@@ -25,7 +25,9 @@
 // # Filter fields
 //
 //   - Documents: IDs; Numbers (documents without a number never match); Province
-//     (Document.Province); Kind; Status.
+//     (Document.Province); Kind; Status; InForceOn, IncludeDrafts and
+//     IncludeNamed exactly as regnet.SelectDocuments over every loaded
+//     document (without IncludeNamed, only loaded documents are listed).
 //   - Provisions: IDs; Documents (Provision.Document); Part.
 //   - Agencies: IDs; Province (Agency.Province; national agencies have none and
 //     never match a province); Kind; Level; Parents (Agency.Parent is one of them).
@@ -159,6 +161,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"Ping", testPing},
 		{"Documents", testDocuments},
+		{"DocumentsInForce", testDocumentsInForce},
 		{"Provisions", testProvisions},
 		{"Provinces", testProvinces},
 		{"Agencies", testAgencies},
@@ -344,6 +347,58 @@ func testDocuments(t *testing.T, s regnet.Store) {
 			checkList(t, got, err, tc.want, func(x *regnet.Document) string { return x.ID }, fix.documents)
 		})
 	}
+}
+
+// testDocumentsInForce checks the filters on time: the fixture's quy chế
+// 83/2025 takes effect on 2025-11-04 and replaces 09/2017 (named, not
+// loaded), plan 125 runs 2021–2025, the Điện Biên quy chế is a draft.
+func testDocumentsInForce(t *testing.T, s regnet.Store) {
+	docOld := "doc:" + regnet.Slug(numOld)
+	tests := []struct {
+		name string
+		f    regnet.DocumentFilter
+		want []string
+	}{
+		{"before the new quy chế", regnet.DocumentFilter{InForceOn: "2025-06-01"}, []string{docKH125}},
+		{"the day before it takes effect", regnet.DocumentFilter{InForceOn: "2025-11-03", Province: "Lạng Sơn", IncludeNamed: true}, []string{docOld, docKH125}},
+		{"the day it takes effect", regnet.DocumentFilter{InForceOn: "2025-11-04", Province: "Lạng Sơn", IncludeNamed: true}, []string{docKH125, docQC83}},
+		{"after the plan's period", regnet.DocumentFilter{InForceOn: "2026-01-15", Province: "Lạng Sơn", IncludeNamed: true}, []string{docQC83}},
+		{"drafts on request", regnet.DocumentFilter{InForceOn: "2026-01-15", IncludeDrafts: true}, []string{docQC83, docQCDB}},
+		{"drafts only with a date", regnet.DocumentFilter{InForceOn: "2026-01-15", Status: regnet.StatusDraft}, []string{}},
+		{"with other filters", regnet.DocumentFilter{InForceOn: "2025-06-01", Kind: regnet.KindQuyChe, IncludeNamed: true, Province: "Lạng Sơn"}, []string{}},
+		{"named by number", regnet.DocumentFilter{Numbers: []string{numOld}, IncludeNamed: true}, []string{docOld}},
+		{"named are listed only on request", regnet.DocumentFilter{Numbers: []string{numOld}}, []string{}},
+		{"ids", regnet.DocumentFilter{IDs: []string{docQC83, docQCDB}, InForceOn: "2025-06-01"}, []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.Documents(t.Context(), tc.f)
+			if err != nil {
+				t.Fatalf("error: %v", err)
+			}
+			if got == nil {
+				t.Fatalf("got a nil slice, want a non-nil one")
+			}
+			ids := make([]string, len(got))
+			for i, d := range got {
+				ids[i] = d.ID
+			}
+			if !slices.Equal(ids, tc.want) {
+				t.Fatalf("got ids\n  %q\nwant\n  %q", ids, tc.want)
+			}
+		})
+	}
+	t.Run("what is known of a named document", func(t *testing.T) {
+		got, err := s.Documents(t.Context(), regnet.DocumentFilter{IDs: []string{docOld}, IncludeNamed: true})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("got %v, %v; want the named document", got, err)
+		}
+		d := got[0]
+		if !d.Named || d.Number == nil || *d.Number != numOld || d.Kind != regnet.KindQuyetDinh ||
+			d.Status != regnet.StatusReplaced || d.Province != "Lạng Sơn" || d.Level != regnet.LevelProvincial {
+			t.Errorf("named document: %s", show(d))
+		}
+	})
 }
 
 func testProvisions(t *testing.T, s regnet.Store) {
