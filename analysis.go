@@ -27,6 +27,9 @@ type Comparison struct {
 	HandoffsOnlyInA    []*Handoff        `json:"handoffsOnlyInA"`
 	HandoffsOnlyInB    []*Handoff        `json:"handoffsOnlyInB"`
 	RoleDifferences    []*RoleDifference `json:"roleDifferences"`
+	// InForce, for a comparison as of a date, lists the two provinces'
+	// documents in force that day; nil otherwise.
+	InForce []*Document `json:"inForce,omitempty"`
 }
 
 // RoleDifference is an agency kind whose strongest role in a field differs
@@ -46,6 +49,9 @@ type RoleDifference struct {
 type Network struct {
 	Nodes []*NetworkNode `json:"nodes"`
 	Edges []*NetworkEdge `json:"edges"`
+	// InForce, for a network as of a date, lists the province's documents
+	// in force that day; nil otherwise.
+	InForce []*Document `json:"inForce,omitempty"`
 }
 
 // NetworkNode is an agency in a Network.

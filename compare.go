@@ -75,7 +75,9 @@ func handoffKey(kind string, h *Handoff) string {
 	return fmt.Sprintf("%s|%s|%s", kind, strings.Join(l, ","), strings.Join(e, ","))
 }
 
-// CompareProvinces compares province a with province b.
+// CompareProvinces compares province a with province b. On a TimeView (see
+// AsOf) it compares the facts in force on the view's date, and InForce
+// lists the two provinces' documents in force then.
 func CompareProvinces(ctx context.Context, s Store, a, b string) (*Comparison, error) {
 	fa, err := readProvinceFacts(ctx, s, a)
 	if err != nil {
@@ -153,6 +155,9 @@ func CompareProvinces(ctx context.Context, s Store, a, b string) (*Comparison, e
 		}
 		return x.Field.Code < y.Field.Code
 	})
+	if v, ok := s.(*TimeView); ok {
+		c.InForce = v.DocumentsOf(a, b)
+	}
 	return c, nil
 }
 

@@ -9,7 +9,11 @@ import (
 // Network edge types beyond the path step types.
 const EdgeSucceededBy = "SUCCEEDED_BY"
 
-// BuildNetwork returns a province's agency network.
+// BuildNetwork returns a province's agency network. On a TimeView (see
+// AsOf) it is the network of the facts in force on the view's date: an
+// agency none of them names (nor any agency it is the parent of) is left
+// out, and InForce lists the province's documents in force, so that the
+// answer says what it rests on.
 func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
 	agencies, duties, err := provinceDuties(ctx, s, province)
 	if err != nil {
@@ -68,5 +72,43 @@ func BuildNetwork(ctx context.Context, s Store, province string) (*Network, erro
 		}
 	}
 	sort.Slice(n.Edges, func(i, j int) bool { return n.Edges[i].ID < n.Edges[j].ID })
+	if v, ok := s.(*TimeView); ok {
+		n.InForce = v.DocumentsOf(province)
+		n.keepNamed(agencies, duties, handoffs)
+	}
 	return n, nil
+}
+
+// keepNamed drops the nodes (and their edges) of agencies that no duty or
+// handoff rule names, keeping the parents of those named so that a unit is
+// still drawn inside its department.
+func (n *Network) keepNamed(agencies map[string]*Agency, duties []*Duty, handoffs []*Handoff) {
+	named := map[string]bool{}
+	var mark func(id string, depth int)
+	mark = func(id string, depth int) {
+		a := agencies[id]
+		if a == nil || named[id] || depth > len(agencies) {
+			return
+		}
+		named[id] = true
+		if a.Parent != nil {
+			mark(*a.Parent, depth+1)
+		}
+	}
+	for _, d := range duties {
+		mark(d.Agency, 0)
+		for _, p := range d.Partners {
+			mark(p, 0)
+		}
+		for _, r := range d.ReportsTo {
+			mark(r.Agency, 0)
+		}
+	}
+	for _, h := range handoffs {
+		for _, id := range slices.Concat([]string{h.From}, h.Notifies, h.TransfersTo) {
+			mark(id, 0)
+		}
+	}
+	n.Nodes = slices.DeleteFunc(n.Nodes, func(x *NetworkNode) bool { return !named[x.ID] })
+	n.Edges = slices.DeleteFunc(n.Edges, func(e *NetworkEdge) bool { return !named[e.Source] || !named[e.Target] })
 }

@@ -62,9 +62,12 @@ func (r *agencyResolver) Predecessors(ctx context.Context, obj *regnet.Agency) (
 }
 
 // Duties is the resolver for the duties field.
-func (r *agencyResolver) Duties(ctx context.Context, obj *regnet.Agency, role *string, field *string) ([]*regnet.Duty, error) {
+func (r *agencyResolver) Duties(ctx context.Context, obj *regnet.Agency, role *string, field *string, asOf *string, includeDrafts *bool) ([]*regnet.Duty, error) {
 	all, err := r.loaders(ctx).AgencyDuties.Load(ctx, obj.ID)
 	if err != nil {
+		return nil, err
+	}
+	if all, err = keepAsOf(ctx, r.Resolver, asOf, includeDrafts, all, (*regnet.TimeView).KeepDuties); err != nil {
 		return nil, err
 	}
 	out := []*regnet.Duty{}
@@ -98,19 +101,30 @@ func (r *agencyResolver) Partners(ctx context.Context, obj *regnet.Agency) ([]*r
 }
 
 // HandoffsOut is the resolver for the handoffsOut field.
-func (r *agencyResolver) HandoffsOut(ctx context.Context, obj *regnet.Agency) ([]*regnet.Handoff, error) {
-	return r.loaders(ctx).HandoffsFrom.Load(ctx, obj.ID)
+func (r *agencyResolver) HandoffsOut(ctx context.Context, obj *regnet.Agency, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error) {
+	all, err := r.loaders(ctx).HandoffsFrom.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return keepAsOf(ctx, r.Resolver, asOf, includeDrafts, all, (*regnet.TimeView).KeepHandoffs)
 }
 
 // HandoffsIn is the resolver for the handoffsIn field.
-func (r *agencyResolver) HandoffsIn(ctx context.Context, obj *regnet.Agency) ([]*regnet.Handoff, error) {
-	return r.loaders(ctx).HandoffsTo.Load(ctx, obj.ID)
+func (r *agencyResolver) HandoffsIn(ctx context.Context, obj *regnet.Agency, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error) {
+	all, err := r.loaders(ctx).HandoffsTo.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return keepAsOf(ctx, r.Resolver, asOf, includeDrafts, all, (*regnet.TimeView).KeepHandoffs)
 }
 
 // PlanActions is the resolver for the planActions field.
-func (r *agencyResolver) PlanActions(ctx context.Context, obj *regnet.Agency, role *string) ([]*regnet.PlanAction, error) {
+func (r *agencyResolver) PlanActions(ctx context.Context, obj *regnet.Agency, role *string, asOf *string, includeDrafts *bool) ([]*regnet.PlanAction, error) {
 	all, err := r.loaders(ctx).AgencyPlanActions.Load(ctx, obj.ID)
 	if err != nil {
+		return nil, err
+	}
+	if all, err = keepAsOf(ctx, r.Resolver, asOf, includeDrafts, all, (*regnet.TimeView).KeepPlanActions); err != nil {
 		return nil, err
 	}
 	out := []*regnet.PlanAction{}
@@ -592,7 +606,11 @@ func (r *queryResolver) Duties(ctx context.Context, filter *model.DutyFilter, fi
 	if err != nil {
 		return nil, err
 	}
-	ds, err := r.Store.Duties(ctx, regnet.DutyFilter{
+	s, err := r.storeAsOf(ctx, f.AsOf, f.IncludeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.Duties(ctx, regnet.DutyFilter{
 		Agencies: one(f.Agency), Partners: one(f.Partner), Province: province,
 		Role: val(f.Role), Field: val(f.Field), Area: val(f.Area),
 	})
@@ -603,12 +621,16 @@ func (r *queryResolver) Duties(ctx context.Context, filter *model.DutyFilter, fi
 }
 
 // Handoffs is the resolver for the handoffs field.
-func (r *queryResolver) Handoffs(ctx context.Context, province *string, from *string, to *string, leaving *string, entering *string) ([]*regnet.Handoff, error) {
+func (r *queryResolver) Handoffs(ctx context.Context, province *string, from *string, to *string, leaving *string, entering *string, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error) {
 	name, err := r.provinceName(ctx, province)
 	if err != nil {
 		return nil, err
 	}
-	hs, err := r.Store.Handoffs(ctx, regnet.HandoffFilter{
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	hs, err := s.Handoffs(ctx, regnet.HandoffFilter{
 		From: one(from), To: one(to), Province: name, Leaving: val(leaving), Entering: val(entering),
 	})
 	if err != nil {
@@ -667,7 +689,7 @@ func (r *queryResolver) Areas(ctx context.Context) ([]*regnet.Area, error) {
 }
 
 // HandoffChain is the resolver for the handoffChain field.
-func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) ([]*regnet.ChainHop, error) {
+func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string, asOf *string, includeDrafts *bool) ([]*regnet.ChainHop, error) {
 	depth, err := checkDepth(maxDepth, 3)
 	if err != nil {
 		return nil, err
@@ -684,7 +706,11 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 			return nil, err
 		}
 	}
-	hops, err := r.Store.HandoffChain(ctx, regnet.ChainQuery{
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	hops, err := s.HandoffChain(ctx, regnet.ChainQuery{
 		Province: name, From: val(from), Leaving: val(leaving), Entering: val(entering), MaxDepth: depth,
 		Direction: val(direction),
 	})
@@ -730,7 +756,7 @@ func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to st
 }
 
 // CompareProvinces is the resolver for the compareProvinces field.
-func (r *queryResolver) CompareProvinces(ctx context.Context, a string, b string) (*regnet.Comparison, error) {
+func (r *queryResolver) CompareProvinces(ctx context.Context, a string, b string, asOf *string, includeDrafts *bool) (*regnet.Comparison, error) {
 	pa, err := r.findProvince(ctx, a)
 	if err != nil {
 		return nil, err
@@ -739,7 +765,11 @@ func (r *queryResolver) CompareProvinces(ctx context.Context, a string, b string
 	if err != nil {
 		return nil, err
 	}
-	c, err := regnet.CompareProvinces(ctx, r.Store, pa.Name, pb.Name)
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	c, err := regnet.CompareProvinces(ctx, s, pa.Name, pb.Name)
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", pa.Name, pb.Name, err)
 	}
@@ -747,12 +777,16 @@ func (r *queryResolver) CompareProvinces(ctx context.Context, a string, b string
 }
 
 // LeadCoverage is the resolver for the leadCoverage field.
-func (r *queryResolver) LeadCoverage(ctx context.Context, province string) ([]*regnet.LeadCoverageRow, error) {
+func (r *queryResolver) LeadCoverage(ctx context.Context, province string, asOf *string, includeDrafts *bool) ([]*regnet.LeadCoverageRow, error) {
 	p, err := r.findProvince(ctx, province)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := regnet.LeadCoverage(ctx, r.Store, p.Name)
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := regnet.LeadCoverage(ctx, s, p.Name)
 	if err != nil {
 		return nil, fmt.Errorf("lead coverage of %s: %w", p.Name, err)
 	}
@@ -760,7 +794,7 @@ func (r *queryResolver) LeadCoverage(ctx context.Context, province string) ([]*r
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]*regnet.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, asOf *string, includeDrafts *bool) ([]*regnet.SearchHit, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, invalid("text must not be empty")
 	}
@@ -771,7 +805,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if n == 0 {
 		return []*regnet.SearchHit{}, nil
 	}
-	hits, err := r.Store.Search(ctx, text, n)
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := s.Search(ctx, text, n)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -779,12 +817,16 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, province string) (*regnet.Network, error) {
+func (r *queryResolver) Network(ctx context.Context, province string, asOf *string, includeDrafts *bool) (*regnet.Network, error) {
 	p, err := r.findProvince(ctx, province)
 	if err != nil {
 		return nil, err
 	}
-	n, err := regnet.BuildNetwork(ctx, r.Store, p.Name)
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	n, err := regnet.BuildNetwork(ctx, s, p.Name)
 	if err != nil {
 		return nil, fmt.Errorf("network of %s: %w", p.Name, err)
 	}

@@ -276,8 +276,13 @@ func areaName(a *regnet.Area) string {
 }
 
 // provinceDocuments lists the documents read for a province, for the
-// "Documents" line of a Markdown report.
+// "Documents" line of a Markdown report. A report as of a date (its store a
+// regnet.TimeView) lists the province's documents in force that day instead,
+// named ones too: those are what its facts rest on.
 func provinceDocuments(ctx context.Context, s regnet.Store, province string) ([]*regnet.Document, error) {
+	if v, ok := s.(*regnet.TimeView); ok {
+		return v.DocumentsOf(province), nil
+	}
 	docs, err := s.Documents(ctx, regnet.DocumentFilter{Province: province})
 	if err != nil {
 		return nil, fmt.Errorf("list the documents of %s: %w", province, err)
@@ -289,9 +294,16 @@ func provinceDocuments(ctx context.Context, s regnet.Store, province string) ([]
 // with their status, so that a reader knows when a fact comes from a draft.
 func writeDocuments(b *strings.Builder, docs []*regnet.Document) {
 	for _, d := range docs {
-		line := "- " + docLabel(d) + ": " + cell(d.Title) + " — " + d.Status
+		line := "- " + docLabel(d)
+		if d.Title != "" {
+			line += ": " + cell(d.Title)
+		}
+		line += " — " + d.Status
 		if d.Issued != nil {
 			line += ", " + *d.Issued
+		}
+		if d.Named {
+			line += " (named by the documents read; its text is not loaded)"
 		}
 		b.WriteString(line + "\n")
 	}

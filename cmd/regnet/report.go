@@ -13,11 +13,15 @@ import (
 	"github.com/regnet/regnet/store/memory"
 )
 
-const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
   compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
   plan      P's plan actions: amending ones, deadlines passed by --as-of, agencies in one but not the other
+
+With --as-of, coverage and compare read only the facts of the documents in
+force on that day (drafts too with --include-drafts) and list those
+documents; plan checks the deadlines against that day.
 
 Reads the bundled documents (or FILE|DIR ...) unless --neo4j or NEO4J_URI
 names a graph loaded with "regnet load". Flags come before files.
@@ -49,7 +53,8 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	province := fs.String("province", "", `province to report on, as the documents spell it ("Lạng Sơn")`)
 	with := fs.String("with", "", "second province (compare only)")
-	asOf := fs.String("as-of", "", "date the plan report checks deadlines against, YYYY-MM-DD (plan only; default today)")
+	asOf := fs.String("as-of", "", "YYYY-MM-DD: coverage and compare read the documents in force that day; plan checks deadlines against it (default today)")
+	drafts := fs.Bool("include-drafts", false, "with --as-of, coverage and compare read drafts too")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
 	if err := parseFlags(fs, args[1:]); err != nil {
@@ -64,8 +69,8 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if kind != "compare" && *with != "" {
 		return usagef("--with is only for compare")
 	}
-	if kind != "plan" && *asOf != "" {
-		return usagef("--as-of is only for plan")
+	if *drafts && (kind == "plan" || *asOf == "") {
+		return usagef("--include-drafts is for coverage and compare with --as-of")
 	}
 	date := *asOf
 	if date == "" {
@@ -86,6 +91,13 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	p, err := knownProvince(ctx, store, *province)
 	if err != nil {
 		return err
+	}
+	if *asOf != "" && kind != "plan" {
+		v, err := regnet.AsOf(ctx, store, date, *drafts)
+		if err != nil {
+			return fmt.Errorf("documents in force on %s: %w", date, err)
+		}
+		store = v
 	}
 	r := report.Renderer{Store: store, Format: format}
 	switch kind {

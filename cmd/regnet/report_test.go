@@ -42,6 +42,36 @@ func TestReportMatchesGolden(t *testing.T) {
 	}
 }
 
+// A report as of a date reads the documents in force that day only, and
+// lists them: before quy chế 83/2025 takes effect, Lạng Sơn's coverage has
+// none of its provisions and names the quy chế it replaces.
+func TestReportAsOf(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	cite := "83/2025/QĐ-UBND, Điều"
+	for _, tt := range []struct {
+		day        string
+		has, lacks []string
+	}{
+		{"2025-06-01", []string{"09/2017/QĐ-UBND", "125/KH-UBND", "text is not loaded"}, []string{cite}},
+		{"2026-01-15", []string{cite}, []string{"09/2017/QĐ-UBND"}},
+	} {
+		code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn", "--as-of", tt.day)
+		if code != exitOK {
+			t.Fatalf("as of %s: exit %d: %s", tt.day, code, stderr)
+		}
+		for _, want := range tt.has {
+			if !strings.Contains(out, want) {
+				t.Errorf("coverage as of %s lacks %q", tt.day, want)
+			}
+		}
+		for _, unwanted := range tt.lacks {
+			if strings.Contains(out, unwanted) {
+				t.Errorf("coverage as of %s has %q", tt.day, unwanted)
+			}
+		}
+	}
+}
+
 func TestReportMarkdown(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn")
@@ -113,7 +143,8 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--with", "Điện Biên"}, exitUsage, "only for compare"},
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--format", "pdf"}, exitUsage, `unknown format "pdf"`},
 		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "01/03/2026"}, exitUsage, "YYYY-MM-DD"},
-		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--as-of", "2026-03-01"}, exitUsage, "only for plan"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--include-drafts"}, exitUsage, "with --as-of"},
+		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--include-drafts"}, exitUsage, "for coverage and compare"},
 		{[]string{"report", "coverage", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"report", "coverage", "--province", "Hà Nội"}, exitError, `unknown province "Hà Nội": the documents read have "Điện Biên", "Lạng Sơn"`},
 		{[]string{"report", "compare", "--province", "Lạng Sơn", "--with", "Hà Nội"}, exitError, `unknown province "Hà Nội"`},

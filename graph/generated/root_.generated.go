@@ -49,16 +49,16 @@ type ComplexityRoot struct {
 	Agency struct {
 		Aliases      func(childComplexity int) int
 		Children     func(childComplexity int) int
-		Duties       func(childComplexity int, role *string, field *string) int
-		HandoffsIn   func(childComplexity int) int
-		HandoffsOut  func(childComplexity int) int
+		Duties       func(childComplexity int, role *string, field *string, asOf *string, includeDrafts *bool) int
+		HandoffsIn   func(childComplexity int, asOf *string, includeDrafts *bool) int
+		HandoffsOut  func(childComplexity int, asOf *string, includeDrafts *bool) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Level        func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Parent       func(childComplexity int) int
 		Partners     func(childComplexity int) int
-		PlanActions  func(childComplexity int, role *string) int
+		PlanActions  func(childComplexity int, role *string, asOf *string, includeDrafts *bool) int
 		Predecessors func(childComplexity int) int
 		Province     func(childComplexity int) int
 		ReportedToBy func(childComplexity int) int
@@ -96,6 +96,7 @@ type ComplexityRoot struct {
 		B                  func(childComplexity int) int
 		HandoffsOnlyInA    func(childComplexity int) int
 		HandoffsOnlyInB    func(childComplexity int) int
+		InForce            func(childComplexity int) int
 		RoleDifferences    func(childComplexity int) int
 	}
 
@@ -206,8 +207,9 @@ type ComplexityRoot struct {
 	}
 
 	Network struct {
-		Edges func(childComplexity int) int
-		Nodes func(childComplexity int) int
+		Edges   func(childComplexity int) int
+		InForce func(childComplexity int) int
+		Nodes   func(childComplexity int) int
 	}
 
 	NetworkEdge struct {
@@ -319,16 +321,16 @@ type ComplexityRoot struct {
 		Agencies         func(childComplexity int, filter *model.AgencyFilter, first *int, after *string) int
 		Agency           func(childComplexity int, id string) int
 		Areas            func(childComplexity int) int
-		CompareProvinces func(childComplexity int, a string, b string) int
+		CompareProvinces func(childComplexity int, a string, b string, asOf *string, includeDrafts *bool) int
 		CoordinationPath func(childComplexity int, from string, to string, maxDepth *int) int
 		Document         func(childComplexity int, id *string, number *string) int
 		Documents        func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
 		Duties           func(childComplexity int, filter *model.DutyFilter, first *int, after *string) int
 		Fields           func(childComplexity int) int
-		HandoffChain     func(childComplexity int, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) int
-		Handoffs         func(childComplexity int, province *string, from *string, to *string, leaving *string, entering *string) int
-		LeadCoverage     func(childComplexity int, province string) int
-		Network          func(childComplexity int, province string) int
+		HandoffChain     func(childComplexity int, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string, asOf *string, includeDrafts *bool) int
+		Handoffs         func(childComplexity int, province *string, from *string, to *string, leaving *string, entering *string, asOf *string, includeDrafts *bool) int
+		LeadCoverage     func(childComplexity int, province string, asOf *string, includeDrafts *bool) int
+		Network          func(childComplexity int, province string, asOf *string, includeDrafts *bool) int
 		PlanActions      func(childComplexity int, filter *model.PlanActionFilter, first *int, after *string) int
 		PlanReport       func(childComplexity int, province string, asOf *string) int
 		Province         func(childComplexity int, name string) int
@@ -336,7 +338,7 @@ type ComplexityRoot struct {
 		Provision        func(childComplexity int, id string) int
 		Provisions       func(childComplexity int, filter *model.ProvisionFilter, first *int, after *string) int
 		Schedules        func(childComplexity int, province *string, kind *string, agency *string, first *int, after *string) int
-		Search           func(childComplexity int, text string, first *int) int
+		Search           func(childComplexity int, text string, first *int, asOf *string, includeDrafts *bool) int
 	}
 
 	ReportLine struct {
@@ -440,19 +442,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agency.Duties(childComplexity, args["role"].(*string), args["field"].(*string)), true
+		return e.ComplexityRoot.Agency.Duties(childComplexity, args["role"].(*string), args["field"].(*string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Agency.handoffsIn":
 		if e.ComplexityRoot.Agency.HandoffsIn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Agency.HandoffsIn(childComplexity), true
+		args, err := ec.field_Agency_handoffsIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.HandoffsIn(childComplexity, args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Agency.handoffsOut":
 		if e.ComplexityRoot.Agency.HandoffsOut == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Agency.HandoffsOut(childComplexity), true
+		args, err := ec.field_Agency_handoffsOut_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.HandoffsOut(childComplexity, args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Agency.id":
 		if e.ComplexityRoot.Agency.ID == nil {
 			break
@@ -499,7 +511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agency.PlanActions(childComplexity, args["role"].(*string)), true
+		return e.ComplexityRoot.Agency.PlanActions(childComplexity, args["role"].(*string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Agency.predecessors":
 		if e.ComplexityRoot.Agency.Predecessors == nil {
 			break
@@ -637,6 +649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Comparison.HandoffsOnlyInB(childComplexity), true
+	case "Comparison.inForce":
+		if e.ComplexityRoot.Comparison.InForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.InForce(childComplexity), true
 	case "Comparison.roleDifferences":
 		if e.ComplexityRoot.Comparison.RoleDifferences == nil {
 			break
@@ -1109,6 +1127,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Network.Edges(childComplexity), true
+	case "Network.inForce":
+		if e.ComplexityRoot.Network.InForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.InForce(childComplexity), true
 	case "Network.nodes":
 		if e.ComplexityRoot.Network.Nodes == nil {
 			break
@@ -1568,7 +1592,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CompareProvinces(childComplexity, args["a"].(string), args["b"].(string)), true
+		return e.ComplexityRoot.Query.CompareProvinces(childComplexity, args["a"].(string), args["b"].(string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Query.coordinationPath":
 		if e.ComplexityRoot.Query.CoordinationPath == nil {
 			break
@@ -1629,7 +1653,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.HandoffChain(childComplexity, args["province"].(*string), args["from"].(*string), args["leaving"].(*string), args["entering"].(*string), args["maxDepth"].(*int), args["direction"].(*string)), true
+		return e.ComplexityRoot.Query.HandoffChain(childComplexity, args["province"].(*string), args["from"].(*string), args["leaving"].(*string), args["entering"].(*string), args["maxDepth"].(*int), args["direction"].(*string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Query.handoffs":
 		if e.ComplexityRoot.Query.Handoffs == nil {
 			break
@@ -1640,7 +1664,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Handoffs(childComplexity, args["province"].(*string), args["from"].(*string), args["to"].(*string), args["leaving"].(*string), args["entering"].(*string)), true
+		return e.ComplexityRoot.Query.Handoffs(childComplexity, args["province"].(*string), args["from"].(*string), args["to"].(*string), args["leaving"].(*string), args["entering"].(*string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 
 	case "Query.leadCoverage":
 		if e.ComplexityRoot.Query.LeadCoverage == nil {
@@ -1652,7 +1676,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.LeadCoverage(childComplexity, args["province"].(string)), true
+		return e.ComplexityRoot.Query.LeadCoverage(childComplexity, args["province"].(string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
 			break
@@ -1663,7 +1687,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["province"].(string)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["province"].(string), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Query.planActions":
 		if e.ComplexityRoot.Query.PlanActions == nil {
 			break
@@ -1746,7 +1770,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 
 	case "ReportLine.agency":
 		if e.ComplexityRoot.ReportLine.Agency == nil {
@@ -2137,7 +2161,22 @@ type Query {
   reaching an agency (to: notified or transferred to), or for goods leaving
   or entering an area. Every argument narrows the list.
   """
-  handoffs(province: String, from: ID, to: ID, leaving: AreaCode, entering: AreaCode): [Handoff!]
+  handoffs(
+    "A province name or id: its rules."
+    province: String
+    "The agency that starts the rule."
+    from: ID
+    "An agency the rule notifies or transfers to."
+    to: ID
+    "Rules for goods leaving this area."
+    leaving: AreaCode
+    "Rules for goods entering this area."
+    entering: AreaCode
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [Handoff!]
   "Plan actions, ordered by id."
   planActions(filter: PlanActionFilter, first: Int = 20, after: String): PlanActionConnection
   "The fields of state management the ontology knows."
@@ -2163,6 +2202,10 @@ type Query {
     agency reached initiates, whichever way the goods go.
     """
     direction: ChainDirection = SAME
+    "Only rules that documents in force on this day state: a chain never passes through a rule not in force."
+    asOf: Date
+    "With asOf, the rules of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
   ): [ChainHop!]
   """
   The shortest explained paths between two agencies over handoff,
@@ -2174,21 +2217,57 @@ type Query {
   What province a has that province b lacks or words differently, and back:
   agency kinds, handoff rules and the roles of each agency kind per field.
   """
-  compareProvinces(a: String!, b: String!): Comparison
+  compareProvinces(
+    "The first province, by name or id."
+    a: String!
+    "The second province, by name or id."
+    b: String!
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): Comparison
   """
   For each field (and area, where duties name one) the province's duties
   touch: who leads it. gap: handled but led by nobody; overlap: led by more
   than one agency.
   """
-  leadCoverage(province: String!): [LeadCoverageRow!]
+  leadCoverage(
+    "A province name or id."
+    province: String!
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [LeadCoverageRow!]
   """
   Agencies, duties, provisions and plan actions holding every word of text,
   ignoring case and diacritics ("hai quan" finds "Hải quan"), best first.
   first is 1 to 100 (default 20).
   """
-  search(text: String!, first: Int = 20): [SearchHit!]
+  search(
+    "The words to find, all of them."
+    text: String!
+    "The number of hits: 1 to 100."
+    first: Int = 20
+    "Only duties, provisions and plan actions of documents in force on this day (agencies are always found)."
+    asOf: Date
+    "With asOf, those of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [SearchHit!]
   "A province's agencies and the links between them, for a visualisation library."
-  network(province: String!): Network
+  network(
+    "A province name or id."
+    province: String!
+    """
+    Only the links that documents in force on this day state, and only the
+    agencies they name (with their parents); Network.inForce lists those
+    documents.
+    """
+    asOf: Date
+    "With asOf, the links of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): Network
   """
   The plan-tracking view of a province as of a day (ISO date, default today):
   overdue actions, agencies with duties but no actions, leads without duties,
@@ -2365,18 +2444,44 @@ type Agency {
   "Other names documents give it."
   aliases: [String!]!
   "Its duties, optionally only those with a role or in a field."
-  duties(role: Role, field: FieldCode): [Duty!]!
+  duties(
+    "Only the duties with this role."
+    role: Role
+    "Only the duties in this field."
+    field: FieldCode
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [Duty!]!
   """
   The agencies it works with: those its duties name as partners and those
   whose duties name it.
   """
   partners: [Agency!]!
   "The handoff rules it initiates."
-  handoffsOut: [Handoff!]!
+  handoffsOut(
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [Handoff!]!
   "The handoff rules that notify it or transfer cases to it."
-  handoffsIn: [Handoff!]!
+  handoffsIn(
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [Handoff!]!
   "The plan actions it leads or co-ordinates (or, with role, only one of the two)."
-  planActions(role: PlanRole): [PlanAction!]!
+  planActions(
+    "Only the actions it leads, or only those it co-ordinates."
+    role: PlanRole
+    "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
+    asOf: Date
+    "With asOf, the facts of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [PlanAction!]!
   """
   The agencies it reports or sends results to, from the reporting lines of
   its duties, ordered by id.
@@ -2636,6 +2741,11 @@ type Comparison {
   handoffsOnlyInA: [Handoff!]!
   handoffsOnlyInB: [Handoff!]!
   roleDifferences: [RoleDifference!]!
+  """
+  For a comparison as of a date: the two provinces' documents in force that
+  day (named ones too), which its facts come from. Null without asOf.
+  """
+  inForce: [Document!]
 }
 
 """
@@ -2655,6 +2765,11 @@ type RoleDifference {
 type Network {
   nodes: [NetworkNode!]!
   edges: [NetworkEdge!]!
+  """
+  For a network as of a date: the province's documents in force that day
+  (named ones too), which its links come from. Null without asOf.
+  """
+  inForce: [Document!]
 }
 
 "An agency in a Network."
@@ -2830,6 +2945,10 @@ input DutyFilter {
   role: Role
   field: FieldCode
   area: AreaCode
+  "Only duties that documents in force on this day state (see Document.inForce)."
+  asOf: Date
+  "With asOf, the duties of drafts too: they are never in force, but show what is coming."
+  includeDrafts: Boolean = false
 }
 
 """
@@ -3296,6 +3415,8 @@ func (ec *executionContext) childFields_Comparison(ctx context.Context, field gr
 		return ec.fieldContext_Comparison_handoffsOnlyInB(ctx, field)
 	case "roleDifferences":
 		return ec.fieldContext_Comparison_roleDifferences(ctx, field)
+	case "inForce":
+		return ec.fieldContext_Comparison_inForce(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Comparison", field.Name)
 }
@@ -3522,6 +3643,8 @@ func (ec *executionContext) childFields_Network(ctx context.Context, field graph
 		return ec.fieldContext_Network_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_Network_edges(ctx, field)
+	case "inForce":
+		return ec.fieldContext_Network_inForce(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
 }

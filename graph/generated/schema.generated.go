@@ -25,11 +25,11 @@ type AgencyResolver interface {
 	Successor(ctx context.Context, obj *regnet.Agency) (*regnet.Agency, error)
 	Predecessors(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error)
 
-	Duties(ctx context.Context, obj *regnet.Agency, role *string, field *string) ([]*regnet.Duty, error)
+	Duties(ctx context.Context, obj *regnet.Agency, role *string, field *string, asOf *string, includeDrafts *bool) ([]*regnet.Duty, error)
 	Partners(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error)
-	HandoffsOut(ctx context.Context, obj *regnet.Agency) ([]*regnet.Handoff, error)
-	HandoffsIn(ctx context.Context, obj *regnet.Agency) ([]*regnet.Handoff, error)
-	PlanActions(ctx context.Context, obj *regnet.Agency, role *string) ([]*regnet.PlanAction, error)
+	HandoffsOut(ctx context.Context, obj *regnet.Agency, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error)
+	HandoffsIn(ctx context.Context, obj *regnet.Agency, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error)
+	PlanActions(ctx context.Context, obj *regnet.Agency, role *string, asOf *string, includeDrafts *bool) ([]*regnet.PlanAction, error)
 	ReportsTo(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error)
 	ReportedToBy(ctx context.Context, obj *regnet.Agency) ([]*regnet.Agency, error)
 }
@@ -122,16 +122,16 @@ type QueryResolver interface {
 	Agencies(ctx context.Context, filter *model.AgencyFilter, first *int, after *string) (*model.AgencyConnection, error)
 	Agency(ctx context.Context, id string) (*regnet.Agency, error)
 	Duties(ctx context.Context, filter *model.DutyFilter, first *int, after *string) (*model.DutyConnection, error)
-	Handoffs(ctx context.Context, province *string, from *string, to *string, leaving *string, entering *string) ([]*regnet.Handoff, error)
+	Handoffs(ctx context.Context, province *string, from *string, to *string, leaving *string, entering *string, asOf *string, includeDrafts *bool) ([]*regnet.Handoff, error)
 	PlanActions(ctx context.Context, filter *model.PlanActionFilter, first *int, after *string) (*model.PlanActionConnection, error)
 	Fields(ctx context.Context) ([]*regnet.Field, error)
 	Areas(ctx context.Context) ([]*regnet.Area, error)
-	HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) ([]*regnet.ChainHop, error)
+	HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string, asOf *string, includeDrafts *bool) ([]*regnet.ChainHop, error)
 	CoordinationPath(ctx context.Context, from string, to string, maxDepth *int) ([]*regnet.Path, error)
-	CompareProvinces(ctx context.Context, a string, b string) (*regnet.Comparison, error)
-	LeadCoverage(ctx context.Context, province string) ([]*regnet.LeadCoverageRow, error)
-	Search(ctx context.Context, text string, first *int) ([]*regnet.SearchHit, error)
-	Network(ctx context.Context, province string) (*regnet.Network, error)
+	CompareProvinces(ctx context.Context, a string, b string, asOf *string, includeDrafts *bool) (*regnet.Comparison, error)
+	LeadCoverage(ctx context.Context, province string, asOf *string, includeDrafts *bool) ([]*regnet.LeadCoverageRow, error)
+	Search(ctx context.Context, text string, first *int, asOf *string, includeDrafts *bool) ([]*regnet.SearchHit, error)
+	Network(ctx context.Context, province string, asOf *string, includeDrafts *bool) (*regnet.Network, error)
 	PlanReport(ctx context.Context, province string, asOf *string) (*regnet.PlanReport, error)
 	Schedules(ctx context.Context, province *string, kind *string, agency *string, first *int, after *string) (*model.ScheduleConnection, error)
 }
@@ -180,6 +180,66 @@ func (ec *executionContext) field_Agency_duties_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["field"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agency_handoffsIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Agency_handoffsOut_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg1
 	return args, nil
 }
 
@@ -194,6 +254,22 @@ func (ec *executionContext) field_Agency_planActions_args(ctx context.Context, r
 		return nil, err
 	}
 	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg2
 	return args, nil
 }
 
@@ -340,6 +416,22 @@ func (ec *executionContext) field_Query_compareProvinces_args(ctx context.Contex
 		return nil, err
 	}
 	args["b"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg3
 	return args, nil
 }
 
@@ -506,6 +598,22 @@ func (ec *executionContext) field_Query_handoffChain_args(ctx context.Context, r
 		return nil, err
 	}
 	args["direction"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg7
 	return args, nil
 }
 
@@ -552,6 +660,22 @@ func (ec *executionContext) field_Query_handoffs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["entering"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg6
 	return args, nil
 }
 
@@ -566,6 +690,22 @@ func (ec *executionContext) field_Query_leadCoverage_args(ctx context.Context, r
 		return nil, err
 	}
 	args["province"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg2
 	return args, nil
 }
 
@@ -580,6 +720,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["province"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg2
 	return args, nil
 }
 
@@ -758,6 +914,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg3
 	return args, nil
 }
 
@@ -1050,7 +1222,7 @@ func (ec *executionContext) _Agency_duties(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agency().Duties(ctx, obj, fc.Args["role"].(*string), fc.Args["field"].(*string))
+			return ec.Resolvers.Agency().Duties(ctx, obj, fc.Args["role"].(*string), fc.Args["field"].(*string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Duty) graphql.Marshaler {
@@ -1125,7 +1297,8 @@ func (ec *executionContext) _Agency_handoffsOut(ctx context.Context, field graph
 			return ec.fieldContext_Agency_handoffsOut(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Agency().HandoffsOut(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().HandoffsOut(ctx, obj, fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Handoff) graphql.Marshaler {
@@ -1135,7 +1308,7 @@ func (ec *executionContext) _Agency_handoffsOut(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Agency_handoffsOut(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Agency_handoffsOut(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Agency",
 		Field:      field,
@@ -1144,6 +1317,17 @@ func (ec *executionContext) fieldContext_Agency_handoffsOut(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Handoff(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_handoffsOut_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1157,7 +1341,8 @@ func (ec *executionContext) _Agency_handoffsIn(ctx context.Context, field graphq
 			return ec.fieldContext_Agency_handoffsIn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Agency().HandoffsIn(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().HandoffsIn(ctx, obj, fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Handoff) graphql.Marshaler {
@@ -1167,7 +1352,7 @@ func (ec *executionContext) _Agency_handoffsIn(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Agency_handoffsIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Agency_handoffsIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Agency",
 		Field:      field,
@@ -1176,6 +1361,17 @@ func (ec *executionContext) fieldContext_Agency_handoffsIn(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Handoff(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_handoffsIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1190,7 +1386,7 @@ func (ec *executionContext) _Agency_planActions(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agency().PlanActions(ctx, obj, fc.Args["role"].(*string))
+			return ec.Resolvers.Agency().PlanActions(ctx, obj, fc.Args["role"].(*string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.PlanAction) graphql.Marshaler {
@@ -1769,6 +1965,38 @@ func (ec *executionContext) fieldContext_Comparison_roleDifferences(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RoleDifference(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_inForce(ctx context.Context, field graphql.CollectedField, obj *regnet.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_inForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3879,6 +4107,38 @@ func (ec *executionContext) fieldContext_Network_edges(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_inForce(ctx context.Context, field graphql.CollectedField, obj *regnet.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Network_inForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6092,7 +6352,7 @@ func (ec *executionContext) _Query_handoffs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Handoffs(ctx, fc.Args["province"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["leaving"].(*string), fc.Args["entering"].(*string))
+			return ec.Resolvers.Query().Handoffs(ctx, fc.Args["province"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["leaving"].(*string), fc.Args["entering"].(*string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Handoff) graphql.Marshaler {
@@ -6244,7 +6504,7 @@ func (ec *executionContext) _Query_handoffChain(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().HandoffChain(ctx, fc.Args["province"].(*string), fc.Args["from"].(*string), fc.Args["leaving"].(*string), fc.Args["entering"].(*string), fc.Args["maxDepth"].(*int), fc.Args["direction"].(*string))
+			return ec.Resolvers.Query().HandoffChain(ctx, fc.Args["province"].(*string), fc.Args["from"].(*string), fc.Args["leaving"].(*string), fc.Args["entering"].(*string), fc.Args["maxDepth"].(*int), fc.Args["direction"].(*string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.ChainHop) graphql.Marshaler {
@@ -6332,7 +6592,7 @@ func (ec *executionContext) _Query_compareProvinces(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CompareProvinces(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+			return ec.Resolvers.Query().CompareProvinces(ctx, fc.Args["a"].(string), fc.Args["b"].(string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *regnet.Comparison) graphql.Marshaler {
@@ -6376,7 +6636,7 @@ func (ec *executionContext) _Query_leadCoverage(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().LeadCoverage(ctx, fc.Args["province"].(string))
+			return ec.Resolvers.Query().LeadCoverage(ctx, fc.Args["province"].(string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.LeadCoverageRow) graphql.Marshaler {
@@ -6420,7 +6680,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.SearchHit) graphql.Marshaler {
@@ -6464,7 +6724,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["province"].(string))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["province"].(string), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *regnet.Network) graphql.Marshaler {
@@ -7911,7 +8171,11 @@ func (ec *executionContext) unmarshalInputDutyFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"province", "agency", "partner", "role", "field", "area"}
+	if _, present := asMap["includeDrafts"]; !present {
+		asMap["includeDrafts"] = false
+	}
+
+	fieldsInOrder := [...]string{"province", "agency", "partner", "role", "field", "area", "asOf", "includeDrafts"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7960,6 +8224,20 @@ func (ec *executionContext) unmarshalInputDutyFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Area = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "includeDrafts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeDrafts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeDrafts = data
 		}
 	}
 	return it, nil
@@ -8469,6 +8747,11 @@ func (ec *executionContext) _Comparison(ctx context.Context, sel ast.SelectionSe
 		case "roleDifferences":
 			out.Values[i] = ec._Comparison_roleDifferences(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inForce":
+			out.Values[i] = ec._Comparison_inForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -9215,6 +9498,11 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 		case "edges":
 			out.Values[i] = ec._Network_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inForce":
+			out.Values[i] = ec._Network_inForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -11577,6 +11865,25 @@ func (ec *executionContext) marshalODeadlineKind2ᚖstring(ctx context.Context, 
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalODocument2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*regnet.Document) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocument2ᚖgithubᚗcomᚋregnetᚋregnetᚐDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋregnetᚋregnetᚐDocument(ctx context.Context, sel ast.SelectionSet, v *regnet.Document) graphql.Marshaler {

@@ -79,6 +79,10 @@ type DutyFilter struct {
 	Role    *string `json:"role,omitempty"`
 	Field   *string `json:"field,omitempty"`
 	Area    *string `json:"area,omitempty"`
+	// Only duties that documents in force on this day state (see Document.inForce).
+	AsOf *string `json:"asOf,omitempty"`
+	// With asOf, the duties of drafts too: they are never in force, but show what is coming.
+	IncludeDrafts *bool `json:"includeDrafts,omitempty"`
 }
 
 // Relay page information.
