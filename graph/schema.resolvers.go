@@ -755,6 +755,15 @@ func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to st
 	return paths, nil
 }
 
+// CompareDocuments is the resolver for the compareDocuments field.
+func (r *queryResolver) CompareDocuments(ctx context.Context, a string, b string) (*regnet.DocumentComparison, error) {
+	c, err := regnet.CompareDocuments(ctx, r.Store, a, b)
+	if err != nil {
+		return nil, fmt.Errorf("compare document %s with %s: %w", a, b, err)
+	}
+	return c, nil
+}
+
 // CompareProvinces is the resolver for the compareProvinces field.
 func (r *queryResolver) CompareProvinces(ctx context.Context, a string, b string, asOf *string, includeDrafts *bool) (*regnet.Comparison, error) {
 	pa, err := r.findProvince(ctx, a)
@@ -926,6 +935,11 @@ func (r *searchHitResolver) PlanAction(ctx context.Context, obj *regnet.SearchHi
 	return loadOne(ctx, r.loaders(ctx).PlanAction, obj.ID)
 }
 
+// Agency is the resolver for the agency field.
+func (r *statementResolver) Agency(ctx context.Context, obj *regnet.Statement) (*regnet.Agency, error) {
+	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
+}
+
 // Document is the resolver for the document field.
 func (r *targetResolver) Document(ctx context.Context, obj *regnet.Target) (*regnet.Document, error) {
 	return loadOne(ctx, r.loaders(ctx).Document, obj.Document)
@@ -987,6 +1001,9 @@ func (r *Resolver) Schedule() generated.ScheduleResolver { return &scheduleResol
 // SearchHit returns generated.SearchHitResolver implementation.
 func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
 
+// Statement returns generated.StatementResolver implementation.
+func (r *Resolver) Statement() generated.StatementResolver { return &statementResolver{r} }
+
 // Target returns generated.TargetResolver implementation.
 func (r *Resolver) Target() generated.TargetResolver { return &targetResolver{r} }
 
@@ -1008,5 +1025,6 @@ type (
 	reportLineResolver  struct{ *Resolver }
 	scheduleResolver    struct{ *Resolver }
 	searchHitResolver   struct{ *Resolver }
+	statementResolver   struct{ *Resolver }
 	targetResolver      struct{ *Resolver }
 )

@@ -14,10 +14,13 @@ import (
 )
 
 const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
+       regnet report compare-documents --a DOC --b DOC [--format md|csv] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
   compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
   plan      P's plan actions: amending ones, deadlines passed by --as-of, agencies in one but not the other
+  compare-documents  what document --b changes from document --a (ids or numbers, one kind):
+            statements added, removed and changed, aligned by agency kind, field and area
 
 With --as-of, coverage and compare read only the facts of the documents in
 force on that day (drafts too with --include-drafts) and list those
@@ -34,7 +37,7 @@ names a graph loaded with "regnet load". Flags come before files.
 // same answers.
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("which report? coverage, compare or plan (see regnet report --help)")
+		return usagef("which report? coverage, compare, plan or compare-documents (see regnet report --help)")
 	}
 	if a := args[0]; a == "-h" || a == "-help" || a == "--help" || a == "help" {
 		fmt.Fprint(stdout, reportUsage)
@@ -42,9 +45,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	kind := args[0]
 	switch kind {
-	case "coverage", "compare", "plan":
+	case "coverage", "compare", "plan", "compare-documents":
 	default:
-		return usagef("unknown report %q: want coverage, compare or plan", kind)
+		return usagef("unknown report %q: want coverage, compare, plan or compare-documents", kind)
 	}
 	fs := newFlags("report "+kind, stderr)
 	fs.Usage = func() {
@@ -55,12 +58,21 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	with := fs.String("with", "", "second province (compare only)")
 	asOf := fs.String("as-of", "", "YYYY-MM-DD: coverage and compare read the documents in force that day; plan checks deadlines against it (default today)")
 	drafts := fs.Bool("include-drafts", false, "with --as-of, coverage and compare read drafts too")
+	docA := fs.String("a", "", "first document, by id or number (compare-documents only)")
+	docB := fs.String("b", "", "second document, by id or number (compare-documents only)")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if *province == "" {
+	if kind == "compare-documents" {
+		if *docA == "" || *docB == "" || *province != "" || *asOf != "" {
+			return usagef(`compare-documents takes --a and --b only, e.g. --a 125/KH-UBND --b doc:langson-kehoach-2026-2030`)
+		}
+	} else if *docA != "" || *docB != "" {
+		return usagef("--a and --b are only for compare-documents")
+	}
+	if *province == "" && kind != "compare-documents" {
 		return usagef(`--province is required, e.g. --province "Lạng Sơn"`)
 	}
 	if kind == "compare" && *with == "" {
@@ -88,6 +100,13 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer closeStore()
+	if kind == "compare-documents" {
+		c, err := regnet.CompareDocuments(ctx, store, *docA, *docB)
+		if err != nil {
+			return fmt.Errorf("compare document %s with %s: %w", *docA, *docB, err)
+		}
+		return report.Renderer{Store: store, Format: format}.CompareDocuments(ctx, stdout, c)
+	}
 	p, err := knownProvince(ctx, store, *province)
 	if err != nil {
 		return err

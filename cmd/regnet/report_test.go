@@ -72,6 +72,52 @@ func TestReportAsOf(t *testing.T) {
 	}
 }
 
+// compare-documents lists, for the two Lạng Sơn plans, the agency kinds
+// whose tasks appear or disappear, with the provision on the side that has
+// them, and the kinds whose lead changes, with both.
+func TestReportCompareDocuments(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	records := runCSV(t, report.DocumentColumns, "report", "compare-documents", "--a", "125/KH-UBND", "--b", "doc:langson-kehoach-2026-2030", "--format", "csv")
+	col := func(name string) int { return slices.Index(report.DocumentColumns, name) }
+	seen := map[string]bool{}
+	for _, r := range records[1:] {
+		seen[r[col("change")]+" "+r[col("agency_kind")]] = true
+		hasA, hasB := r[col("provision_a")] != "", r[col("provision_b")] != ""
+		switch r[col("change")] {
+		case "ADDED":
+			hasA = !hasA
+		case "REMOVED":
+			hasB = !hasB
+		}
+		if !hasA || !hasB {
+			t.Errorf("row %v: provisions on the wrong sides", r)
+		}
+	}
+	for _, want := range []string{"ADDED HEALTH", "REMOVED DISTRICT_PEOPLES_COMMITTEE"} {
+		if !seen[want] {
+			t.Errorf("no row %s in %v", want, seen)
+		}
+	}
+}
+
+// runCSV runs regnet with args and returns the CSV it prints, failing the
+// test unless it exits 0 with the header and at least one record.
+func runCSV(t *testing.T, header []string, args ...string) [][]string {
+	t.Helper()
+	code, out, stderr := run(t, args...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if len(recs) < 2 || !slices.Equal(recs[0], header) {
+		t.Fatalf("%d records, header %v, want %v", len(recs), recs[0], header)
+	}
+	return recs
+}
+
 func TestReportMarkdown(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn")
@@ -92,17 +138,7 @@ func TestReportMarkdown(t *testing.T) {
 
 func TestReportCSV(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
-	code, out, stderr := run(t, "report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatalf("not CSV: %v", err)
-	}
-	if len(recs) < 2 || !slices.Equal(recs[0], report.CompareColumns) {
-		t.Fatalf("header %v, want %v", recs[0], report.CompareColumns)
-	}
+	recs := runCSV(t, report.CompareColumns, "report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv")
 	found := false
 	for _, r := range recs[1:] {
 		if r[0] == report.DiffRoleDiffers && r[4] == "STATE_BANK" && r[6] == "FOREX_GOLD" {
@@ -136,7 +172,7 @@ func TestReportErrors(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{[]string{"report"}, exitUsage, "coverage, compare or plan"},
+		{[]string{"report"}, exitUsage, "coverage, compare, plan or compare-documents"},
 		{[]string{"report", "gaps", "--province", "Lạng Sơn"}, exitUsage, `unknown report "gaps"`},
 		{[]string{"report", "coverage"}, exitUsage, "--province is required"},
 		{[]string{"report", "compare", "--province", "Lạng Sơn"}, exitUsage, "--with"},
@@ -144,6 +180,9 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--format", "pdf"}, exitUsage, `unknown format "pdf"`},
 		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "01/03/2026"}, exitUsage, "YYYY-MM-DD"},
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--include-drafts"}, exitUsage, "with --as-of"},
+		{[]string{"report", "compare-documents", "--a", "125/KH-UBND"}, exitUsage, "takes --a and --b"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--a", "125/KH-UBND"}, exitUsage, "only for compare-documents"},
+		{[]string{"report", "compare-documents", "--a", "125/KH-UBND", "--b", "83/2025/QĐ-UBND"}, exitError, "only documents of one kind"},
 		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--include-drafts"}, exitUsage, "for coverage and compare"},
 		{[]string{"report", "coverage", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"report", "coverage", "--province", "Hà Nội"}, exitError, `unknown province "Hà Nội": the documents read have "Điện Biên", "Lạng Sơn"`},

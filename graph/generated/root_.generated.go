@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	ReportLine() ReportLineResolver
 	Schedule() ScheduleResolver
 	SearchHit() SearchHitResolver
+	Statement() StatementResolver
 	Target() TargetResolver
 }
 
@@ -132,6 +133,15 @@ type ComplexityRoot struct {
 		Title         func(childComplexity int) int
 		ValidFrom     func(childComplexity int) int
 		ValidUntil    func(childComplexity int) int
+	}
+
+	DocumentComparison struct {
+		A       func(childComplexity int) int
+		Added   func(childComplexity int) int
+		B       func(childComplexity int) int
+		Changed func(childComplexity int) int
+		Removed func(childComplexity int) int
+		Same    func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -321,6 +331,7 @@ type ComplexityRoot struct {
 		Agencies         func(childComplexity int, filter *model.AgencyFilter, first *int, after *string) int
 		Agency           func(childComplexity int, id string) int
 		Areas            func(childComplexity int) int
+		CompareDocuments func(childComplexity int, a string, b string) int
 		CompareProvinces func(childComplexity int, a string, b string, asOf *string, includeDrafts *bool) int
 		CoordinationPath func(childComplexity int, from string, to string, maxDepth *int) int
 		Document         func(childComplexity int, id *string, number *string) int
@@ -394,6 +405,23 @@ type ComplexityRoot struct {
 		File   func(childComplexity int) int
 		Format func(childComplexity int) int
 		SHA256 func(childComplexity int) int
+	}
+
+	Statement struct {
+		Agency    func(childComplexity int) int
+		Of        func(childComplexity int) int
+		Provision func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Text      func(childComplexity int) int
+	}
+
+	StatementChange struct {
+		A      func(childComplexity int) int
+		Area   func(childComplexity int) int
+		B      func(childComplexity int) int
+		Change func(childComplexity int) int
+		Field  func(childComplexity int) int
+		Kind   func(childComplexity int) int
 	}
 
 	Target struct {
@@ -841,6 +869,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.ValidUntil(childComplexity), true
+
+	case "DocumentComparison.a":
+		if e.ComplexityRoot.DocumentComparison.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.A(childComplexity), true
+	case "DocumentComparison.added":
+		if e.ComplexityRoot.DocumentComparison.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.Added(childComplexity), true
+	case "DocumentComparison.b":
+		if e.ComplexityRoot.DocumentComparison.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.B(childComplexity), true
+	case "DocumentComparison.changed":
+		if e.ComplexityRoot.DocumentComparison.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.Changed(childComplexity), true
+	case "DocumentComparison.removed":
+		if e.ComplexityRoot.DocumentComparison.Removed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.Removed(childComplexity), true
+	case "DocumentComparison.same":
+		if e.ComplexityRoot.DocumentComparison.Same == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentComparison.Same(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -1582,6 +1647,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Areas(childComplexity), true
+	case "Query.compareDocuments":
+		if e.ComplexityRoot.Query.CompareDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareDocuments(childComplexity, args["a"].(string), args["b"].(string)), true
 	case "Query.compareProvinces":
 		if e.ComplexityRoot.Query.CompareProvinces == nil {
 			break
@@ -1983,6 +2059,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.SHA256(childComplexity), true
 
+	case "Statement.agency":
+		if e.ComplexityRoot.Statement.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Agency(childComplexity), true
+	case "Statement.of":
+		if e.ComplexityRoot.Statement.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Of(childComplexity), true
+	case "Statement.provision":
+		if e.ComplexityRoot.Statement.Provision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Provision(childComplexity), true
+	case "Statement.role":
+		if e.ComplexityRoot.Statement.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Role(childComplexity), true
+	case "Statement.text":
+		if e.ComplexityRoot.Statement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Text(childComplexity), true
+
+	case "StatementChange.a":
+		if e.ComplexityRoot.StatementChange.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.A(childComplexity), true
+	case "StatementChange.area":
+		if e.ComplexityRoot.StatementChange.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.Area(childComplexity), true
+	case "StatementChange.b":
+		if e.ComplexityRoot.StatementChange.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.B(childComplexity), true
+	case "StatementChange.change":
+		if e.ComplexityRoot.StatementChange.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.Change(childComplexity), true
+	case "StatementChange.field":
+		if e.ComplexityRoot.StatementChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.Field(childComplexity), true
+	case "StatementChange.kind":
+		if e.ComplexityRoot.StatementChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementChange.Kind(childComplexity), true
+
 	case "Target.document":
 		if e.ComplexityRoot.Target.Document == nil {
 			break
@@ -2213,6 +2357,19 @@ type Query {
   Unknown agencies: NOT_FOUND.
   """
   coordinationPath(from: ID!, to: ID!, maxDepth: Int = 4): [Path!]
+  """
+  What document b changes from document a, both of one kind (a draft and the
+  quy chế it would replace, two plans, two provinces' quy chế): their
+  statements aligned by agency kind, field and area, and listed as added,
+  removed or changed (another strongest role), each with the provision on
+  both sides. Documents of different kinds: BAD_USER_INPUT; unknown: NOT_FOUND.
+  """
+  compareDocuments(
+    "The earlier or reference document: an id (doc:…) or a number (125/KH-UBND)."
+    a: String!
+    "The newer or other document: an id or a number."
+    b: String!
+  ): DocumentComparison
   """
   What province a has that province b lacks or words differently, and back:
   agency kinds, handoff rules and the roles of each agency kind per field.
@@ -2728,6 +2885,72 @@ type LeadCoverageRow {
   gap: Boolean!
   "Led by more than one agency."
   overlap: Boolean!
+}
+
+"""
+What document b says that document a does not (added), what a says that b no
+longer does (removed), and where they give an agency kind another strongest
+role (changed). A slot is an agency kind with a field and an area: a duty
+fills one per field and area it names; a plan action names no field, its
+leads fill their kind's slot as LEAD and its coordinators as COORDINATE.
+Each list is ordered by agency kind, field and area.
+"""
+type DocumentComparison {
+  "The first document."
+  a: Document!
+  "The second document."
+  b: Document!
+  "Slots only b fills."
+  added: [StatementChange!]!
+  "Slots only a fills."
+  removed: [StatementChange!]!
+  "Slots both fill, with another strongest role."
+  changed: [StatementChange!]!
+  "How many slots both fill with the same strongest role."
+  same: Int!
+}
+
+"""
+One slot (agency kind, field, area) that two documents fill differently,
+with the strongest statement on each side (null on the side without one).
+"""
+type StatementChange {
+  "Whether b adds, removes or changes the slot."
+  change: StatementChangeKind!
+  "The agency kind of the slot."
+  kind: AgencyKind!
+  "The field of the slot; null where the statements name none."
+  field: Field
+  "The area of the slot; null where the statements name none."
+  area: Area
+  "The statement of document a; null for an added slot."
+  a: Statement
+  "The statement of document b; null for a removed slot."
+  b: Statement
+}
+
+"How a document fills a slot: the agency, its role, the words and where they stand."
+type Statement {
+  "The agency the statement names."
+  agency: Agency
+  "Its role: the strongest among the document's statements in the slot."
+  role: Role!
+  "The words of the statement (a duty's, or a plan action's task)."
+  text: String!
+  "The provision that states it."
+  provision: Provision
+  "How many of the document's statements fill the slot."
+  of: Int!
+}
+
+"What a new version does to a slot."
+enum StatementChangeKind {
+  "Only the second document fills the slot."
+  ADDED
+  "Only the first document fills the slot."
+  REMOVED
+  "Both fill it, with another strongest role."
+  CHANGED
 }
 
 "What one province's rules have that another's lack or word differently."
@@ -3493,6 +3716,24 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_DocumentComparison_a(ctx, field)
+	case "b":
+		return ec.fieldContext_DocumentComparison_b(ctx, field)
+	case "added":
+		return ec.fieldContext_DocumentComparison_added(ctx, field)
+	case "removed":
+		return ec.fieldContext_DocumentComparison_removed(ctx, field)
+	case "changed":
+		return ec.fieldContext_DocumentComparison_changed(ctx, field)
+	case "same":
+		return ec.fieldContext_DocumentComparison_same(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentComparison", field.Name)
+}
+
 func (ec *executionContext) childFields_DocumentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "totalCount":
@@ -3957,6 +4198,40 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_planAction(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_Statement_agency(ctx, field)
+	case "role":
+		return ec.fieldContext_Statement_role(ctx, field)
+	case "text":
+		return ec.fieldContext_Statement_text(ctx, field)
+	case "provision":
+		return ec.fieldContext_Statement_provision(ctx, field)
+	case "of":
+		return ec.fieldContext_Statement_of(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "change":
+		return ec.fieldContext_StatementChange_change(ctx, field)
+	case "kind":
+		return ec.fieldContext_StatementChange_kind(ctx, field)
+	case "field":
+		return ec.fieldContext_StatementChange_field(ctx, field)
+	case "area":
+		return ec.fieldContext_StatementChange_area(ctx, field)
+	case "a":
+		return ec.fieldContext_StatementChange_a(ctx, field)
+	case "b":
+		return ec.fieldContext_StatementChange_b(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Target(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
