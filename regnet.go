@@ -290,7 +290,11 @@ type PlanAction struct {
 	Leads        []string `json:"leads"`        // agency ids
 	Coordinators []string `json:"coordinators"` // agency ids
 	Amends       []string `json:"amends"`       // document numbers the action amends
-	Provision    string   `json:"provision"`
+	// AmendsProvisions are the provisions of those documents that the text
+	// names after "sửa đổi", "bổ sung", "thay thế" or "bãi bỏ", as paths
+	// ("Điều 7 khoản 3"); none where it names the document only.
+	AmendsProvisions []string `json:"amendsProvisions,omitempty"`
+	Provision        string   `json:"provision"`
 }
 
 // Deadline is a plan action's deadline as written and as understood.

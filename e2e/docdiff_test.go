@@ -136,3 +136,35 @@ func TestCompareDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestAmendedBy checks, on both stores, that quy chế 83/2025/QĐ-UBND knows
+// the plan action that amends it ("Nghiên cứu sửa đổi, bổ sung Quyết định
+// số 83/2025/QĐ-UBND …" in the 2026–2030 plan), with the action's provision.
+func TestAmendedBy(t *testing.T) {
+	const query = `{ document(number: "83/2025/QĐ-UBND") {
+  amendedBy { id amendsNumbers amendsProvisions document { id } provision { id text } } } }`
+	forEachStore(t, func(t *testing.T, srv *servertest.Server, _ regnet.Store) {
+		var got struct {
+			Document struct {
+				AmendedBy []struct {
+					ID               string              `json:"id"`
+					AmendsNumbers    []string            `json:"amendsNumbers"`
+					AmendsProvisions []string            `json:"amendsProvisions"`
+					Document         struct{ ID string } `json:"document"`
+					Provision        struct{ ID, Text string }
+				} `json:"amendedBy"`
+			} `json:"document"`
+		}
+		run(t, srv, query, nil, &got)
+		found := false
+		for _, a := range got.Document.AmendedBy {
+			if !slices.Contains(a.AmendsNumbers, "83/2025/QĐ-UBND") || a.Provision.ID == "" || a.AmendsProvisions == nil {
+				t.Errorf("amendedBy %+v: not an action amending 83/2025/QĐ-UBND with its provision", a)
+			}
+			found = found || a.Document.ID == "doc:langson-kehoach-2026-2030"
+		}
+		if !found {
+			t.Errorf("83/2025/QĐ-UBND amendedBy %+v lacks the 2026–2030 plan's action", got.Document.AmendedBy)
+		}
+	})
+}

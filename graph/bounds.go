@@ -184,6 +184,10 @@ func MeasureBounds(ctx context.Context, s regnet.Store) (*Bounds, error) {
 		m.set("PlanAction.coordinators", len(a.Coordinators))
 		m.set("PlanAction.amends", len(a.Amends))
 		m.set("PlanAction.amendsNumbers", len(a.Amends))
+		m.set("PlanAction.amendsProvisions", len(a.AmendsProvisions))
+		for _, n := range uniq(a.Amends) {
+			m.count("Document.amendedBy", n)
+		}
 	}
 	for _, t := range targets {
 		m.count("Document.targets", t.Document)

@@ -261,6 +261,18 @@ func (r *documentResolver) Schedules(ctx context.Context, obj *regnet.Document) 
 	return r.loaders(ctx).DocumentSchedules.Load(ctx, obj.ID)
 }
 
+// AmendedBy is the resolver for the amendedBy field.
+func (r *documentResolver) AmendedBy(ctx context.Context, obj *regnet.Document) ([]*regnet.PlanAction, error) {
+	if obj.Number == nil {
+		return []*regnet.PlanAction{}, nil
+	}
+	as, err := r.Store.PlanActions(ctx, regnet.PlanActionFilter{Amends: []string{*obj.Number}})
+	if err != nil {
+		return nil, fmt.Errorf("actions amending %s: %w", *obj.Number, err)
+	}
+	return sortByID(as, func(a *regnet.PlanAction) string { return a.ID }), nil
+}
+
 // Agency is the resolver for the agency field.
 func (r *dutyResolver) Agency(ctx context.Context, obj *regnet.Duty) (*regnet.Agency, error) {
 	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)

@@ -95,7 +95,7 @@ func (p *docParser) readTaskSections(provs []regnet.Provision) {
 			a := regnet.PlanAction{
 				ID: provision, Document: p.doc.ID, Group: group, Text: text,
 				Deadline: taskDeadline(text), Leads: []string{}, Coordinators: []string{},
-				Amends: amendedDocuments(text), Provision: provision,
+				Amends: amendedDocuments(text), AmendsProvisions: amendedProvisions(text), Provision: provision,
 			}
 			if lead != nil {
 				a.Leads = append(a.Leads, lead.ID)
@@ -163,7 +163,7 @@ func (p *docParser) readAppendixRows(rows []appendixRow) {
 			ID: id, Document: p.doc.ID, Group: strconv.Itoa(r.Group), Text: r.Text,
 			Deadline: d, Output: r.Output, Leads: leads,
 			Coordinators: p.planCoordinators(r.Coordinators, leads),
-			Amends:       amendedDocuments(r.Text), Provision: id,
+			Amends:       amendedDocuments(r.Text), AmendsProvisions: amendedProvisions(r.Text), Provision: id,
 		})
 	}
 }
@@ -221,14 +221,8 @@ func (p *docParser) resolveMentions(ms []mention, skip []string) []string {
 // a cue such as "sửa đổi, bổ sung" or "thay thế".
 func amendedDocuments(text string) []string {
 	out := []string{}
-	lower := strings.ToLower(text) // same byte offsets: Vietnamese letters keep their length
-	first := -1
-	for _, c := range amendCues {
-		if i := strings.Index(lower, c); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	if first < 0 || len(lower) != len(text) {
+	first := amendCue(text)
+	if first < 0 {
 		return out
 	}
 	for _, n := range reDocNumber.FindAllString(text[first:], -1) {

@@ -110,6 +110,7 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
+		AmendedBy     func(childComplexity int) int
 		BasedOn       func(childComplexity int) int
 		Effective     func(childComplexity int) int
 		EffectiveRule func(childComplexity int) int
@@ -260,16 +261,17 @@ type ComplexityRoot struct {
 	}
 
 	PlanAction struct {
-		Amends       func(childComplexity int) int
-		Coordinators func(childComplexity int) int
-		Deadline     func(childComplexity int) int
-		Document     func(childComplexity int) int
-		Group        func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Leads        func(childComplexity int) int
-		Output       func(childComplexity int) int
-		Provision    func(childComplexity int) int
-		Text         func(childComplexity int) int
+		Amends           func(childComplexity int) int
+		AmendsProvisions func(childComplexity int) int
+		Coordinators     func(childComplexity int) int
+		Deadline         func(childComplexity int) int
+		Document         func(childComplexity int) int
+		Group            func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Leads            func(childComplexity int) int
+		Output           func(childComplexity int) int
+		Provision        func(childComplexity int) int
+		Text             func(childComplexity int) int
 	}
 
 	PlanActionConnection struct {
@@ -721,6 +723,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Deadline.Raw(childComplexity), true
 
+	case "Document.amendedBy":
+		if e.ComplexityRoot.Document.AmendedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.AmendedBy(childComplexity), true
 	case "Document.basedOn", "Document.basedOnNumbers":
 		if e.ComplexityRoot.Document.BasedOn == nil {
 			break
@@ -1348,6 +1356,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PlanAction.Amends(childComplexity), true
+	case "PlanAction.amendsProvisions":
+		if e.ComplexityRoot.PlanAction.AmendsProvisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanAction.AmendsProvisions(childComplexity), true
 	case "PlanAction.coordinators":
 		if e.ComplexityRoot.PlanAction.Coordinators == nil {
 			break
@@ -2531,6 +2545,12 @@ type Document {
   targets: [Target!]!
   "The meetings, reviews and reports its provisions set, ordered by id."
   schedules: [Schedule!]!
+  """
+  The plan actions that amend, supplement, replace or repeal it (by its
+  number), ordered by id; see PlanAction.amendsProvisions for the provisions
+  they name. Empty for an unnumbered document.
+  """
+  amendedBy: [PlanAction!]!
 }
 
 "Which file a document was read from."
@@ -2784,6 +2804,12 @@ type PlanAction {
   amends: [Document!]!
   "The numbers of every document it amends."
   amendsNumbers: [String!]!
+  """
+  The provisions of the amended documents that the action names after
+  "sửa đổi", "bổ sung", "thay thế" or "bãi bỏ", as paths (Điều 7 khoản 3,
+  Điều 7 khoản 4 điểm c); empty where it names the document only.
+  """
+  amendsProvisions: [String!]!
   provision: Provision
 }
 
@@ -3712,6 +3738,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_targets(ctx, field)
 	case "schedules":
 		return ec.fieldContext_Document_schedules(ctx, field)
+	case "amendedBy":
+		return ec.fieldContext_Document_amendedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -3986,6 +4014,8 @@ func (ec *executionContext) childFields_PlanAction(ctx context.Context, field gr
 		return ec.fieldContext_PlanAction_amends(ctx, field)
 	case "amendsNumbers":
 		return ec.fieldContext_PlanAction_amendsNumbers(ctx, field)
+	case "amendsProvisions":
+		return ec.fieldContext_PlanAction_amendsProvisions(ctx, field)
 	case "provision":
 		return ec.fieldContext_PlanAction_provision(ctx, field)
 	}

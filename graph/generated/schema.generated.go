@@ -55,6 +55,7 @@ type DocumentResolver interface {
 	PlanActions(ctx context.Context, obj *regnet.Document) ([]*regnet.PlanAction, error)
 	Targets(ctx context.Context, obj *regnet.Document) ([]*regnet.Target, error)
 	Schedules(ctx context.Context, obj *regnet.Document) ([]*regnet.Schedule, error)
+	AmendedBy(ctx context.Context, obj *regnet.Document) ([]*regnet.PlanAction, error)
 }
 type DutyResolver interface {
 	Agency(ctx context.Context, obj *regnet.Duty) (*regnet.Agency, error)
@@ -2814,6 +2815,38 @@ func (ec *executionContext) fieldContext_Document_schedules(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_amendedBy(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_amendedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().AmendedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.PlanAction) graphql.Marshaler {
+			return ec.marshalNPlanAction2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐPlanActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_amendedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentComparison_a(ctx context.Context, field graphql.CollectedField, obj *regnet.DocumentComparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5203,6 +5236,29 @@ func (ec *executionContext) _PlanAction_amendsNumbers(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_PlanAction_amendsNumbers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanAction_amendsProvisions(ctx context.Context, field graphql.CollectedField, obj *regnet.PlanAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanAction_amendsProvisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmendsProvisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanAction_amendsProvisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PlanAction", field, false, false, "String")
 }
 
@@ -9532,6 +9588,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_schedules(ctx, field, obj)
 				})
+		case "amendedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_amendedBy(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10459,6 +10521,11 @@ func (ec *executionContext) _PlanAction(ctx context.Context, sel ast.SelectionSe
 				})
 		case "amendsNumbers":
 			out.Values[i] = ec._PlanAction_amendsNumbers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amendsProvisions":
+			out.Values[i] = ec._PlanAction_amendsProvisions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

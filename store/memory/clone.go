@@ -60,6 +60,7 @@ func clonePlanAction(x *regnet.PlanAction) *regnet.PlanAction {
 	c := *x
 	c.Deadline.Date, c.Deadline.Precision = ptr(x.Deadline.Date), ptr(x.Deadline.Precision)
 	c.Leads, c.Coordinators, c.Amends = slices.Clone(x.Leads), slices.Clone(x.Coordinators), slices.Clone(x.Amends)
+	c.AmendsProvisions = slices.Clone(x.AmendsProvisions)
 	return &c
 }
 

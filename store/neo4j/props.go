@@ -247,6 +247,7 @@ func planActionProps(a regnet.PlanAction) map[string]any {
 		"leads":             ids(a.Leads),
 		"coordinators":      ids(a.Coordinators),
 		"amends":            strList(a.Amends),
+		"amendsProvisions":  strList(a.AmendsProvisions),
 		"provision":         a.Provision,
 		"folded":            searchText(a.Text, a.Output),
 	}
@@ -466,11 +467,12 @@ func toPlanAction(p props) *regnet.PlanAction {
 			Date:      p.strPtr("deadlineDate"),
 			Precision: p.strPtr("deadlinePrecision"),
 		},
-		Output:       p.str("output"),
-		Leads:        p.strs("leads"),
-		Coordinators: p.strs("coordinators"),
-		Amends:       p.strs("amends"),
-		Provision:    p.str("provision"),
+		Output:           p.str("output"),
+		Leads:            p.strs("leads"),
+		Coordinators:     p.strs("coordinators"),
+		Amends:           p.strs("amends"),
+		Provision:        p.str("provision"),
+		AmendsProvisions: p.strs("amendsProvisions"),
 	}
 }
 
