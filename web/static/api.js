@@ -52,8 +52,8 @@ fragment HandoffView on Handoff {
 export const Q = {
   start: `query Start { provinces { id name } areas { code name } }`,
 
-  network: `query Network($province: String!) {
-    network(province: $province) {
+  network: `query Network($province: String!, $asOf: Date, $includeDrafts: Boolean) {
+    network(province: $province, asOf: $asOf, includeDrafts: $includeDrafts) {
       nodes { id label kind }
       edges { id source target type label }
     }

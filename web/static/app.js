@@ -3,6 +3,7 @@
 // words each duty's tags were read from; search; follow a handoff chain. Each view is one GraphQL query (see api.js).
 import { APIError, gql, Q } from './api.js';
 import { drawNetwork, kindColour, markSelected } from './graph.js';
+import { asOfVariables, initTimeline, showProvince } from './timeline.js';
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 const ui = {
@@ -110,7 +111,7 @@ function loadNetwork(provinceId) {
     if (!provinceId) return clearNetwork();
     let network;
     try {
-      ({ network } = await gql(Q.network, { province: provinceId }));
+      ({ network } = await gql(Q.network, { province: provinceId, ...asOfVariables() }));
     } catch (err) {
       if (current()) clearNetwork(); // never leave another province's drawing under this one's name
       throw err;
@@ -119,6 +120,7 @@ function loadNetwork(provinceId) {
     drawNetwork(ui.network, ui.legend, network, selectAgency);
     markSelected(ui.network, state.selected);
     ui.network.dataset.province = provinceId;
+    ui.network.dataset.asOf = asOfVariables().asOf ?? '';
   });
 }
 
@@ -284,6 +286,10 @@ function hitView(hit) {
 
 async function start() {
   ui.province.addEventListener('change', () => loadNetwork(ui.province.value));
+  // The timeline (timeline.js) lists the province's documents; its date redraws the network.
+  initTimeline(h);
+  ui.province.addEventListener('change', () => run('timeline', 'Loading the documents', ui.province, () => showProvince(ui.province.value)));
+  document.addEventListener('regnet:asof', () => loadNetwork(state.province));
   ui.searchForm.addEventListener('submit', (e) => {
     e.preventDefault();
     search(new FormData(ui.searchForm).get('text').trim());
@@ -309,7 +315,10 @@ async function start() {
 
 async function restoreView() {
   const view = savedView();
-  if (view.province && view.province !== state.province) await loadNetwork(view.province);
+  if (view.province && view.province !== state.province) {
+    await loadNetwork(view.province);
+    await run('timeline', 'Loading the documents', ui.province, () => showProvince(view.province));
+  }
   if (view.agency && view.agency !== state.selected) await selectAgency(view.agency);
 }
 
