@@ -1,14 +1,14 @@
 // Package server is regnet's HTTP server: the GraphQL endpoint with its
-// limits, GraphiQL, health and readiness probes, and the explorer's hook.
+// limits, health and readiness probes, and the explorer's hook.
 //
 // Routes:
 //
 //	POST /graphql   GraphQL over HTTP (JSON body)
 //	GET  /graphql   queries only (?query=…&variables=…)
-//	GET  /graphiql  GraphiQL
 //	GET  /healthz   200 while the process runs
 //	GET  /readyz    200 when the store answers Ping, 503 while it does not
-//	/               the explorer, when Config.Explorer is set
+//	/               the explorer (and its GraphiQL page at /graphiql), when
+//	                Config.Explorer is set
 //
 // HTTP statuses of rejections (errors[0].extensions.code in brackets):
 //
@@ -55,7 +55,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -180,7 +179,6 @@ func New(cfg Config) (*Server, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.graphqlHandler())
-	mux.Handle("GET /graphiql", playground.Handler("regnet GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

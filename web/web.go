@@ -1,7 +1,9 @@
 // Package web is regnet's explorer: a static page of HTML, CSS and plain
-// JavaScript modules that reads the GraphQL API at /graphql. It has no build
-// step and no npm dependencies, and is embedded so that the binary serves it
-// offline.
+// JavaScript modules that reads the GraphQL API at /graphql, and the
+// GraphiQL page at /graphiql. It has no build step; its third-party libraries
+// (Cytoscape.js, GraphiQL and React) are copied from npm at pinned versions
+// into static/vendor by scripts/vendor-web, and everything is embedded so
+// that the binary serves it offline.
 package web
 
 import (
@@ -21,6 +23,11 @@ var static embed.FS
 // cannot run code or send data elsewhere.
 const ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
 
+// GraphiQLPolicy is sent with the GraphiQL page. GraphiQL's editor writes
+// its own style elements, so inline styles are allowed there; scripts and
+// requests are still held to the page's origin.
+const GraphiQLPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+
 // contentTypes fixes the types of the explorer's files. http.FileServer
 // would otherwise take them from the host's MIME tables, which differ between
 // machines (application/javascript, text/javascript, or nothing at all for
@@ -32,8 +39,9 @@ var contentTypes = map[string]string{
 	".svg":  "image/svg+xml",
 }
 
-// Handler serves the explorer: index.html at "/", its scripts, styles and
-// icon beside it, 404 for anything else. Only GET and HEAD are allowed.
+// Handler serves the explorer: index.html at "/", GraphiQL at "/graphiql",
+// their scripts, styles and icon beside them, 404 for anything else. Only GET
+// and HEAD are allowed.
 func Handler() http.Handler {
 	root, err := fs.Sub(static, "static")
 	if err != nil {
@@ -43,7 +51,11 @@ func Handler() http.Handler {
 	files := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		if r.URL.Path == "/graphiql" {
+			h.Set("Content-Security-Policy", GraphiQLPolicy)
+		} else {
+			h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -57,6 +69,17 @@ func Handler() http.Handler {
 		name := r.URL.Path
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
+		}
+		if name == "/graphiql" {
+			// Served under its own name so that its relative links
+			// (vendor/…) resolve beside the explorer's.
+			name = "/graphiql.html"
+			r2 := new(http.Request)
+			*r2 = *r
+			u := *r.URL
+			u.Path = name
+			r2.URL = &u
+			r = r2
 		}
 		if t, ok := contentTypes[path.Ext(name)]; ok {
 			h.Set("Content-Type", t)
