@@ -8,10 +8,13 @@ package web
 
 import (
 	"embed"
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/regnet/regnet"
 )
 
 //go:embed static
@@ -39,7 +42,17 @@ var contentTypes = map[string]string{
 	".svg":  "image/svg+xml",
 }
 
+// labelsJSON is regnet.Labels as the explorer reads it.
+var labelsJSON = func() []byte {
+	b, err := json.Marshal(regnet.Labels)
+	if err != nil {
+		panic("web: labels: " + err.Error()) // a table of strings always marshals
+	}
+	return b
+}()
+
 // Handler serves the explorer: index.html at "/", GraphiQL at "/graphiql",
+// the table of names at "/labels.json",
 // their scripts, styles and icon beside them, 404 for anything else. Only GET
 // and HEAD are allowed.
 func Handler() http.Handler {
@@ -69,6 +82,11 @@ func Handler() http.Handler {
 		name := r.URL.Path
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
+		}
+		if name == "/labels.json" {
+			h.Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = w.Write(labelsJSON)
+			return
 		}
 		if name == "/graphiql" {
 			// Served under its own name so that its relative links
