@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +75,217 @@ func TestGraphiQLOffline(t *testing.T) {
 		}
 	}
 	saveScreenshot(t, s, "graphiql")
+	stayedHome(t, s, base)
+}
+
+// waitReady waits until the explorer has loaded its provinces.
+func waitReady(t *testing.T, s *session) {
+	t.Helper()
+	waitFor(t, "the explorer to start", func() (bool, error) {
+		var ready bool
+		err := s.exec(&ready, `return document.body.dataset.ready === "true"`)
+		return ready, err
+	})
+}
+
+// waitNetwork waits until the network of province (its id) is drawn.
+func waitNetwork(t *testing.T, s *session, province string) {
+	t.Helper()
+	waitFor(t, "the network of "+province, func() (bool, error) {
+		var drawn bool
+		err := s.exec(&drawn, `const net = document.querySelector('[data-testid="network"]');
+			return net.dataset.province === arguments[0] && !net.hasAttribute('aria-busy') && !!net.cy`, province)
+		return drawn, err
+	})
+}
+
+// labelOverlaps counts the pairs of agencies whose drawn label boxes
+// overlap, as Cytoscape renders them on the screen.
+const labelOverlaps = `const cy = document.querySelector('[data-testid="network"]').cy;
+	const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({includeLabels: true, includeOverlays: false}));
+	let pairs = 0;
+	for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+		const a = boxes[i], b = boxes[j];
+		if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs++;
+	}
+	return [boxes.length, pairs];`
+
+// TestExplorerViews drives the explorer in Vietnamese and English, with
+// every host but the server unresolvable: the words of the page, the drawn
+// graph of both provinces (no two labels overlapping at 1400×900), and a
+// handoff chain drawn on the graph hop by hop. It leaves a screenshot of
+// each view and checks that no request left the server.
+func TestExplorerViews(t *testing.T) {
+	chrome, chromedriver := browserBinaries(t)
+	base := startServer(t)
+	s := startDriver(t, chromedriver).newSession(t, chrome)
+	if err := s.navigate(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	waitReady(t, s)
+
+	t.Run("Vietnamese first", func(t *testing.T) {
+		var lang string
+		if err := s.exec(&lang, `return document.documentElement.lang`); err != nil {
+			t.Fatal(err)
+		}
+		if lang != "vi" {
+			t.Errorf("<html lang=%q>, want vi", lang)
+		}
+		for css, want := range map[string]string{
+			`[data-testid="search-submit"]`: "Tìm",
+			`[data-testid="chain-submit"]`:  "Xem chuỗi",
+			`.chain h2`:                     "Chuỗi chuyển giao",
+			`[data-testid="lang-switch"]`:   "English",
+		} {
+			if got := textOf(t, s, css); got != want {
+				t.Errorf("%s reads %q, want %q", css, got, want)
+			}
+		}
+	})
+
+	for _, p := range []struct{ id, name, shot string }{
+		{"province:lang-son", "Lạng Sơn", "network-lang-son"},
+		{"province:dien-bien", "Điện Biên", "network-dien-bien"},
+	} {
+		t.Run("graph of "+p.name, func(t *testing.T) {
+			if err := s.click(must(s.find(fmt.Sprintf(`[data-testid="province"] option[value=%q]`, p.id)))(t)); err != nil {
+				t.Fatal(err)
+			}
+			waitNetwork(t, s, p.id)
+			var got [2]int
+			if err := s.exec(&got, labelOverlaps); err != nil {
+				t.Fatal(err)
+			}
+			if got[0] < 5 {
+				t.Fatalf("only %d agencies drawn for %s", got[0], p.name)
+			}
+			if got[1] != 0 {
+				t.Errorf("%s: %d pairs of overlapping labels among %d agencies", p.name, got[1], got[0])
+			}
+			t.Logf("%s: %d agencies, %d overlapping label pairs", p.name, got[0], got[1])
+			legend := textOf(t, s, `[data-testid="legend"]`)
+			for _, want := range []string{"Hải quan", "Biên phòng", "Công an", "Chuyển giao, thông báo"} {
+				if !strings.Contains(legend, want) {
+					t.Errorf("the legend of %s lacks %q: %q", p.name, want, legend)
+				}
+			}
+			// Unticking a link type hides its links; hiding unlinked
+			// agencies then leaves fewer agencies drawn.
+			var counts [3]int
+			if err := s.exec(&counts, `const net = document.querySelector('[data-testid="network"]'), cy = net.cy;
+				const before = cy.edges().not('.hidden').length;
+				for (const box of document.querySelectorAll('[data-testid="filter-edge"]')) { box.click(); }
+				const after = cy.edges().not('.hidden').length;
+				document.querySelector('[data-testid="filter-unlinked"]').click();
+				const shown = cy.nodes().not('.hidden').length;
+				return [before, after, shown]`); err != nil {
+				t.Fatal(err)
+			}
+			saveScreenshot(t, s, p.shot+"-filtered")
+			if err := s.exec(nil, `for (const box of document.querySelectorAll('[data-testid="filter-edge"], [data-testid="filter-unlinked"]')) { box.click(); }`); err != nil {
+				t.Fatal(err)
+			}
+			if counts[0] == 0 || counts[1] != 0 || counts[2] != 0 {
+				t.Errorf("filters: %d links shown, %d after unticking every link type, %d agencies left when unlinked ones are hidden; want some, 0, 0", counts[0], counts[1], counts[2])
+			}
+			saveScreenshot(t, s, p.shot)
+			noPageErrors(t, s)
+		})
+	}
+
+	t.Run("a handoff chain is drawn on the graph hop by hop", func(t *testing.T) {
+		if err := s.click(must(s.find(`[data-testid="province"] option[value="province:lang-son"]`))(t)); err != nil {
+			t.Fatal(err)
+		}
+		waitNetwork(t, s, "province:lang-son")
+		for _, css := range []string{
+			`[data-testid="chain-leaving"] option[value="CUSTOMS_ZONE"]`,
+			`[data-testid="chain-depth"]`,
+		} {
+			if err := s.click(must(s.find(css))(t)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.click(must(s.find(`[data-testid="chain-submit"]`))(t)); err != nil {
+			t.Fatal(err)
+		}
+		hops := waitElements(t, s, `[data-testid="chain-hops"]:not([aria-busy]) [data-testid="chain-hop"]`)
+		var drawn []struct {
+			Hop      int
+			From, To string
+		}
+		waitFor(t, "the chain on the graph", func() (bool, error) {
+			var raw string
+			err := s.exec(&raw, `return document.querySelector('[data-testid="network"]').dataset.chain ?? ''`)
+			if err != nil || raw == "" {
+				return false, err
+			}
+			return true, json.Unmarshal([]byte(raw), &drawn)
+		})
+		if len(drawn) == 0 {
+			t.Fatal("no link of the chain drawn")
+		}
+		last := 0
+		for i, d := range drawn {
+			if d.Hop < last || d.Hop < 1 || d.Hop > len(hops) {
+				t.Errorf("link %d of the chain is hop %d after hop %d (%d hops listed)", i, d.Hop, last, len(hops))
+			}
+			last = d.Hop
+		}
+		// Every drawn link is highlighted and carries its hop number; the
+		// rest of the graph is faded.
+		var check struct{ Highlighted, Numbered, Faded, Others int }
+		if err := s.exec(&check, `const cy = document.querySelector('[data-testid="network"]').cy;
+			const chain = cy.edges('.chain');
+			return {Highlighted: chain.length, Numbered: chain.filter((e) => /^[0-9,]+$/.test(e.data('hop') ?? '')).length,
+				Faded: cy.elements('.faded').length, Others: cy.elements().not('.chain').length}`); err != nil {
+			t.Fatal(err)
+		}
+		if check.Highlighted == 0 || check.Numbered != check.Highlighted || check.Faded != check.Others {
+			t.Errorf("chain on the graph: %+v; want every chain link numbered and everything else faded", check)
+		}
+		var first string
+		if err := s.exec(&first, `return document.querySelector('[data-testid="network"]').cy.edges('.chain').filter((e) => e.data('hop').split(',').includes('1')).map((e) => e.source().data('kind')).join(',')`); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(first, "CUSTOMS") {
+			t.Errorf("hop 1 starts at %q, want customs (goods leaving the customs zone)", first)
+		}
+		saveScreenshot(t, s, "chain")
+		noPageErrors(t, s)
+	})
+
+	t.Run("English switch is remembered and in the address", func(t *testing.T) {
+		if err := s.click(must(s.find(`[data-testid="lang-switch"]`))(t)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, "the English page", func() (bool, error) {
+			var lang string
+			err := s.exec(&lang, `return document.body.dataset.ready === "true" ? document.documentElement.lang : ''`)
+			return lang == "en", err
+		})
+		var url string
+		if err := s.exec(&url, `return location.href`); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(url, "lang=en") {
+			t.Errorf("address %q does not carry lang=en", url)
+		}
+		if got := textOf(t, s, `[data-testid="search-submit"]`); got != "Search" {
+			t.Errorf("search button reads %q in English", got)
+		}
+		// Opened again without ?lang, the page stays in English.
+		if err := s.navigate(base + "/"); err != nil {
+			t.Fatal(err)
+		}
+		waitReady(t, s)
+		if got := textOf(t, s, `[data-testid="chain-submit"]`); got != "Show chain" {
+			t.Errorf("reopened page's chain button reads %q, want the remembered English", got)
+		}
+		saveScreenshot(t, s, "english")
+		noPageErrors(t, s)
+	})
+
 	stayedHome(t, s, base)
 }

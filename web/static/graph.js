@@ -261,10 +261,10 @@ function applyFilters(root, legend) {
     cy.edges().filter((e) => types.has(e.data('type')) || e.source().hasClass('hidden') || e.target().hasClass('hidden'))
       .addClass('hidden');
     if (hideUnlinked) {
-      cy.nodes().filter((n) => !n.hasClass('hidden') && n.connectedEdges(':visible').length === 0).addClass('hidden');
+      cy.nodes().filter((n) => !n.hasClass('hidden') && n.connectedEdges().not('.hidden').length === 0).addClass('hidden');
     }
   });
-  root.dataset.shown = String(cy.nodes(':visible').length);
+  root.dataset.shown = String(cy.nodes().not('.hidden').length);
 }
 
 /** drawLegend lists the kinds and link types present as check boxes that filter the drawing. */
