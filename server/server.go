@@ -270,11 +270,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Run listens on Config.Addr and serves until ctx is done, then shuts down
 // gracefully: in-flight requests get ShutdownTimeout to finish.
 func (s *Server) Run(ctx context.Context) error {
-	ln, err := net.Listen("tcp", s.cfg.Addr)
+	ln, err := s.Listen()
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+		return err
 	}
 	return s.Serve(ctx, ln)
+}
+
+// Listen opens Config.Addr, so that a caller can say where the server is
+// (the port chosen for ":0" included) before calling Serve.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	return ln, nil
 }
 
 // Serve is Run on a listener of the caller's (tests listen on port 0).
