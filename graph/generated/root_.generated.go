@@ -129,6 +129,7 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
 		ValidFrom     func(childComplexity int) int
 		ValidUntil    func(childComplexity int) int
 	}
@@ -302,6 +303,7 @@ type ComplexityRoot struct {
 		Path     func(childComplexity int) int
 		Point    func(childComplexity int) int
 		Text     func(childComplexity int) int
+		URL      func(childComplexity int) int
 	}
 
 	ProvisionConnection struct {
@@ -811,6 +813,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.URL(childComplexity), true
 	case "Document.validFrom":
 		if e.ComplexityRoot.Document.ValidFrom == nil {
 			break
@@ -1497,6 +1505,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Provision.Text(childComplexity), true
+	case "Provision.url":
+		if e.ComplexityRoot.Provision.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provision.URL(childComplexity), true
 
 	case "ProvisionConnection.edges":
 		if e.ComplexityRoot.ProvisionConnection.Edges == nil {
@@ -2227,6 +2241,11 @@ One legal text: a Quyết định with its quy chế, a kế hoạch, a news rep
 type Document {
   "doc: plus the slug of the number (or of the file name for unnumbered drafts)."
   id: ID!
+  """
+  The document's page in the explorer, relative to the server: its full
+  text, an anchor per provision, and its metadata (/van-ban/83-2025-qd-ubnd).
+  """
+  url: String!
   "83/2025/QĐ-UBND; null while a draft is unnumbered."
   number: String
   kind: DocumentKind!
@@ -2332,6 +2351,14 @@ type Provision {
   line: Int!
   "For a document read from a PDF, the page the provision starts on; null otherwise."
   page: Int
+  """
+  The provision's address in the explorer, relative to the server: its
+  document's page with the provision's anchor, the slug of its path
+  (/van-ban/83-2025-qd-ubnd#dieu-7-khoan-4-diem-c; a Quyết định's own
+  articles start with quyet-dinh-). Derived from the ids, so it stays the
+  same from one load to the next.
+  """
+  url: String!
 }
 
 "A province (tỉnh) whose documents were read."
@@ -3320,6 +3347,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Document_id(ctx, field)
+	case "url":
+		return ec.fieldContext_Document_url(ctx, field)
 	case "number":
 		return ec.fieldContext_Document_number(ctx, field)
 	case "kind":
@@ -3712,6 +3741,8 @@ func (ec *executionContext) childFields_Provision(ctx context.Context, field gra
 		return ec.fieldContext_Provision_line(ctx, field)
 	case "page":
 		return ec.fieldContext_Provision_page(ctx, field)
+	case "url":
+		return ec.fieldContext_Provision_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Provision", field.Name)
 }

@@ -1912,6 +1912,29 @@ func (ec *executionContext) fieldContext_Document_id(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
+}
+
 func (ec *executionContext) _Document_number(ctx context.Context, field graphql.CollectedField, obj *regnet.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5556,6 +5579,29 @@ func (ec *executionContext) fieldContext_Provision_page(_ context.Context, field
 	return graphql.NewScalarFieldContext("Provision", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Provision_url(ctx context.Context, field graphql.CollectedField, obj *regnet.Provision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provision_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Provision_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provision", field, true, false, "String")
+}
+
 func (ec *executionContext) _ProvisionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProvisionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8558,6 +8604,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "url":
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "number":
 			out.Values[i] = ec._Document_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -9850,6 +9901,11 @@ func (ec *executionContext) _Provision(ctx context.Context, sel ast.SelectionSet
 		case "page":
 			out.Values[i] = ec._Provision_page(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._Provision_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
