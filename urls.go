@@ -26,7 +26,8 @@ func DocumentIDFromURL(path string) string {
 // ProvisionAnchor is the fragment that marks a provision in its document's
 // page: the slug of its path as people cite it ("Điều 7 khoản 4 điểm c" →
 // dieu-7-khoan-4-diem-c). A Quyết định's own articles are numbered apart
-// from those of the quy chế it issues, so theirs start with quyet-dinh-.
+// from those of the quy chế it issues, so theirs start with quyet-dinh- (as
+// their path, "Quyết định, Điều 1", usually says already).
 // The điểm letter đ, which follows d, is written dd so the two stay apart.
 func ProvisionAnchor(p *Provision) string {
 	words := strings.Fields(p.Path)
@@ -40,7 +41,7 @@ func ProvisionAnchor(p *Provision) string {
 		_, key, _ := strings.Cut(p.ID, "#")
 		a = Slug(key)
 	}
-	if p.Part == PartDecision {
+	if p.Part == PartDecision && !strings.HasPrefix(a, "quyet-dinh") {
 		a = "quyet-dinh-" + a
 	}
 	return a

@@ -19,6 +19,8 @@ func TestProvisionURL(t *testing.T) {
 			"/van-ban/83-2025-qd-ubnd#dieu-4-khoan-2-diem-dd"},
 		{regnet.Provision{ID: "doc:83-2025-qd-ubnd#DECISION/1", Document: "doc:83-2025-qd-ubnd", Part: regnet.PartDecision, Path: "Điều 1"},
 			"/van-ban/83-2025-qd-ubnd#quyet-dinh-dieu-1"},
+		{regnet.Provision{ID: "doc:83-2025-qd-ubnd#DECISION/2", Document: "doc:83-2025-qd-ubnd", Part: regnet.PartDecision, Path: "Quyết định, Điều 2"},
+			"/van-ban/83-2025-qd-ubnd#quyet-dinh-dieu-2"},
 		{regnet.Provision{ID: "doc:125-kh-ubnd#APPENDIX/5/2", Document: "doc:125-kh-ubnd", Part: "APPENDIX", Path: "Phụ lục, nhóm 5, dòng 2"},
 			"/van-ban/125-kh-ubnd#phu-luc-nhom-5-dong-2"},
 		{regnet.Provision{ID: "doc:x#TEXT/3", Document: "doc:x", Part: "TEXT"},

@@ -289,3 +289,88 @@ func TestExplorerViews(t *testing.T) {
 
 	stayedHome(t, s, base)
 }
+
+// TestComparisonReachesTheLaw opens the comparison of the two provinces,
+// opens a cell of the coverage matrix, follows the provision of a duty
+// behind it into the document view and finds the provision marked there,
+// with the document's metadata; no request leaves the server.
+func TestComparisonReachesTheLaw(t *testing.T) {
+	chrome, chromedriver := browserBinaries(t)
+	base := startServer(t)
+	s := startDriver(t, chromedriver).newSession(t, chrome)
+	if err := s.navigate(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	waitReady(t, s)
+	if err := s.click(must(s.find(`[data-testid="compare-open"]`))(t)); err != nil {
+		t.Fatal(err)
+	}
+	for _, css := range []string{
+		`[data-testid="compare-a"] option[value="province:lang-son"]`,
+		`[data-testid="compare-b"] option[value="province:dien-bien"]`,
+		`[data-testid="compare-submit"]`,
+	} {
+		if err := s.click(must(s.find(css))(t)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	matrices := waitElements(t, s, `[data-testid="compare-result"]:not([aria-busy]) [data-testid="coverage"]`)
+	if len(matrices) != 2 {
+		t.Fatalf("%d coverage matrices, want one per province", len(matrices))
+	}
+	var states map[string]int
+	if err := s.exec(&states, `const n = {};
+		for (const c of document.querySelectorAll('[data-testid="matrix-cell"]')) n[c.dataset.state] = (n[c.dataset.state] ?? 0) + 1;
+		return n`); err != nil {
+		t.Fatal(err)
+	}
+	if states["LEAD"] == 0 || states["COORDINATE"] == 0 {
+		t.Errorf("matrix cell states %v: want leads and co-ordinations", states)
+	}
+	t.Logf("matrix cells by state: %v", states)
+	if got := textOf(t, s, `[data-testid="differences"]`); !strings.Contains(got, "Lạng Sơn") || !strings.Contains(got, "Điện Biên") {
+		t.Errorf("the differences do not name both provinces: %.200q", got)
+	}
+	// Customs leading anti-smuggling work in Lạng Sơn: a LEAD cell.
+	cell := must(s.find(`[data-testid="coverage"][data-province="Lạng Sơn"] [data-testid="matrix-cell"][data-kind="CUSTOMS"][data-state="LEAD"]`))(t)
+	if err := s.click(cell); err != nil {
+		t.Fatal(err)
+	}
+	duties := waitElements(t, s, `[data-testid="cell-detail"] [data-testid="cell-duty"]`)
+	first := must(s.text(duties[0]))(t)
+	if !strings.Contains(first, "Chủ trì") || !strings.Contains(first, "Điều") {
+		t.Errorf("the cell's first duty reads %q, want its role and provision", first)
+	}
+	saveScreenshot(t, s, "comparison")
+	link := must(s.find(`[data-testid="cell-detail"] [data-testid="provision-link"]`))(t)
+	href := must(s.attr(link, "href"))(t)
+	if !strings.HasPrefix(href, "/van-ban/") || !strings.Contains(href, "#dieu-") {
+		t.Fatalf("the provision links to %q, want /van-ban/…#dieu-…", href)
+	}
+	if err := s.click(link); err != nil {
+		t.Fatal(err)
+	}
+	waitReady(t, s)
+	anchor := href[strings.Index(href, "#")+1:]
+	waitElements(t, s, `[data-testid="document"] [data-testid="provision"]`)
+	var target struct {
+		Found, Marked bool
+		Top           float64
+	}
+	if err := s.exec(&target, `const el = document.getElementById(arguments[0]);
+		return {Found: !!el, Marked: !!el && el.classList.contains('target'), Top: el ? el.getBoundingClientRect().top : -1}`, anchor); err != nil {
+		t.Fatal(err)
+	}
+	if !target.Found || !target.Marked || target.Top < 0 || target.Top > 900 {
+		t.Errorf("provision #%s in the document view: %+v; want it there, marked and scrolled into the window", anchor, target)
+	}
+	doc := textOf(t, s, `[data-testid="document"]`)
+	for _, want := range []string{"83/2025/QĐ-UBND", "Ngày ban hành", "2025-10-25", "Thay thế", "09/2017/QĐ-UBND", "Căn cứ"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document view lacks %q", want)
+		}
+	}
+	saveScreenshot(t, s, "document")
+	noPageErrors(t, s)
+	stayedHome(t, s, base)
+}

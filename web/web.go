@@ -7,12 +7,14 @@
 package web
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/regnet/regnet"
 )
@@ -88,20 +90,31 @@ func Handler() http.Handler {
 			_, _ = w.Write(labelsJSON)
 			return
 		}
-		if name == "/graphiql" {
-			// Served under its own name so that its relative links
-			// (vendor/…) resolve beside the explorer's.
-			name = "/graphiql.html"
-			r2 := new(http.Request)
-			*r2 = *r
-			u := *r.URL
-			u.Path = name
-			r2.URL = &u
-			r = r2
+		// A document's page (/van-ban/83-2025-qd-ubnd) is the explorer's
+		// page, which reads the address; GraphiQL has a page of its own.
+		switch {
+		case regnet.DocumentIDFromURL(r.URL.Path) != "":
+			servePage(w, r, root, "index.html")
+			return
+		case name == "/graphiql":
+			servePage(w, r, root, "graphiql.html")
+			return
 		}
 		if t, ok := contentTypes[path.Ext(name)]; ok {
 			h.Set("Content-Type", t)
 		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// servePage answers with one embedded HTML page under another address (the
+// file server would redirect a request for index.html to its folder).
+func servePage(w http.ResponseWriter, r *http.Request, root fs.FS, name string) {
+	b, err := fs.ReadFile(root, name)
+	if err != nil {
+		http.Error(w, "page missing", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", contentTypes[".html"])
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }

@@ -18,7 +18,7 @@ export class APIError extends Error {
 export async function gql(query, variables = {}) {
   let res;
   try {
-    res = await fetch('graphql', {
+    res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
@@ -40,7 +40,7 @@ export async function gql(query, variables = {}) {
 
 const fragments = `
 fragment AgencyRef on Agency { id name kind }
-fragment Source on Provision { path text document { number title status } }
+fragment Source on Provision { path text url document { number title status } }
 fragment HandoffView on Handoff {
   id actions condition
   from { ...AgencyRef } notifies { ...AgencyRef } transfersTo { ...AgencyRef }

@@ -3,7 +3,9 @@
 // words each duty's tags were read from; search; follow a handoff chain. Each view is one GraphQL query (see api.js).
 import { APIError, gql, Q } from './api.js';
 import { drawNetwork, kindColour, markChain, markSelected } from './graph.js';
-import { loadLabels, names, t, translatePage } from './i18n.js';
+import { evidenceLabel, loadLabels, names, t, translatePage } from './i18n.js';
+import { documentID, documentView, loadDocument } from './document.js';
+import { showComparison } from './compare.js';
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 const ui = {
@@ -18,6 +20,10 @@ const ui = {
   chainProvince: $('chain-province'),
   hops: $('chain-hops'),
   langSwitch: $('lang-switch'),
+  documentView: $('document-view'),
+  compareView: $('compare-view'),
+  compareForm: $('compare-form'),
+  compareResult: $('compare-result'),
 };
 const state = { province: '', selected: '' };
 
@@ -99,7 +105,24 @@ function saveView() {
 
 function savedView() {
   const params = new URLSearchParams(location.hash.slice(1));
-  return { province: params.get('province') || '', agency: params.get('agency') || '' };
+  return {
+    province: params.get('province') || '', agency: params.get('agency') || '',
+    view: params.get('view') || '', a: params.get('a') || '', b: params.get('b') || '',
+  };
+}
+
+/** showView shows the network (with its panel and chain) or the comparison. */
+function showView(compare) {
+  for (const el of document.querySelectorAll('main, .chain')) el.hidden = compare;
+  ui.compareView.hidden = !compare;
+}
+
+/** compare shows provinces a and b side by side, and keeps them in the address. */
+function compare(a, b) {
+  ui.compareForm.elements.a.value = a;
+  ui.compareForm.elements.b.value = b;
+  history.replaceState(null, '', `#${new URLSearchParams({ view: 'compare', a, b })}`);
+  return run('compare', 'do.compare', ui.compareResult, () => showComparison(ui.compareResult, h, provenance, a, b));
 }
 
 function loadNetwork(provinceId) {
@@ -202,8 +225,9 @@ function provenance(p) {
   const d = p.document;
   const doc = !d ? t('unknownDocument')
     : `${d.number ?? d.title}${d.status === 'ISSUED' ? '' : ` (${names.status(d.status)})`}`;
+  // The path opens the provision in its document's page.
   return h('p', { class: 'provenance', 'data-testid': 'provenance', title: d?.title },
-    h('span', { class: 'path' }, p.path), ' · ', h('span', { class: 'doc' }, doc));
+    h('a', { class: 'path', href: p.url, 'data-testid': 'provision-link' }, p.path), ' · ', h('span', { class: 'doc' }, doc));
 }
 
 function agencyView(a) {
@@ -233,11 +257,7 @@ function agencyView(a) {
   ].filter(Boolean);
 }
 
-// How each evidence tag is shown: the role's name, the field's or area's
-// code; the tag's name for a partner or a report's recipient, whose words
-// name the agency.
-const evidenceLabel = (e) => (e.tag === 'PARTNER' || e.tag === 'REPORTS_TO' ? names.tag(e.tag)
-  : e.tag === 'ROLE' ? names.role(e.value) : e.value);
+
 
 /**
  * evidenceView shows why a duty says what it says: each tag with the words
@@ -290,9 +310,41 @@ function hitView(hit) {
     target ? h('button', { type: 'button', title: t('search.show', target.name), onclick: () => selectAgency(target.id) }, body) : body);
 }
 
+/**
+ * showDocument turns the page into a document's page: the network, panel
+ * and chain give way to its text, scrolled to the provision the address
+ * names.
+ */
+async function showDocument(id) {
+  for (const el of document.querySelectorAll('main, .chain, #search-form')) el.hidden = true;
+  ui.province.addEventListener('change', () => location.assign(`/#province=${encodeURIComponent(ui.province.value)}`));
+  await run('document', 'do.document', ui.documentView, async () => {
+    const doc = await loadDocument(id);
+    ui.documentView.append(documentView(h, doc));
+    ui.documentView.hidden = false;
+    document.title = `${doc.number ?? doc.title} — regnet`;
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) {
+      target.classList.add('target');
+      target.scrollIntoView({ block: 'start' });
+    }
+  });
+  ui.documentView.hidden = false;
+}
+
 async function start() {
   await loadLabels();
   translatePage(ui.langSwitch);
+  const docID = documentID(location.pathname);
+  if (docID) {
+    await showDocument(docID);
+    await run('start', 'do.start', ui.province, async () => {
+      const { provinces } = await gql(Q.start);
+      ui.province.append(...provinces.map((p) => h('option', { value: p.id }, p.name)));
+    });
+    document.body.dataset.ready = 'true';
+    return;
+  }
   ui.province.addEventListener('change', () => loadNetwork(ui.province.value));
   ui.searchForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -302,11 +354,18 @@ async function start() {
     e.preventDefault();
     chain(ui.chainForm);
   });
+  ui.compareForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    compare(ui.compareForm.elements.a.value, ui.compareForm.elements.b.value);
+  });
   await run('start', 'do.start', ui.province, async () => {
     const { provinces, areas } = await gql(Q.start);
     const options = (items, value, text) => items.map((x) => h('option', { value: value(x) }, text(x)));
     ui.province.append(...options(provinces, (p) => p.id, (p) => p.name));
     ui.chainProvince.append(...options(provinces, (p) => p.id, (p) => p.name));
+    ui.compareForm.elements.a.append(...options(provinces, (p) => p.id, (p) => p.name));
+    ui.compareForm.elements.b.append(...options(provinces, (p) => p.id, (p) => p.name));
+    if (provinces.length > 1) ui.compareForm.elements.b.value = provinces[1].id;
     for (const name of ['leaving', 'entering']) {
       ui.chainForm.elements[name].append(...options(areas, (a) => a.code, (a) => `${a.name} (${a.code})`));
     }
@@ -319,6 +378,11 @@ async function start() {
 
 async function restoreView() {
   const view = savedView();
+  showView(view.view === 'compare');
+  if (view.view === 'compare') {
+    if (view.a && view.b && ui.compareResult.dataset.compared !== `${view.a}|${view.b}`) await compare(view.a, view.b);
+    return;
+  }
   if (view.province && view.province !== state.province) await loadNetwork(view.province);
   if (view.agency && view.agency !== state.selected) await selectAgency(view.agency);
 }

@@ -18,7 +18,7 @@ export const lang = (() => {
 
 /** loadLabels fetches the table of names; the page waits for it before drawing anything. */
 export async function loadLabels() {
-  const res = await fetch('labels.json');
+  const res = await fetch('/labels.json');
   if (!res.ok) throw new Error(`labels.json: HTTP ${res.status}`);
   table = await res.json();
 }
@@ -43,6 +43,12 @@ export const names = {
   tag: (code) => pick('tags', code),
   ui: (key) => t(key),
 };
+
+// How an evidence tag is shown: a role by its name, a partner or a report's
+// recipient by the tag's name (the words quoted name the agency), a field or
+// area by its code.
+export const evidenceLabel = (e) => (e.tag === 'PARTNER' || e.tag === 'REPORTS_TO' ? names.tag(e.tag)
+  : e.tag === 'ROLE' ? names.role(e.value) : e.value);
 
 /**
  * translatePage sets the page's language and the words of its fixed parts
