@@ -771,7 +771,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if n == 0 {
 		return []*regnet.SearchHit{}, nil
 	}
-	hits, err := r.Store.Search(ctx, text, n)
+	hits, err := regnet.Find(ctx, r.Store, text, n)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -882,6 +882,19 @@ func (r *searchHitResolver) PlanAction(ctx context.Context, obj *regnet.SearchHi
 		return nil, nil
 	}
 	return loadOne(ctx, r.loaders(ctx).PlanAction, obj.ID)
+}
+
+// Document is the resolver for the document field.
+func (r *searchHitResolver) Document(ctx context.Context, obj *regnet.SearchHit) (*regnet.Document, error) {
+	if obj.Document == "" {
+		return nil, nil
+	}
+	return loadOne(ctx, r.loaders(ctx).Document, obj.Document)
+}
+
+// Province is the resolver for the province field.
+func (r *searchHitResolver) Province(ctx context.Context, obj *regnet.SearchHit) (*regnet.Province, error) {
+	return r.provinceOf(ctx, obj.Province)
 }
 
 // Document is the resolver for the document field.

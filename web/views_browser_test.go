@@ -256,6 +256,51 @@ func TestExplorerViews(t *testing.T) {
 		noPageErrors(t, s)
 	})
 
+	t.Run("search finds numbers and paths, and says where hits are from", func(t *testing.T) {
+		type hit struct{ Type, Province, Doc, Href string }
+		search := func(text string) []hit {
+			input := must(s.find(`[data-testid="search-input"]`))(t)
+			if err := s.clear(input); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.sendKeys(input, text); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.click(must(s.find(`[data-testid="search-submit"]`))(t)); err != nil {
+				t.Fatal(err)
+			}
+			var hits []hit
+			waitFor(t, "search results for "+text, func() (bool, error) {
+				err := s.exec(&hits, `const list = document.querySelector('[data-testid="search-results"]');
+					if (list.hasAttribute('aria-busy')) return [];
+					return [...list.querySelectorAll('[data-testid="search-result"]')].map((li) => ({
+						Type: li.dataset.type,
+						Province: li.querySelector('[data-testid="hit-province"]')?.textContent ?? '',
+						Doc: li.querySelector('[data-testid="hit-document"]')?.textContent ?? '',
+						Href: li.querySelector('[data-testid="hit-document"]')?.getAttribute('href') ?? ''}))`)
+				return len(hits) > 0, err
+			})
+			return hits
+		}
+		if got := search("83/2025"); got[0].Type != "DOCUMENT" || got[0].Province != "Lạng Sơn" || got[0].Doc != "83/2025/QĐ-UBND" || got[0].Href != "/van-ban/83-2025-qd-ubnd" {
+			t.Errorf("83/2025 finds %+v, want the document 83/2025/QĐ-UBND of Lạng Sơn first", got)
+		}
+		for _, text := range []string{"Điều 7 khoản 4", "d7 k4"} {
+			got := search(text)
+			if got[0].Type != "PROVISION" || got[0].Href != "/van-ban/83-2025-qd-ubnd#dieu-7-khoan-4" {
+				t.Errorf("%s finds %+v, want Điều 7 khoản 4 of 83/2025/QĐ-UBND first", text, got)
+			}
+		}
+		hits := search("hai quan")
+		for _, h := range hits {
+			if h.Type != "AGENCY" && (h.Doc == "" || h.Province == "") {
+				t.Errorf("hit %+v does not say its document and province", h)
+			}
+		}
+		saveScreenshot(t, s, "search")
+		noPageErrors(t, s)
+	})
+
 	t.Run("English switch is remembered and in the address", func(t *testing.T) {
 		if err := s.click(must(s.find(`[data-testid="lang-switch"]`))(t)); err != nil {
 			t.Fatal(err)

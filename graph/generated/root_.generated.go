@@ -380,9 +380,11 @@ type ComplexityRoot struct {
 
 	SearchHit struct {
 		Agency     func(childComplexity int) int
+		Document   func(childComplexity int) int
 		Duty       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		PlanAction func(childComplexity int) int
+		Province   func(childComplexity int) int
 		Provision  func(childComplexity int) int
 		Score      func(childComplexity int) int
 		Snippet    func(childComplexity int) int
@@ -1905,6 +1907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Agency(childComplexity), true
+	case "SearchHit.document":
+		if e.ComplexityRoot.SearchHit.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Document(childComplexity), true
 	case "SearchHit.duty":
 		if e.ComplexityRoot.SearchHit.Duty == nil {
 			break
@@ -1923,6 +1931,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.PlanAction(childComplexity), true
+	case "SearchHit.province":
+		if e.ComplexityRoot.SearchHit.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Province(childComplexity), true
 	case "SearchHit.provision":
 		if e.ComplexityRoot.SearchHit.Provision == nil {
 			break
@@ -2198,7 +2212,12 @@ type Query {
   """
   Agencies, duties, provisions and plan actions holding every word of text,
   ignoring case and diacritics ("hai quan" finds "Hải quan"), best first.
-  first is 1 to 100 (default 20).
+  A duty and the provision it was read from are one hit, the duty's. A text
+  that cites a document number ("83/2025", "83/2025/QĐ-UBND") or a provision
+  path ("Điều 7 khoản 4", "d7 k4", "đ7 k4 c") finds what it cites instead:
+  the documents with that number, or the provisions at that path (in those
+  documents, when a number is given too) holding every other word, in
+  reading order. first is 1 to 100 (default 20).
   """
   search(text: String!, first: Int = 20): [SearchHit!]
   "A province's agencies and the links between them, for a visualisation library."
@@ -2632,6 +2651,10 @@ type SearchHit {
   duty: Duty
   provision: Provision
   planAction: PlanAction
+  "The document the hit is from (or is, for a DOCUMENT hit); null for an agency."
+  document: Document
+  "The province of the hit's agency or document; null for national ones."
+  province: Province
 }
 
 """
@@ -3034,6 +3057,8 @@ enum SearchHitType {
   DUTY
   PROVISION
   PLAN_ACTION
+  "A whole document, found by its number."
+  DOCUMENT
 }
 
 """
@@ -3863,6 +3888,10 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_provision(ctx, field)
 	case "planAction":
 		return ec.fieldContext_SearchHit_planAction(ctx, field)
+	case "document":
+		return ec.fieldContext_SearchHit_document(ctx, field)
+	case "province":
+		return ec.fieldContext_SearchHit_province(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }

@@ -150,6 +150,8 @@ type SearchHitResolver interface {
 	Duty(ctx context.Context, obj *regnet.SearchHit) (*regnet.Duty, error)
 	Provision(ctx context.Context, obj *regnet.SearchHit) (*regnet.Provision, error)
 	PlanAction(ctx context.Context, obj *regnet.SearchHit) (*regnet.PlanAction, error)
+	Document(ctx context.Context, obj *regnet.SearchHit) (*regnet.Document, error)
+	Province(ctx context.Context, obj *regnet.SearchHit) (*regnet.Province, error)
 }
 type TargetResolver interface {
 	Document(ctx context.Context, obj *regnet.Target) (*regnet.Document, error)
@@ -7556,6 +7558,70 @@ func (ec *executionContext) fieldContext_SearchHit_planAction(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchHit_document(ctx context.Context, field graphql.CollectedField, obj *regnet.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *regnet.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋregnetᚋregnetᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_province(ctx context.Context, field graphql.CollectedField, obj *regnet.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_province(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchHit().Province(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *regnet.Province) graphql.Marshaler {
+			return ec.marshalOProvince2ᚖgithubᚗcomᚋregnetᚋregnetᚐProvince(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_province(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Province(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_file(ctx context.Context, field graphql.CollectedField, obj *regnet.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10496,6 +10562,18 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SearchHit_planAction(ctx, field, obj)
+				})
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_document(ctx, field, obj)
+				})
+		case "province":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchHit_province(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -90,9 +90,12 @@ export const Q = {
   search: `query Search($text: String!) {
     search(text: $text, first: 30) {
       type id title snippet
+      province { name }
+      document { number title url }
       agency { ...AgencyRef }
-      duty { agency { ...AgencyRef } }
-      planAction { leads { ...AgencyRef } }
+      duty { agency { ...AgencyRef } provision { url } }
+      provision { url }
+      planAction { leads { ...AgencyRef } provision { url } }
     }
   }
   fragment AgencyRef on Agency { id name kind }`,

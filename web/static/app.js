@@ -306,8 +306,15 @@ function hitView(hit) {
   const target = hit.agency ?? hit.duty?.agency ?? hit.planAction?.leads[0] ?? null;
   const body = [h('span', { class: 'type', title: hit.type }, t(`hit.${hit.type}`)), ' ', h('strong', {}, hit.title),
     hit.snippet && hit.snippet !== hit.title ? h('span', { class: 'snippet' }, hit.snippet) : null];
+  // Where the hit is from: its province and document, the document (or the
+  // provision in it) one click away.
+  const url = hit.duty?.provision?.url ?? hit.provision?.url ?? hit.planAction?.provision?.url ?? hit.document?.url;
+  const place = h('p', { class: 'hit-place', 'data-testid': 'hit-place' },
+    h('span', { 'data-testid': 'hit-province' }, hit.province ? hit.province.name : t('national')),
+    hit.document ? [' · ', h('a', { href: url, 'data-testid': 'hit-document', title: hit.document.title }, hit.document.number ?? hit.document.title)] : null);
   return h('li', { 'data-testid': 'search-result', 'data-type': hit.type, 'data-kind': hit.agency?.kind, 'data-agency': target?.id },
-    target ? h('button', { type: 'button', title: t('search.show', target.name), onclick: () => selectAgency(target.id) }, body) : body);
+    target ? h('button', { type: 'button', title: t('search.show', target.name), onclick: () => selectAgency(target.id) }, body) : body,
+    place);
 }
 
 /**
