@@ -13,7 +13,7 @@ import (
 	"github.com/regnet/regnet/store/memory"
 )
 
-const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
   compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
@@ -52,6 +52,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asOf := fs.String("as-of", "", "date the plan report checks deadlines against, YYYY-MM-DD (plan only; default today)")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
+	excel := excelFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -77,6 +78,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usagef("--format: %v", err)
 	}
+	if *excel && format != report.CSV {
+		return usagef("--excel is for --format csv, not %s", format)
+	}
 
 	store, closeStore, err := reportStore(ctx, *uri, fs)
 	if err != nil {
@@ -85,6 +89,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer closeStore()
 	p, err := knownProvince(ctx, store, *province)
 	if err != nil {
+		return err
+	}
+	if err := forExcel(stdout, *excel); err != nil {
 		return err
 	}
 	r := report.Renderer{Store: store, Format: format}

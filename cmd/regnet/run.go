@@ -24,8 +24,8 @@ Usage:
   regnet parse [--json] [FILE|DIR ...]      parse documents, print what was read
   regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
   regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API, GraphiQL and the explorer
-  regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
-  regnet export [--format graphml|cytoscape|csv] [--province P]  the agency network for graph tools
+  regnet report coverage|compare|plan --province P [--with P2] [--format md|csv] [--excel]
+  regnet export [--format graphml|cytoscape|csv] [--excel] [--province P]  the agency network for graph tools
   regnet --version                          print the version
 
 Without FILE, the bundled documents are used. Configuration by flags, with
