@@ -78,6 +78,20 @@ func TestGraphiQLOffline(t *testing.T) {
 	stayedHome(t, s, base)
 }
 
+// openExplorer starts the server on the bundled documents and a browser
+// session on the explorer, and waits for it to be ready.
+func openExplorer(t *testing.T) (*session, string) {
+	t.Helper()
+	chrome, chromedriver := browserBinaries(t)
+	base := startServer(t)
+	s := startDriver(t, chromedriver).newSession(t, chrome)
+	if err := s.navigate(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	waitReady(t, s)
+	return s, base
+}
+
 // waitReady waits until the explorer has loaded its provinces.
 func waitReady(t *testing.T, s *session) {
 	t.Helper()
@@ -116,13 +130,7 @@ const labelOverlaps = `const cy = document.querySelector('[data-testid="network"
 // handoff chain drawn on the graph hop by hop. It leaves a screenshot of
 // each view and checks that no request left the server.
 func TestExplorerViews(t *testing.T) {
-	chrome, chromedriver := browserBinaries(t)
-	base := startServer(t)
-	s := startDriver(t, chromedriver).newSession(t, chrome)
-	if err := s.navigate(base + "/"); err != nil {
-		t.Fatal(err)
-	}
-	waitReady(t, s)
+	s, base := openExplorer(t)
 
 	t.Run("Vietnamese first", func(t *testing.T) {
 		var lang string
@@ -340,13 +348,7 @@ func TestExplorerViews(t *testing.T) {
 // behind it into the document view and finds the provision marked there,
 // with the document's metadata; no request leaves the server.
 func TestComparisonReachesTheLaw(t *testing.T) {
-	chrome, chromedriver := browserBinaries(t)
-	base := startServer(t)
-	s := startDriver(t, chromedriver).newSession(t, chrome)
-	if err := s.navigate(base + "/"); err != nil {
-		t.Fatal(err)
-	}
-	waitReady(t, s)
+	s, base := openExplorer(t)
 	if err := s.click(must(s.find(`[data-testid="compare-open"]`))(t)); err != nil {
 		t.Fatal(err)
 	}
