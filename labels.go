@@ -10,8 +10,9 @@ type Label struct {
 // LabelTable is the one table of the names regnet shows for its codes and
 // words: agency kinds, duty roles, network link types, levels, document
 // statuses, deadline kinds and the explorer's own words. The explorer reads
-// it as JSON (/labels.json), so that the page, the reports and the API's
-// descriptions call a thing by the same name.
+// it as JSON (/labels.json) and shows nothing by a bare code, so that every
+// view calls a thing by the same name; a Go program takes the names from
+// here too, never from a list of its own.
 type LabelTable struct {
 	Kinds     map[string]Label `json:"kinds"`
 	Roles     map[string]Label `json:"roles"`
@@ -21,21 +22,6 @@ type LabelTable struct {
 	Deadlines map[string]Label `json:"deadlines"`
 	Tags      map[string]Label `json:"tags"`
 	UI        map[string]Label `json:"ui"`
-}
-
-// KindName is the Vietnamese name of an agency kind, the code itself when
-// the table has none.
-func KindName(kind string) string { return Labels.name(Labels.Kinds, kind) }
-
-// RoleName is the Vietnamese name of a duty role, the code itself when the
-// table has none.
-func RoleName(role string) string { return Labels.name(Labels.Roles, role) }
-
-func (LabelTable) name(m map[string]Label, code string) string {
-	if l, ok := m[code]; ok {
-		return l.VI
-	}
-	return code
 }
 
 // Labels is regnet's table of names.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -335,6 +336,31 @@ func TestExplorerViews(t *testing.T) {
 		waitReady(t, s)
 		if got := textOf(t, s, `[data-testid="chain-submit"]`); got != "Show chain" {
 			t.Errorf("reopened page's chain button reads %q, want the remembered English", got)
+		}
+		// The graph's legend and the agency panel speak English too; the
+		// documents' words stay marked as Vietnamese.
+		if err := s.navigate(base + "/#province=province%3Alang-son&agency=agency%3Alang-son%3ACUSTOMS"); err != nil {
+			t.Fatal(err)
+		}
+		waitNetwork(t, s, "province:lang-son")
+		waitPanel(t, s, "agency:lang-son:CUSTOMS")
+		legend := textOf(t, s, `[data-testid="legend"]`)
+		for _, want := range []string{"Customs", "Border guard", "Hands off to", "Hide unlinked agencies"} {
+			if !strings.Contains(legend, want) {
+				t.Errorf("the English legend lacks %q: %q", want, legend)
+			}
+		}
+		if got := textOf(t, s, `[data-testid="agency-kind"]`); got != "Customs" {
+			t.Errorf("the agency's kind reads %q in English", got)
+		}
+		var langs []string
+		if err := s.exec(&langs, `return [document.documentElement.lang,
+			document.querySelector('[data-testid="agency-name"]').lang,
+			document.querySelector('[data-testid="duty"] .text').lang]`); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(langs, []string{"en", "vi", "vi"}) {
+			t.Errorf("lang of the page, an agency's name and a duty's text: %q, want en, vi, vi", langs)
 		}
 		saveScreenshot(t, s, "english")
 		noPageErrors(t, s)

@@ -201,14 +201,16 @@ function chain(form) {
   });
 }
 
-// Views. Every agency name is a button that selects the agency.
+// Views. Every agency name is a button that selects the agency. Text read
+// from the documents carries lang="vi" whatever the page's language, so
+// that it is read out and hyphenated as Vietnamese.
 
 function agencyLink(a) {
   const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
   dot.style.backgroundColor = kindColour(a.kind); // CSSOM: the CSP forbids style attributes, not this
   return h('button', {
     type: 'button', class: 'agency-link', title: names.kind(a.kind),
-    'data-testid': 'agency-link', 'data-id': a.id, 'data-kind': a.kind,
+    'data-testid': 'agency-link', 'data-id': a.id, 'data-kind': a.kind, lang: 'vi',
     onclick: () => selectAgency(a.id),
   }, dot, a.name);
 }
@@ -232,7 +234,7 @@ function provenance(p) {
 
 function agencyView(a) {
   return [
-    h('h2', { 'data-testid': 'agency-name' }, a.name),
+    h('h2', { 'data-testid': 'agency-name', lang: 'vi' }, a.name),
     h('p', { class: 'meta' },
       h('span', { class: 'kind', 'data-testid': 'agency-kind', 'data-kind': a.kind, title: a.kind }, names.kind(a.kind)), ' ', names.level(a.level),
       ' · ', a.province ? a.province.name : t('national'),
@@ -242,9 +244,9 @@ function agencyView(a) {
     a.reportedToBy.length ? h('p', { 'data-testid': 'reported-to-by' }, t('reportedToBy'), joined(a.reportedToBy, agencyLink)) : null,
     section('duties', 'duties', a.duties.map((d) => h('li', { class: 'duty', 'data-testid': 'duty', 'data-role': d.role, 'data-id': d.id },
       h('span', { class: `role role-${d.role.toLowerCase()}`, title: d.role }, names.role(d.role)), ' ',
-      h('span', { class: 'text' }, d.text),
-      d.fields.length ? h('p', { class: 'tags' }, t('fields'), d.fields.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
-      d.areas.length ? h('p', { class: 'tags' }, t('areas'), d.areas.map((x) => h('span', { class: 'tag', title: x.code }, x.name))) : null,
+      h('span', { class: 'text', lang: 'vi' }, d.text),
+      d.fields.length ? h('p', { class: 'tags' }, t('fields'), d.fields.map((x) => h('span', { class: 'tag', title: x.code, lang: 'vi' }, x.name))) : null,
+      d.areas.length ? h('p', { class: 'tags' }, t('areas'), d.areas.map((x) => h('span', { class: 'tag', title: x.code, lang: 'vi' }, x.name))) : null,
       d.partners.length ? h('p', {}, t('with'), joined(d.partners, agencyLink)) : null,
       d.reportsTo.length ? h('p', { 'data-testid': 'duty-reports-to' }, t('reportsTo'),
         joined(d.reportsTo, (r) => [r.agency ? agencyLink(r.agency) : t('unknownAgency'), r.when ? ` (${r.when})` : ''])) : null,
@@ -275,7 +277,7 @@ function evidenceView(evidence) {
 function actionView(x) {
   const due = x.deadline.kind === 'DATE' ? `${names.deadline('DATE')} ${x.deadline.date}` : names.deadline(x.deadline.kind);
   return h('div', { class: 'action-item' },
-    h('p', {}, h('span', { class: 'deadline', 'data-testid': 'deadline', 'data-date': x.deadline.date, title: x.deadline.raw }, due), ' ', x.text),
+    h('p', {}, h('span', { class: 'deadline', 'data-testid': 'deadline', 'data-date': x.deadline.date, title: x.deadline.raw }, due), ' ', h('span', { lang: 'vi' }, x.text)),
     x.output ? h('p', { class: 'tags' }, t('output'), x.output) : null,
     x.leads.length ? h('p', {}, t('ledBy'), joined(x.leads, agencyLink)) : null,
     provenance(x.provision));
@@ -291,9 +293,9 @@ function handoffView(x) {
       ? h('p', { class: 'areas' }, x.leaving.length ? t('leaving', areaNames(x.leaving)) : '',
         x.leaving.length && x.entering.length ? ' → ' : '', x.entering.length ? t('entering', areaNames(x.entering)) : '')
       : null,
-    x.condition ? h('p', { class: 'condition' }, x.condition) : null,
+    x.condition ? h('p', { class: 'condition', lang: 'vi' }, x.condition) : null,
     provenance(x.provision),
-    x.provision?.text ? h('details', {}, h('summary', {}, t('provisionText')), h('p', {}, x.provision.text)) : null);
+    x.provision?.text ? h('details', {}, h('summary', {}, t('provisionText')), h('p', { lang: 'vi' }, x.provision.text)) : null);
 }
 
 function hopView(hop) {
@@ -304,8 +306,8 @@ function hopView(hop) {
 
 function hitView(hit) {
   const target = hit.agency ?? hit.duty?.agency ?? hit.planAction?.leads[0] ?? null;
-  const body = [h('span', { class: 'type', title: hit.type }, t(`hit.${hit.type}`)), ' ', h('strong', {}, hit.title),
-    hit.snippet && hit.snippet !== hit.title ? h('span', { class: 'snippet' }, hit.snippet) : null];
+  const body = [h('span', { class: 'type', title: hit.type }, t(`hit.${hit.type}`)), ' ', h('strong', { lang: 'vi' }, hit.title),
+    hit.snippet && hit.snippet !== hit.title ? h('span', { class: 'snippet', lang: 'vi' }, hit.snippet) : null];
   // Where the hit is from: its province and document, the document (or the
   // provision in it) one click away.
   const url = hit.duty?.provision?.url ?? hit.provision?.url ?? hit.planAction?.provision?.url ?? hit.document?.url;

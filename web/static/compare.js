@@ -120,7 +120,7 @@ function cellView(h, provenance, c, fname) {
     h('h3', {}, `${fname} · ${names.kind(c.kind)} — ${t(`cell.${c.state}`)}`),
     h('ol', {}, c.duties.map((d) => h('li', { class: 'duty', 'data-testid': 'cell-duty' },
       h('span', { class: `role role-${d.role.toLowerCase()}`, title: d.role }, names.role(d.role)), ' ',
-      h('strong', {}, d.agency.name), ': ', h('span', { class: 'text' }, d.text),
+      h('strong', { lang: 'vi' }, d.agency.name), ': ', h('span', { class: 'text', lang: 'vi' }, d.text),
       d.evidence.length ? h('p', { class: 'evidence' }, t('why'),
         d.evidence.map((e, i) => [i ? '; ' : '', `${evidenceLabel(e)} ← «${e.words}»`])) : null,
       provenance(d.provision)))));
