@@ -192,9 +192,17 @@ func TestExplorerViews(t *testing.T) {
 				t.Fatal(err)
 			}
 			saveScreenshot(t, s, p.shot+"-filtered")
-			if err := s.exec(nil, `for (const box of document.querySelectorAll('[data-testid="filter-edge"], [data-testid="filter-unlinked"]')) { box.click(); }`); err != nil {
+			// A link tapped shows who to whom and the provisions behind it.
+			if err := s.exec(nil, `for (const box of document.querySelectorAll('[data-testid="filter-edge"]')) { box.click(); }
+				document.querySelector('[data-testid="filter-unlinked"]').click();
+				document.querySelector('[data-testid="network"]').cy.edges('[type = "HANDS_OFF_TO"]')[0].emit('tap')`); err != nil {
 				t.Fatal(err)
 			}
+			links := waitElements(t, s, `[data-testid="link-panel"] [data-testid="provision-link"]`)
+			if href := must(s.attr(links[0], "href"))(t); !strings.HasPrefix(href, "/van-ban/") {
+				t.Errorf("a handoff link's provision points to %q, want its document's page", href)
+			}
+
 			if counts[0] == 0 || counts[1] != 0 || counts[2] != 0 {
 				t.Errorf("filters: %d links shown, %d after unticking every link type, %d agencies left when unlinked ones are hidden; want some, 0, 0", counts[0], counts[1], counts[2])
 			}

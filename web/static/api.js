@@ -38,9 +38,12 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+// Where a fact is written: shown by provenance() in app.js, linked to the document view.
+const source = 'fragment Source on Provision { path text url document { number title status } }';
+
 const fragments = `
 fragment AgencyRef on Agency { id name kind }
-fragment Source on Provision { path text url document { number title status } }
+${source}
 fragment HandoffView on Handoff {
   id actions condition
   from { ...AgencyRef } notifies { ...AgencyRef } transfersTo { ...AgencyRef }
@@ -55,9 +58,10 @@ export const Q = {
   network: `query Network($province: String!) {
     network(province: $province) {
       nodes { id label kind }
-      edges { id source target type label }
+      edges { id source target type label provisions { ...Source } }
     }
-  }`,
+  }
+  ${source}`,
 
   agency: `query Agency($id: ID!) {
     agency(id: $id) {

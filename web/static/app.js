@@ -140,7 +140,7 @@ function loadNetwork(provinceId) {
       throw err;
     }
     if (!current()) return;
-    await drawNetwork(ui.network, ui.legend, network, selectAgency, names);
+    await drawNetwork(ui.network, ui.legend, network, selectAgency, names, showLink);
     if (!current()) return;
     markSelected(ui.network, state.selected);
     ui.network.dataset.province = provinceId;
@@ -167,6 +167,18 @@ function selectAgency(id) {
     // An agency found by search may belong to another province: draw that one.
     if (agency.province && agency.province.id !== state.province) await loadNetwork(agency.province.id);
   });
+}
+
+/** showLink shows a tapped link of the network in the panel: who to whom, and the provisions that state it. */
+function showLink(link) {
+  clearError();
+  delete ui.panel.dataset.id;
+  ui.panel.replaceChildren(h('section', { 'data-testid': 'link-panel', 'data-type': link.type },
+    h('h2', {}, names.edge(link.type)),
+    h('p', {}, agencyLink(link.source), ' → ', agencyLink(link.target), link.label ? ` (${link.label})` : ''),
+    link.provisions.length
+      ? h('ol', {}, link.provisions.map((p) => h('li', {}, provenance(p))))
+      : h('p', { class: 'none' }, t('noProvision'))));
 }
 
 function search(text) {

@@ -178,11 +178,12 @@ const style = [
  * drawNetwork draws network ({nodes, edges} as the API answers it) into
  * root, replacing what was there, and builds the legend with its filters.
  * names gives the words shown: names.kind(code), names.edge(type) and
- * names.ui(key). onSelect(id) is called when an agency is tapped. It can be
- * called again with new data (another province, another date); it resolves
- * once the layout is done.
+ * names.ui(key). onSelect(id) is called when an agency is tapped, onLink(link)
+ * (when given) with the link's {type, label, source, target, provisions} when
+ * a link is. It can be called again with new data (another province,
+ * another date); it resolves once the layout is done.
  */
-export async function drawNetwork(root, legend, network, onSelect, names) {
+export async function drawNetwork(root, legend, network, onSelect, names, onLink) {
   root.cy?.destroy();
   const elements = [];
   for (const n of network.nodes) {
@@ -207,7 +208,7 @@ export async function drawNetwork(root, legend, network, onSelect, names) {
       group: 'edges',
       data: {
         id: e.id, source: e.source, target: e.target, type: e.type, label: e.label ?? '',
-        colour: look.color, width: look.width, line: look.line, arrow: look.arrow,
+        provisions: e.provisions ?? [], colour: look.color, width: look.width, line: look.line, arrow: look.arrow,
       },
     });
   }
@@ -217,6 +218,16 @@ export async function drawNetwork(root, legend, network, onSelect, names) {
   });
   root.cy = cy;
   cy.on('tap', 'node', (ev) => onSelect(ev.target.id()));
+  if (onLink) {
+    cy.on('tap', 'edge', (ev) => {
+      const e = ev.target;
+      onLink({
+        type: e.data('type'), label: e.data('label'), provisions: e.data('provisions') ?? [],
+        source: { id: e.source().id(), name: e.source().data('name'), kind: e.source().data('kind') },
+        target: { id: e.target().id(), name: e.target().data('name'), kind: e.target().data('kind') },
+      });
+    });
+  }
   await placeNodes(cy);
   drawLegend(root, legend, network, names);
   return cy;
