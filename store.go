@@ -213,6 +213,11 @@ type SearchHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// Document and Province place the hit: the id of the document it is
+	// from (or is) and the name of its province, "" where it has none.
+	// Find sets them; a store's Search leaves them empty.
+	Document string `json:"document,omitempty"`
+	Province string `json:"province,omitempty"`
 }
 
 // Search hit types.

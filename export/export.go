@@ -220,7 +220,8 @@ func writeCytoscape(w io.Writer, n *regnet.Network, cite func([]string) []string
 	out.Elements.Edges = []cytoscapeElement{}
 	for _, x := range n.Nodes {
 		out.Elements.Nodes = append(out.Elements.Nodes, cytoscapeElement{Data: map[string]any{
-			"id": x.ID, "label": x.Label, "kind": x.Kind,
+			// Cytoscape desktop labels nodes by "name"; web front ends read "label".
+			"id": x.ID, "name": x.Label, "label": x.Label, "kind": x.Kind,
 		}})
 	}
 	for _, e := range n.Edges {

@@ -160,6 +160,12 @@ func TestCytoscape(t *testing.T) {
 	if len(doc.Elements.Nodes) != len(n.Nodes) || len(doc.Elements.Edges) != len(n.Edges) {
 		t.Fatalf("%d nodes and %d edges, want %d and %d", len(doc.Elements.Nodes), len(doc.Elements.Edges), len(n.Nodes), len(n.Edges))
 	}
+	// Cytoscape desktop labels a node by its "name".
+	for _, v := range doc.Elements.Nodes {
+		if name, _ := v.Data["name"].(string); name == "" || name != v.Data["label"] {
+			t.Errorf("node %v: name %q, want its label", v.Data["id"], name)
+		}
+	}
 	for _, e := range doc.Elements.Edges {
 		for _, key := range []string{"id", "source", "target", "type", "provisions"} {
 			if _, ok := e.Data[key]; !ok {

@@ -830,7 +830,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int, asO
 	if err != nil {
 		return nil, err
 	}
-	hits, err := s.Search(ctx, text, n)
+	hits, err := regnet.Find(ctx, s, text, n)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -950,6 +950,19 @@ func (r *searchHitResolver) PlanAction(ctx context.Context, obj *regnet.SearchHi
 // Agency is the resolver for the agency field.
 func (r *statementResolver) Agency(ctx context.Context, obj *regnet.Statement) (*regnet.Agency, error) {
 	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
+}
+
+// Document is the resolver for the document field.
+func (r *searchHitResolver) Document(ctx context.Context, obj *regnet.SearchHit) (*regnet.Document, error) {
+	if obj.Document == "" {
+		return nil, nil
+	}
+	return loadOne(ctx, r.loaders(ctx).Document, obj.Document)
+}
+
+// Province is the resolver for the province field.
+func (r *searchHitResolver) Province(ctx context.Context, obj *regnet.SearchHit) (*regnet.Province, error) {
+	return r.provinceOf(ctx, obj.Province)
 }
 
 // Document is the resolver for the document field.

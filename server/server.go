@@ -1,14 +1,14 @@
 // Package server is regnet's HTTP server: the GraphQL endpoint with its
-// limits, GraphiQL, health and readiness probes, and the explorer's hook.
+// limits, health and readiness probes, and the explorer's hook.
 //
 // Routes:
 //
 //	POST /graphql   GraphQL over HTTP (JSON body)
 //	GET  /graphql   queries only (?query=…&variables=…)
-//	GET  /graphiql  GraphiQL
 //	GET  /healthz   200 while the process runs
 //	GET  /readyz    200 when the store answers Ping, 503 while it does not
-//	/               the explorer, when Config.Explorer is set
+//	/               the explorer (and its GraphiQL page at /graphiql), when
+//	                Config.Explorer is set
 //
 // HTTP statuses of rejections (errors[0].extensions.code in brackets):
 //
@@ -55,7 +55,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -180,7 +179,6 @@ func New(cfg Config) (*Server, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.graphqlHandler())
-	mux.Handle("GET /graphiql", playground.Handler("regnet GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeStatus(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -272,11 +270,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Run listens on Config.Addr and serves until ctx is done, then shuts down
 // gracefully: in-flight requests get ShutdownTimeout to finish.
 func (s *Server) Run(ctx context.Context) error {
-	ln, err := net.Listen("tcp", s.cfg.Addr)
+	ln, err := s.Listen()
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+		return err
 	}
 	return s.Serve(ctx, ln)
+}
+
+// Listen opens Config.Addr, so that a caller can say where the server is
+// (the port chosen for ":0" included) before calling Serve.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	return ln, nil
 }
 
 // Serve is Run on a listener of the caller's (tests listen on port 0).

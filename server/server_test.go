@@ -832,7 +832,8 @@ func TestRoutes(t *testing.T) {
 	}{
 		{without, "/healthz", 200, `"ok"`},
 		{without, "/readyz", 200, `"ok"`},
-		{without, "/graphiql", 200, "graphiql"},
+		{without, "/graphiql", 404, ""},
+		{with, "/graphiql", 200, "explorer at /graphiql"},
 		{without, "/", 404, ""},
 		{with, "/", 200, "explorer at /"},
 		{with, "/agencies/x", 200, "explorer at /agencies/x"},

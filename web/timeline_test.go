@@ -28,7 +28,7 @@ func TestExplorerAsOf(t *testing.T) {
 			return ok, err
 		})
 		var ids []string
-		if err := s.exec(&ids, `return [...document.querySelectorAll('[data-testid="network"] [data-testid="node"]')].map((n) => n.dataset.id)`); err != nil {
+		if err := s.exec(&ids, `return document.querySelector('[data-testid="network"]').cy.nodes().map((n) => n.id())`); err != nil {
 			t.Fatal(err)
 		}
 		return ids
@@ -71,9 +71,9 @@ func TestExplorerAsOf(t *testing.T) {
 	}
 
 	// The version comparison of the two plans.
-	if err := s.exec(nil, `document.querySelector('[data-testid="compare-a"]').value = 'doc:125-kh-ubnd';
-		document.querySelector('[data-testid="compare-b"]').value = 'doc:langson-kehoach-2026-2030';
-		document.querySelector('[data-testid="compare-submit"]').click()`); err != nil {
+	if err := s.exec(nil, `document.querySelector('[data-testid="version-a"]').value = 'doc:125-kh-ubnd';
+		document.querySelector('[data-testid="version-b"]').value = 'doc:langson-kehoach-2026-2030';
+		document.querySelector('[data-testid="version-submit"]').click()`); err != nil {
 		t.Fatal(err)
 	}
 	waitElements(t, s, `[data-testid="version-change"]`)

@@ -1,15 +1,22 @@
 // Package web is regnet's explorer: a static page of HTML, CSS and plain
-// JavaScript modules that reads the GraphQL API at /graphql. It has no build
-// step and no npm dependencies, and is embedded so that the binary serves it
-// offline.
+// JavaScript modules that reads the GraphQL API at /graphql, and the
+// GraphiQL page at /graphiql. It has no build step; its third-party libraries
+// (Cytoscape.js, GraphiQL and React) are copied from npm at pinned versions
+// into static/vendor by scripts/vendor-web, and everything is embedded so
+// that the binary serves it offline.
 package web
 
 import (
+	"bytes"
 	"embed"
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+	"time"
+
+	"github.com/regnet/regnet"
 )
 
 //go:embed static
@@ -20,6 +27,11 @@ var static embed.FS
 // inline script or style, so nothing else needs allowing: injected markup
 // cannot run code or send data elsewhere.
 const ContentSecurityPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+
+// GraphiQLPolicy is sent with the GraphiQL page. GraphiQL's editor writes
+// its own style elements, so inline styles are allowed there; scripts and
+// requests are still held to the page's origin.
+const GraphiQLPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
 
 // contentTypes fixes the types of the explorer's files. http.FileServer
 // would otherwise take them from the host's MIME tables, which differ between
@@ -32,8 +44,19 @@ var contentTypes = map[string]string{
 	".svg":  "image/svg+xml",
 }
 
-// Handler serves the explorer: index.html at "/", its scripts, styles and
-// icon beside it, 404 for anything else. Only GET and HEAD are allowed.
+// labelsJSON is regnet.Labels as the explorer reads it.
+var labelsJSON = func() []byte {
+	b, err := json.Marshal(regnet.Labels)
+	if err != nil {
+		panic("web: labels: " + err.Error()) // a table of strings always marshals
+	}
+	return b
+}()
+
+// Handler serves the explorer: index.html at "/", GraphiQL at "/graphiql",
+// the table of names at "/labels.json",
+// their scripts, styles and icon beside them, 404 for anything else. Only GET
+// and HEAD are allowed.
 func Handler() http.Handler {
 	root, err := fs.Sub(static, "static")
 	if err != nil {
@@ -43,7 +66,11 @@ func Handler() http.Handler {
 	files := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		if r.URL.Path == "/graphiql" {
+			h.Set("Content-Security-Policy", GraphiQLPolicy)
+		} else {
+			h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -58,9 +85,36 @@ func Handler() http.Handler {
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
+		if name == "/labels.json" {
+			h.Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = w.Write(labelsJSON)
+			return
+		}
+		// A document's page (/van-ban/83-2025-qd-ubnd) is the explorer's
+		// page, which reads the address; GraphiQL has a page of its own.
+		switch {
+		case regnet.DocumentIDFromURL(r.URL.Path) != "":
+			servePage(w, r, root, "index.html")
+			return
+		case name == "/graphiql":
+			servePage(w, r, root, "graphiql.html")
+			return
+		}
 		if t, ok := contentTypes[path.Ext(name)]; ok {
 			h.Set("Content-Type", t)
 		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// servePage answers with one embedded HTML page under another address (the
+// file server would redirect a request for index.html to its folder).
+func servePage(w http.ResponseWriter, r *http.Request, root fs.FS, name string) {
+	b, err := fs.ReadFile(root, name)
+	if err != nil {
+		http.Error(w, "page missing", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", contentTypes[".html"])
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }

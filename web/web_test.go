@@ -32,9 +32,29 @@ func TestIndex(t *testing.T) {
 	if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 		t.Errorf("GET /: Content-Type %q, want text/html; charset=utf-8", ct)
 	}
-	for _, want := range []string{`<meta charset="utf-8">`, `src="app.js"`, `data-testid="network"`} {
+	for _, want := range []string{`<meta charset="utf-8">`, `src="/app.js"`, `data-testid="network"`, `<html lang="vi">`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("GET /: body lacks %s", want)
+		}
+	}
+}
+
+// TestPages: a document's address serves the explorer's page, /graphiql
+// GraphiQL's, and /labels.json the table of names.
+func TestPages(t *testing.T) {
+	for path, want := range map[string]string{
+		"/van-ban/83-2025-qd-ubnd": `src="/app.js"`,
+		"/graphiql":                `vendor/graphiql.min.js`,
+		"/labels.json":             `"CUSTOMS":{"vi":"Hải quan","en":"Customs"}`,
+	} {
+		res, body := get(t, http.MethodGet, path)
+		if res.StatusCode != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("GET %s: status %d, body without %s", path, res.StatusCode, want)
+		}
+	}
+	for _, path := range []string{"/van-ban/", "/van-ban/a/b"} {
+		if res, _ := get(t, http.MethodGet, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", path, res.StatusCode)
 		}
 	}
 }

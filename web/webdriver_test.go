@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -188,9 +189,17 @@ func (d *driver) newSession(t *testing.T, chrome string) *session {
 					"binary": chrome,
 					"args": []string{
 						"--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-						"--window-size=1280,1000", "--no-first-run", "--disable-extensions",
+						"--window-size=1400,900", "--no-first-run", "--disable-extensions",
+						// No host name resolves but the loopback server's: the
+						// pages must work with no network at all.
+						"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+						"--disable-background-networking", "--disable-component-update",
+						"--disable-sync", "--no-default-browser-check",
 					},
 				},
+				// The performance log holds every request the page makes,
+				// so that a test can check none left the server's origin.
+				"goog:loggingPrefs": map[string]string{"performance": "ALL"},
 			},
 		},
 	}
@@ -291,4 +300,38 @@ func (s *session) exec(out any, script string, args ...any) error {
 		args = []any{}
 	}
 	return s.call(http.MethodPost, "/execute/sync", map[string]any{"script": script, "args": args}, out)
+}
+
+// requestedURLs returns the URLs of the requests the browser sent since the
+// last call, read from Chromium's performance log (Network.requestWillBeSent).
+func (s *session) requestedURLs() ([]string, error) {
+	var entries []struct{ Message string }
+	if err := s.call(http.MethodPost, "/se/log", map[string]string{"type": "performance"}, &entries); err != nil {
+		return nil, err
+	}
+	var urls []string
+	for _, e := range entries {
+		var m struct {
+			Message struct {
+				Method string
+				Params struct{ Request struct{ URL string } }
+			}
+		}
+		if err := json.Unmarshal([]byte(e.Message), &m); err != nil {
+			return nil, fmt.Errorf("performance log entry %.100q: %w", e.Message, err)
+		}
+		if m.Message.Method == "Network.requestWillBeSent" {
+			urls = append(urls, m.Message.Params.Request.URL)
+		}
+	}
+	return urls, nil
+}
+
+// screenshot returns a PNG of the browser window.
+func (s *session) screenshot() ([]byte, error) {
+	var b64 string
+	if err := s.call(http.MethodGet, "/screenshot", nil, &b64); err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(b64)
 }

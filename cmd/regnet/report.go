@@ -13,8 +13,8 @@ import (
 	"github.com/regnet/regnet/store/memory"
 )
 
-const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
-       regnet report compare-documents --a DOC --b DOC [--format md|csv] [--neo4j URI] [FILE|DIR ...]
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
+       regnet report compare-documents --a DOC --b DOC [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
   compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
@@ -62,6 +62,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	docB := fs.String("b", "", "second document, by id or number (compare-documents only)")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
+	excel := excelFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -94,6 +95,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usagef("--format: %v", err)
 	}
+	if *excel && format != report.CSV {
+		return usagef("--excel is for --format csv, not %s", format)
+	}
 
 	store, closeStore, err := reportStore(ctx, *uri, fs)
 	if err != nil {
@@ -117,6 +121,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("documents in force on %s: %w", date, err)
 		}
 		store = v
+	}
+	if err := forExcel(stdout, *excel); err != nil {
+		return err
 	}
 	r := report.Renderer{Store: store, Format: format}
 	switch kind {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -244,6 +245,36 @@ func TestReportNeo4j(t *testing.T) {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: output lacks %q", tt.args[1], want)
 			}
+		}
+	}
+}
+
+// TestExcel: --excel starts CSV reports and exports with a UTF-8 byte order
+// mark, the rest unchanged, and is refused for other formats.
+func TestExcel(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	for _, args := range [][]string{
+		{"report", "coverage", "--province", "Lạng Sơn", "--format", "csv"},
+		{"export", "--format", "csv", "--province", "Lạng Sơn"},
+	} {
+		var plain, excel strings.Builder
+		if code := Run(t.Context(), args, &plain, io.Discard); code != 0 {
+			t.Fatalf("%v: exit %d", args, code)
+		}
+		if code := Run(t.Context(), append(slices.Clone(args), "--excel"), &excel, io.Discard); code != 0 {
+			t.Fatalf("%v --excel: exit %d", args, code)
+		}
+		if excel.String() != "\uFEFF"+plain.String() || strings.HasPrefix(plain.String(), "\uFEFF") {
+			t.Errorf("%v: --excel output is not the plain output after a byte order mark (%.20q / %.20q)", args, excel.String(), plain.String())
+		}
+	}
+	for _, args := range [][]string{
+		{"report", "coverage", "--province", "Lạng Sơn", "--excel"},
+		{"export", "--format", "graphml", "--excel"},
+	} {
+		var errOut strings.Builder
+		if code := Run(t.Context(), args, io.Discard, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "--excel") {
+			t.Errorf("%v: exit %d, %q; want a usage error about --excel", args, code, errOut.String())
 		}
 	}
 }

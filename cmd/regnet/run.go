@@ -24,8 +24,9 @@ Usage:
   regnet parse [--json] [FILE|DIR ...]      parse documents, print what was read
   regnet load [--neo4j URI] [FILE|DIR ...]  parse and write to Neo4j
   regnet serve [--addr HOST:PORT] [--neo4j URI] [FILE|DIR ...]  GraphQL API, GraphiQL and the explorer
-  regnet report coverage|compare|plan --province P [--with P2] [--format md|csv]
-  regnet export [--format graphml|cytoscape|csv] [--province P]  the agency network for graph tools
+  regnet report coverage|compare|plan --province P [--with P2] [--format md|csv] [--excel]
+  regnet export [--format graphml|cytoscape|csv] [--excel] [--province P]  the agency network for graph tools
+  regnet --version                          print the version
 
 Without FILE, the bundled documents are used. Configuration by flags, with
 environment fallbacks: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
@@ -59,6 +60,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "regnet %s\n", buildVersion())
 		return exitOK
 	default:
 		fmt.Fprintf(stderr, "regnet: unknown command %q\n\n%s", args[0], usage)

@@ -85,8 +85,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "regnet: explorer at http://%s/, GraphQL at http://%s/graphql, GraphiQL at http://%s/graphiql\n", *addr, *addr, *addr)
-	return srv.Run(ctx)
+	// The address is printed once the port is open, so that whoever reads
+	// it can connect at once, and with the port chosen for ":0".
+	ln, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	at := ln.Addr().String()
+	fmt.Fprintf(stdout, "regnet: explorer at http://%s/, GraphQL at http://%s/graphql, GraphiQL at http://%s/graphiql\n", at, at, at)
+	return srv.Serve(ctx, ln)
 }
 
 // limits are serve's request limits, by flag with environment fallbacks.

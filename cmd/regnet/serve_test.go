@@ -113,3 +113,59 @@ func TestServeUsage(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want an error naming the missing file", code, stderr)
 	}
 }
+
+// TestServePrintsItsPort: serve prints where it listens only once it has
+// the port, with the port the kernel chose for ":0", and the address answers.
+func TestServePrintsItsPort(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	code := make(chan int, 1)
+	go func() {
+		code <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("read serve's first line: %v", err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	const prefix = "regnet: explorer at http://"
+	if !strings.HasPrefix(line, prefix) {
+		t.Fatalf("serve printed %q", line)
+	}
+	addr := strings.TrimPrefix(line, prefix)
+	addr = addr[:strings.Index(addr, "/")]
+	if strings.HasSuffix(addr, ":0") {
+		t.Fatalf("serve printed %s, not the port it listens on", addr)
+	}
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil {
+		t.Fatalf("the printed address does not answer: %v", err)
+	}
+	resp.Body.Close()
+	cancel()
+	if c := <-code; c != 0 {
+		t.Errorf("serve exited %d", c)
+	}
+}
+
+// TestVersion: --version prints the version set at build time.
+func TestVersion(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "v1.2.3-test"
+	var out strings.Builder
+	if code := Run(context.Background(), []string{"--version"}, &out, io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if out.String() != "regnet v1.2.3-test\n" {
+		t.Errorf("--version printed %q", out.String())
+	}
+	version = ""
+	out.Reset()
+	Run(context.Background(), []string{"--version"}, &out, io.Discard)
+	if !strings.HasPrefix(out.String(), "regnet ") || len(out.String()) < len("regnet x\n") {
+		t.Errorf("--version without a build version printed %q", out.String())
+	}
+}

@@ -132,6 +132,7 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
 		ValidFrom     func(childComplexity int) int
 		ValidUntil    func(childComplexity int) int
 	}
@@ -316,6 +317,7 @@ type ComplexityRoot struct {
 		Path     func(childComplexity int) int
 		Point    func(childComplexity int) int
 		Text     func(childComplexity int) int
+		URL      func(childComplexity int) int
 	}
 
 	ProvisionConnection struct {
@@ -393,9 +395,11 @@ type ComplexityRoot struct {
 
 	SearchHit struct {
 		Agency     func(childComplexity int) int
+		Document   func(childComplexity int) int
 		Duty       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		PlanAction func(childComplexity int) int
+		Province   func(childComplexity int) int
 		Provision  func(childComplexity int) int
 		Score      func(childComplexity int) int
 		Snippet    func(childComplexity int) int
@@ -865,6 +869,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.URL(childComplexity), true
 	case "Document.validFrom":
 		if e.ComplexityRoot.Document.ValidFrom == nil {
 			break
@@ -1600,6 +1610,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Provision.Text(childComplexity), true
+	case "Provision.url":
+		if e.ComplexityRoot.Provision.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provision.URL(childComplexity), true
 
 	case "ProvisionConnection.edges":
 		if e.ComplexityRoot.ProvisionConnection.Edges == nil {
@@ -2005,6 +2021,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Agency(childComplexity), true
+	case "SearchHit.document":
+		if e.ComplexityRoot.SearchHit.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Document(childComplexity), true
 	case "SearchHit.duty":
 		if e.ComplexityRoot.SearchHit.Duty == nil {
 			break
@@ -2023,6 +2045,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.PlanAction(childComplexity), true
+	case "SearchHit.province":
+		if e.ComplexityRoot.SearchHit.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Province(childComplexity), true
 	case "SearchHit.provision":
 		if e.ComplexityRoot.SearchHit.Provision == nil {
 			break
@@ -2414,7 +2442,12 @@ type Query {
   """
   Agencies, duties, provisions and plan actions holding every word of text,
   ignoring case and diacritics ("hai quan" finds "Hải quan"), best first.
-  first is 1 to 100 (default 20).
+  A duty and the provision it was read from are one hit, the duty's. A text
+  that cites a document number ("83/2025", "83/2025/QĐ-UBND") or a provision
+  path ("Điều 7 khoản 4", "d7 k4", "đ7 k4 c") finds what it cites instead:
+  the documents with that number, or the provisions at that path (in those
+  documents, when a number is given too) holding every other word, in
+  reading order. first is 1 to 100 (default 20).
   """
   search(
     "The words to find, all of them."
@@ -2477,6 +2510,11 @@ One legal text: a Quyết định with its quy chế, a kế hoạch, a news rep
 type Document {
   "doc: plus the slug of the number (or of the file name for unnumbered drafts)."
   id: ID!
+  """
+  The document's page in the explorer, relative to the server: its full
+  text, an anchor per provision, and its metadata (/van-ban/83-2025-qd-ubnd).
+  """
+  url: String!
   "83/2025/QĐ-UBND; null while a draft is unnumbered."
   number: String
   kind: DocumentKind!
@@ -2588,6 +2626,14 @@ type Provision {
   line: Int!
   "For a document read from a PDF, the page the provision starts on; null otherwise."
   page: Int
+  """
+  The provision's address in the explorer, relative to the server: its
+  document's page with the provision's anchor, the slug of its path
+  (/van-ban/83-2025-qd-ubnd#dieu-7-khoan-4-diem-c; a Quyết định's own
+  articles start with quyet-dinh-). Derived from the ids, so it stays the
+  same from one load to the next.
+  """
+  url: String!
 }
 
 "A province (tỉnh) whose documents were read."
@@ -2893,6 +2939,10 @@ type SearchHit {
   duty: Duty
   provision: Provision
   planAction: PlanAction
+  "The document the hit is from (or is, for a DOCUMENT hit); null for an agency."
+  document: Document
+  "The province of the hit's agency or document; null for national ones."
+  province: Province
 }
 
 """
@@ -3375,6 +3425,8 @@ enum SearchHitType {
   DUTY
   PROVISION
   PLAN_ACTION
+  "A whole document, found by its number."
+  DOCUMENT
 }
 
 """
@@ -3690,6 +3742,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Document_id(ctx, field)
+	case "url":
+		return ec.fieldContext_Document_url(ctx, field)
 	case "number":
 		return ec.fieldContext_Document_number(ctx, field)
 	case "kind":
@@ -4106,6 +4160,8 @@ func (ec *executionContext) childFields_Provision(ctx context.Context, field gra
 		return ec.fieldContext_Provision_line(ctx, field)
 	case "page":
 		return ec.fieldContext_Provision_page(ctx, field)
+	case "url":
+		return ec.fieldContext_Provision_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Provision", field.Name)
 }
@@ -4226,6 +4282,10 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_provision(ctx, field)
 	case "planAction":
 		return ec.fieldContext_SearchHit_planAction(ctx, field)
+	case "document":
+		return ec.fieldContext_SearchHit_document(ctx, field)
+	case "province":
+		return ec.fieldContext_SearchHit_province(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }

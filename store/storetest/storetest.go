@@ -175,6 +175,7 @@ func Run(t *testing.T, open Opener) {
 		{"HandoffChain", testHandoffChain},
 		{"CoordinationPaths", testCoordinationPaths},
 		{"Search", testSearch},
+		{"Find", testFind},
 		{"ResultsBelongToCaller", testResultsBelongToCaller},
 		{"Concurrent", testConcurrent},
 	}

@@ -18,7 +18,7 @@ export class APIError extends Error {
 export async function gql(query, variables = {}) {
   let res;
   try {
-    res = await fetch('graphql', {
+    res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
@@ -38,9 +38,12 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+// Where a fact is written: shown by provenance() in app.js, linked to the document view.
+const source = 'fragment Source on Provision { path text url document { number title status } }';
+
 const fragments = `
 fragment AgencyRef on Agency { id name kind }
-fragment Source on Provision { path text document { number title status } }
+${source}
 fragment HandoffView on Handoff {
   id actions condition
   from { ...AgencyRef } notifies { ...AgencyRef } transfersTo { ...AgencyRef }
@@ -55,9 +58,10 @@ export const Q = {
   network: `query Network($province: String!, $asOf: Date, $includeDrafts: Boolean) {
     network(province: $province, asOf: $asOf, includeDrafts: $includeDrafts) {
       nodes { id label kind }
-      edges { id source target type label }
+      edges { id source target type label provisions { ...Source } }
     }
-  }`,
+  }
+  ${source}`,
 
   agency: `query Agency($id: ID!) {
     agency(id: $id) {
@@ -90,9 +94,12 @@ export const Q = {
   search: `query Search($text: String!) {
     search(text: $text, first: 30) {
       type id title snippet
+      province { name }
+      document { number title url }
       agency { ...AgencyRef }
-      duty { agency { ...AgencyRef } }
-      planAction { leads { ...AgencyRef } }
+      duty { agency { ...AgencyRef } provision { url } }
+      provision { url }
+      planAction { leads { ...AgencyRef } provision { url } }
     }
   }
   fragment AgencyRef on Agency { id name kind }`,

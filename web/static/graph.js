@@ -1,164 +1,380 @@
-// Drawing a province's agency network as SVG: a force-directed layout written
-// out by hand (Fruchterman–Reingold, deterministic, so a network looks the
-// same every time it is drawn), nodes coloured by agency kind, edges styled
-// by type.
+// Drawing a province's agency network with Cytoscape.js (vendor/, loaded by
+// index.html as classic scripts) and the fcose force layout: zoom, pan and
+// drag come with the library; the legend doubles as the filters (link types,
+// agency kinds, unlinked agencies); a handoff chain is drawn on the graph
+// with its direction and hop numbers.
+//
+// Every agency is a box that holds its own name, so a label can only collide
+// with another if the boxes do: after the layout, boxes still touching are
+// pushed apart until none overlap.
 
-const SVG = 'http://www.w3.org/2000/svg';
-const W = 1000;
-const H = 680;
-const R = 9; // node radius
-const MX = 90; // room for labels at the left and right
-const MY = 30; // and at the top and bottom
-const GRAVITY = 2; // pull towards the centre, per unit of distance
-
-/** svg builds an SVG element; null attributes are left out. */
-function svg(tag, attrs = {}, ...children) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) e.setAttribute(k, String(v));
-  e.append(...children);
-  return e;
+/* global cytoscape, cytoscapeFcose */
+if (typeof cytoscapeFcose !== 'undefined' && !cytoscape.prototype.fcoseRegistered) {
+  cytoscape.use(cytoscapeFcose);
+  cytoscape.prototype.fcoseRegistered = true;
 }
 
-/**
- * kindColour gives every agency kind its own colour, the same in every
- * province and every view, from a hash of the code (no list of kinds to keep
- * in step with the ontology).
- */
-export function kindColour(kind) {
+// The core enforcement agencies each have a colour of their own, strong
+// enough to tell apart at a glance; every other kind is drawn pale with a
+// coloured rim, so that the core ones stand out.
+const CORE = {
+  CUSTOMS: '#1565c0',
+  BORDER_GUARD: '#2e7d32',
+  POLICE: '#c62828',
+  MARKET_MANAGEMENT: '#ef6c00',
+  STEERING_COMMITTEE_389: '#6a1b9a',
+  COMMUNE_STEERING_COMMITTEE_389: '#ab47bc',
+  PEOPLES_COMMITTEE: '#4e342e',
+};
+
+/** hash is FNV-1a of a string, so that a kind keeps its colour everywhere. */
+function hash(s) {
   let x = 2166136261;
-  for (const c of kind) x = Math.imul(x ^ c.codePointAt(0), 16777619);
-  x >>>= 0;
-  return `hsl(${x % 360}, 60%, ${38 + ((x >>> 9) % 18)}%)`;
+  for (const c of s) x = Math.imul(x ^ c.codePointAt(0), 16777619);
+  return x >>> 0;
 }
 
-/** edgeClass turns HANDS_OFF_TO into the CSS class edge-hands-off-to. */
-// Links that go one way: a handoff from its initiator, a report to its recipient.
-const directed = new Set(['HANDS_OFF_TO', 'REPORTS_TO']);
-const edgeClass = (type) => `edge-${type.toLowerCase().replaceAll('_', '-')}`;
+/** kindColour is the colour of an agency kind: its own for the core kinds, a muted one from its code otherwise. */
+export function kindColour(kind) {
+  return CORE[kind] ?? `hsl(${hash(kind) % 360}, 28%, 52%)`;
+}
 
-/**
- * layout places the nodes: they start on a circle, repel one another and are
- * pulled together along edges, while a falling "temperature" bounds how far
- * a node moves per step. Returns one {x, y} per node, in order.
- */
-export function layout(nodes, edges, iterations = 300) {
-  const n = nodes.length;
-  const k = 0.9 * Math.sqrt(((W - 2 * MX) * (H - 2 * MY)) / Math.max(n, 1));
-  const pos = nodes.map((_, i) => {
-    const a = (2 * Math.PI * i) / Math.max(n, 1);
-    return { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a) };
-  });
-  const index = new Map(nodes.map((node, i) => [node.id, i]));
-  // One spring per linked pair, however many duties or rules link it, so
-  // that a busy pair is not pulled into one point.
-  const pairs = new Map();
-  for (const e of edges) {
-    const [a, b] = [index.get(e.source), index.get(e.target)].sort((x, y) => x - y);
-    if (a !== undefined && b !== undefined && a !== b) pairs.set(`${a} ${b}`, [a, b]);
+/** isCore says whether a kind is one of the core enforcement agencies. */
+export const isCore = (kind) => kind in CORE;
+
+// Link types: how each is drawn. Handoffs and reports go one way.
+const EDGE = {
+  HANDS_OFF_TO: { color: '#b71c1c', width: 2.5, line: 'solid', arrow: 'triangle' },
+  REPORTS_TO: { color: '#0d47a1', width: 1.5, line: 'solid', arrow: 'vee' },
+  COORDINATES_WITH: { color: '#90a4ae', width: 1, line: 'dashed', arrow: 'none' },
+  PART_OF: { color: '#6d4c41', width: 1.5, line: 'dotted', arrow: 'tee' },
+  SUCCEEDED_BY: { color: '#7b1fa2', width: 1.5, line: 'dashed', arrow: 'chevron' },
+};
+const edgeLook = (type) => EDGE[type] ?? { color: '#9e9e9e', width: 1, line: 'solid', arrow: 'none' };
+
+const FONT = '11px system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+const LINE = 14; // px per label line
+const PAD = 6; // px around a label inside its box
+const WRAP = 150; // widest label line, px
+const GAP = 10; // least room between two boxes
+
+let measure;
+/** textWidth is the drawn width of s in the label font. */
+function textWidth(s) {
+  measure ??= document.createElement('canvas').getContext('2d');
+  measure.font = FONT;
+  return measure.measureText(s).width;
+}
+
+/** wrapLabel breaks a name into lines no wider than WRAP, at most three, the last cut with "…". */
+function wrapLabel(name) {
+  const lines = [];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next) > WRAP) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
-  const links = [...pairs.values()];
+  if (line) lines.push(line);
+  if (lines.length > 3) {
+    lines.length = 3;
+    lines[2] += '…';
+  }
+  return lines;
+}
 
-  for (let it = 0; it < iterations; it++) {
-    const temp = (W / 10) * (1 - it / iterations);
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    const push = (i, j, f) => {
-      const dx = pos[i].x - pos[j].x;
-      const dy = pos[i].y - pos[j].y;
-      const d = Math.max(Math.hypot(dx, dy), 0.01);
-      const fd = f(d) / d;
-      disp[i].x += dx * fd; disp[i].y += dy * fd;
-      disp[j].x -= dx * fd; disp[j].y -= dy * fd;
-    };
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) push(i, j, (d) => (k * k) / d);
-    for (const [a, b] of links) push(a, b, (d) => -(d * d) / k);
-    for (let i = 0; i < n; i++) {
-      // Gravity keeps unlinked agencies near the middle instead of in the corners.
-      disp[i].x -= GRAVITY * (pos[i].x - W / 2);
-      disp[i].y -= GRAVITY * (pos[i].y - H / 2) * (W / H);
-      const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
-      const step = Math.min(d, temp) / d;
-      pos[i].x = Math.min(W - MX, Math.max(MX, pos[i].x + disp[i].x * step));
-      pos[i].y = Math.min(H - MY, Math.max(MY, pos[i].y + disp[i].y * step));
+/** separate pushes apart boxes that overlap (with GAP between them) until none do, or a bound of rounds is reached. */
+function separate(nodes) {
+  const boxes = nodes.map((n) => ({ n, p: { ...n.position() }, w: n.data('w') + GAP, h: n.data('h') + GAP }));
+  for (let round = 0; round < 500; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const ox = (a.w + b.w) / 2 - Math.abs(a.p.x - b.p.x);
+        const oy = (a.h + b.h) / 2 - Math.abs(a.p.y - b.p.y);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        // Move along the axis that needs the shorter push, half each way.
+        if (ox < oy) {
+          const d = (a.p.x <= b.p.x ? -1 : 1) * (ox / 2 + 0.5);
+          a.p.x += d; b.p.x -= d;
+        } else {
+          const d = (a.p.y <= b.p.y ? -1 : 1) * (oy / 2 + 0.5);
+          a.p.y += d; b.p.y -= d;
+        }
+      }
     }
+    if (!moved) break;
   }
-  return pos;
+  for (const b of boxes) b.n.position(b.p);
 }
 
-/** shortLabel keeps long agency names from covering the drawing; the full name is in the tooltip. */
-const shortLabel = (s) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
+const style = [
+  {
+    selector: 'node',
+    style: {
+      shape: 'round-rectangle',
+      width: 'data(w)',
+      height: 'data(h)',
+      label: 'data(text)',
+      'text-wrap': 'wrap',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'font-family': FONT.replace(/^\S+ /, ''),
+      'font-size': 11,
+      'line-height': LINE / 11,
+      color: 'data(ink)',
+      'background-color': 'data(fill)',
+      'border-width': 'data(rim)',
+      'border-color': 'data(colour)',
+      'min-zoomed-font-size': 4,
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier',
+      width: 'data(width)',
+      'line-color': 'data(colour)',
+      'line-style': 'data(line)',
+      'target-arrow-shape': 'data(arrow)',
+      'target-arrow-color': 'data(colour)',
+      'arrow-scale': 1,
+      opacity: 0.85,
+    },
+  },
+  { selector: '.hidden', style: { display: 'none' } },
+  { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#ffd600' } },
+  { selector: '.faded', style: { opacity: 0.18 } },
+  { selector: 'node.chain', style: { 'border-width': 4, 'border-color': '#111', opacity: 1 } },
+  {
+    selector: 'edge.chain',
+    style: {
+      width: 4,
+      'line-color': '#111',
+      'target-arrow-color': '#111',
+      'line-style': 'solid',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 1.4,
+      opacity: 1,
+      label: 'data(hop)',
+      'font-size': 13,
+      'font-weight': 'bold',
+      color: '#111',
+      'text-background-color': '#fff59d',
+      'text-background-opacity': 1,
+      'text-background-padding': 3,
+      'text-background-shape': 'round-rectangle',
+      'z-index': 10,
+    },
+  },
+];
 
 /**
- * drawNetwork replaces the content of the svg element with the network and
- * the legend's with its kinds and edge types. onSelect(id) is called when a
- * node is clicked (or chosen with Enter or Space).
+ * drawNetwork draws network ({nodes, edges} as the API answers it) into
+ * root, replacing what was there, and builds the legend with its filters.
+ * names gives the words shown: names.kind(code), names.edge(type) and
+ * names.ui(key). onSelect(id) is called when an agency is tapped, onLink(link)
+ * (when given) with the link's {type, label, source, target, provisions} when
+ * a link is. It can be called again with new data (another province,
+ * another date); it resolves once the layout is done.
  */
-export function drawNetwork(root, legend, { nodes, edges }, onSelect) {
-  const pos = layout(nodes, edges);
-  const at = new Map(nodes.map((node, i) => [node.id, pos[i]]));
-
-  const edgeLayer = svg('g', { class: 'edges' });
-  for (const e of edges) {
-    const a = at.get(e.source);
-    const b = at.get(e.target);
-    if (!a || !b || a === b) continue;
-    // End the arrows of directed links at the rim of the target node, not under it.
-    const d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 0.01);
-    const cut = directed.has(e.type) ? (R + 2) / d : 0;
-    edgeLayer.append(svg('line', {
-      x1: a.x, y1: a.y, x2: b.x - (b.x - a.x) * cut, y2: b.y - (b.y - a.y) * cut,
-      class: `edge ${edgeClass(e.type)}`,
-      'data-testid': 'edge', 'data-type': e.type,
-      'marker-end': directed.has(e.type) ? 'url(#arrow)' : null,
-    }, svg('title', {}, `${e.type}${e.label ? `: ${e.label}` : ''}`)));
-  }
-
-  // Labels sit under the circles, so that a long label never hides a node.
-  const labelLayer = svg('g', { class: 'labels' });
-  const nodeLayer = svg('g', { class: 'nodes' });
-  nodes.forEach((node, i) => {
-    const { x, y } = pos[i];
-    const pick = () => onSelect(node.id);
-    const label = svg('text', { x, y: y + R + 12, 'text-anchor': 'middle', class: 'label', 'data-id': node.id },
-      shortLabel(node.label));
-    label.addEventListener('click', pick);
-    labelLayer.append(label);
-    const circle = svg('circle', {
-      cx: x, cy: y, r: R, fill: kindColour(node.kind), class: 'node',
-      tabindex: 0, role: 'button', 'aria-label': `${node.label} (${node.kind})`,
-      'data-testid': 'node', 'data-id': node.id, 'data-kind': node.kind,
-    }, svg('title', {}, `${node.label} — ${node.kind}`));
-    circle.addEventListener('click', pick);
-    circle.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); }
+export async function drawNetwork(root, legend, network, onSelect, names, onLink) {
+  root.cy?.destroy();
+  const elements = [];
+  for (const n of network.nodes) {
+    const lines = wrapLabel(n.label);
+    const w = Math.ceil(Math.max(...lines.map(textWidth))) + 2 * PAD;
+    const h = lines.length * LINE + 2 * PAD;
+    const colour = kindColour(n.kind);
+    const core = isCore(n.kind);
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: n.id, kind: n.kind, name: n.label, text: lines.join('\n'), w, h, colour,
+        fill: core ? colour : '#f5f7f8', ink: core ? '#fff' : '#1d2733', rim: core ? 0 : 2,
+      },
     });
-    nodeLayer.append(circle);
+  }
+  const ids = new Set(network.nodes.map((n) => n.id));
+  for (const e of network.edges) {
+    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    const look = edgeLook(e.type);
+    elements.push({
+      group: 'edges',
+      data: {
+        id: e.id, source: e.source, target: e.target, type: e.type, label: e.label ?? '',
+        provisions: e.provisions ?? [], colour: look.color, width: look.width, line: look.line, arrow: look.arrow,
+      },
+    });
+  }
+  const cy = cytoscape({
+    container: root, elements, style, minZoom: 0.2, maxZoom: 4, wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
   });
-
-  const arrow = svg('marker', {
-    id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
-  }, svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }));
-  root.replaceChildren(svg('defs', {}, arrow), edgeLayer, labelLayer, nodeLayer);
-  drawLegend(legend, nodes, edges);
+  root.cy = cy;
+  cy.on('tap', 'node', (ev) => onSelect(ev.target.id()));
+  if (onLink) {
+    cy.on('tap', 'edge', (ev) => {
+      const e = ev.target;
+      onLink({
+        type: e.data('type'), label: e.data('label'), provisions: e.data('provisions') ?? [],
+        source: { id: e.source().id(), name: e.source().data('name'), kind: e.source().data('kind') },
+        target: { id: e.target().id(), name: e.target().data('name'), kind: e.target().data('kind') },
+      });
+    });
+  }
+  await placeNodes(cy);
+  drawLegend(root, legend, network, names);
+  return cy;
 }
 
-/** drawLegend lists the kinds and edge types present, with their colours and strokes. */
-function drawLegend(legend, nodes, edges) {
-  const item = (sample, text) => {
-    const span = document.createElement('span');
-    span.append(svg('svg', { width: 26, height: 12, 'aria-hidden': 'true' }, sample), text);
-    return span;
+/** placeNodes runs fcose on the visible elements, then separates the boxes and fits the view. */
+async function placeNodes(cy) {
+  const shown = cy.elements(':visible');
+  if (shown.nodes().length > 0) {
+    const layout = shown.layout({
+      name: typeof cytoscapeFcose !== 'undefined' ? 'fcose' : 'cose',
+      quality: 'proof',
+      randomize: true,
+      animate: false,
+      nodeDimensionsIncludeLabels: true,
+      nodeSeparation: 60,
+      idealEdgeLength: 110,
+      nodeRepulsion: 9000,
+      packComponents: true,
+      tile: true,
+      tilingPaddingVertical: 20,
+      tilingPaddingHorizontal: 20,
+    });
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    await done;
+    separate(shown.nodes());
+  }
+  cy.fit(shown, 24);
+}
+
+/** applyFilters shows the link types and kinds ticked in the legend, and hides agencies left without a link if asked. */
+function applyFilters(root, legend) {
+  const cy = root.cy;
+  const off = (group) => new Set([...legend.querySelectorAll(`input[data-group="${group}"]:not(:checked)`)].map((i) => i.value));
+  const types = off('edge');
+  const kinds = off('kind');
+  const hideUnlinked = legend.querySelector('input[data-group="unlinked"]')?.checked;
+  cy.batch(() => {
+    cy.elements().removeClass('hidden');
+    cy.nodes().filter((n) => kinds.has(n.data('kind'))).addClass('hidden');
+    cy.edges().filter((e) => types.has(e.data('type')) || e.source().hasClass('hidden') || e.target().hasClass('hidden'))
+      .addClass('hidden');
+    if (hideUnlinked) {
+      cy.nodes().filter((n) => !n.hasClass('hidden') && n.connectedEdges().not('.hidden').length === 0).addClass('hidden');
+    }
+  });
+  root.dataset.shown = String(cy.nodes().not('.hidden').length);
+}
+
+/** drawLegend lists the kinds and link types present as check boxes that filter the drawing. */
+function drawLegend(root, legend, network, names) {
+  const box = (group, value, text, sample, checked = true) => {
+    const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked });
+    input.dataset.group = group;
+    input.dataset.testid = `filter-${group}`;
+    const label = document.createElement('label');
+    label.className = `filter filter-${group}`;
+    if (sample) label.append(sample);
+    label.append(input, text);
+    return label;
   };
-  const kinds = [...new Set(nodes.map((n) => n.kind))].sort();
-  const types = [...new Set(edges.map((e) => e.type))].sort();
+  const swatch = (colour, core) => {
+    const s = document.createElement('span');
+    s.className = core ? 'swatch core' : 'swatch';
+    s.style.backgroundColor = core ? colour : '#f5f7f8'; // CSSOM: the CSP forbids style attributes, not this
+    s.style.borderColor = colour;
+    return s;
+  };
+  const stroke = (type) => {
+    const s = document.createElement('span');
+    const look = edgeLook(type);
+    s.className = `stroke stroke-${look.line}`;
+    s.style.borderTopColor = look.color;
+    s.style.borderTopWidth = `${Math.max(look.width, 1.5)}px`;
+    return s;
+  };
+  const kinds = [...new Set(network.nodes.map((n) => n.kind))]
+    .sort((a, b) => Number(isCore(b)) - Number(isCore(a)) || names.kind(a).localeCompare(names.kind(b), 'vi'));
+  const types = [...new Set(network.edges.map((e) => e.type))].sort();
+  const heading = (text) => Object.assign(document.createElement('h3'), { textContent: text });
+  const group = (cls, ...items) => {
+    const div = document.createElement('div');
+    div.className = cls;
+    div.append(...items);
+    return div;
+  };
   legend.replaceChildren(
-    ...kinds.map((k) => item(svg('circle', { cx: 13, cy: 6, r: 5, fill: kindColour(k) }), k)),
-    ...types.map((t) => item(svg('line', { x1: 1, y1: 6, x2: 25, y2: 6, class: `edge ${edgeClass(t)}` }), t)),
+    group('legend-links', heading(names.ui('legend.links')), ...types.map((t) => box('edge', t, names.edge(t), stroke(t)))),
+    group('legend-kinds', heading(names.ui('legend.kinds')),
+      ...kinds.map((k) => box('kind', k, names.kind(k), swatch(kindColour(k), isCore(k))))),
+    group('legend-options', box('unlinked', 'hide', names.ui('legend.hideUnlinked'), null, false)),
   );
+  legend.onchange = () => applyFilters(root, legend);
+  applyFilters(root, legend);
 }
 
-/** markSelected outlines the node (and label) of the selected agency, if it is drawn. */
+/** markSelected outlines the selected agency, if it is drawn. */
 export function markSelected(root, id) {
-  for (const e of root.querySelectorAll('.selected')) e.classList.remove('selected');
-  if (!id) return;
-  for (const e of root.querySelectorAll(`[data-id="${CSS.escape(id)}"]`)) e.classList.add('selected');
+  const cy = root.cy;
+  if (!cy) return;
+  cy.nodes('.selected').removeClass('selected');
+  if (id) cy.getElementById(id).addClass('selected');
+}
+
+/**
+ * markChain draws a handoff chain on the graph: each hop's links from its
+ * initiator to the agencies it notifies or hands over to, with the hop's
+ * number, everything else faded. A link of the chain that the network lacks
+ * (an agency reached in another document) is added for the while. hops as
+ * the API's handoffChain answers it; an empty list clears the chain.
+ */
+export function markChain(root, hops) {
+  const cy = root.cy;
+  if (!cy) return;
+  cy.batch(() => {
+    cy.remove('.chain-extra');
+    cy.elements().removeClass('chain faded');
+    cy.edges().removeData('hop');
+    if (!hops.length) return;
+    const order = [];
+    for (const hop of hops) {
+      const x = hop.handoff;
+      if (!x.from) continue;
+      for (const to of [...x.notifies, ...x.transfersTo]) {
+        const from = cy.getElementById(x.from.id);
+        const target = cy.getElementById(to.id);
+        if (from.empty() || target.empty()) continue;
+        let edge = cy.edges(`[type = "HANDS_OFF_TO"]`).filter((e) => e.source().same(from) && e.target().same(target)
+          && e.id().endsWith(`@${x.id}`));
+        if (edge.empty()) {
+          edge = cy.add({
+            group: 'edges', classes: 'chain-extra',
+            data: { id: `chain:${hop.depth}:${x.id}>${to.id}`, source: x.from.id, target: to.id, type: 'HANDS_OFF_TO',
+              colour: '#111', width: 4, line: 'solid', arrow: 'triangle' },
+          });
+        }
+        const prev = edge.data('hop');
+        edge.data('hop', prev ? `${prev},${hop.depth}` : String(hop.depth));
+        edge.addClass('chain');
+        from.addClass('chain');
+        target.addClass('chain');
+        order.push({ hop: hop.depth, from: x.from.id, to: to.id });
+      }
+    }
+    cy.elements().not('.chain').addClass('faded');
+    root.dataset.chain = JSON.stringify(order);
+  });
+  if (!hops.length) delete root.dataset.chain;
 }

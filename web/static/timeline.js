@@ -5,6 +5,7 @@
 // module tells the page that the date changed with a "regnet:asof" event on
 // document, and the page asks it for the network's date (asOfVariables).
 import { gql } from './api.js';
+import { names, t } from './i18n.js';
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 
@@ -38,7 +39,7 @@ export function asOfVariables() {
 }
 
 function label(d) {
-  return d.number ?? `${d.kind} (${d.status === 'DRAFT' ? 'dự thảo' : 'chưa có số'})`;
+  return d.number ?? `${d.kind} (${d.status === 'DRAFT' ? names.status('DRAFT') : t('doc.unnumbered')})`;
 }
 
 /** when is the day a document is placed at on the timeline. */
@@ -52,12 +53,12 @@ function documentItem(d, date) {
   const started = d.validFrom !== null ? d.validFrom <= date : d.named || (d.issued !== null && d.issued < date);
   const inForce = date && d.status !== 'DRAFT' && started && (d.validUntil === null || date <= d.validUntil);
   const facts = [
-    d.issued && `issued ${d.issued}`,
-    d.validFrom && `in force from ${d.validFrom}`,
-    d.validUntil && `until ${d.validUntil}`,
-    d.status === 'DRAFT' && 'draft: never in force',
-    d.named && 'named by the documents read; text not loaded',
-    d.replacesNumbers.length > 0 && `replaces ${d.replacesNumbers.join(', ')}`,
+    d.issued && t('time.issued', d.issued),
+    d.validFrom && t('time.from', d.validFrom),
+    d.validUntil && t('time.until', d.validUntil),
+    d.status === 'DRAFT' && t('time.draft'),
+    d.named && t('time.named'),
+    d.replacesNumbers.length > 0 && t('time.replaces', d.replacesNumbers.join(', ')),
   ].filter(Boolean);
   return el('li', {
     'data-testid': 'timeline-document', 'data-id': d.id, 'data-status': d.status,
@@ -78,28 +79,28 @@ function drawTimeline() {
 export async function showProvince(province) {
   documents = [];
   $('timeline').replaceChildren();
-  for (const sel of [$('compare-a'), $('compare-b')]) sel.replaceChildren();
+  for (const sel of [$('version-a'), $('version-b')]) sel.replaceChildren();
   if (!province) return;
   const data = await gql(Q.documents, { province });
   documents = data.documents.edges.map((e) => e.node);
   drawTimeline();
   const loaded = documents.filter((d) => !d.named);
-  for (const sel of [$('compare-a'), $('compare-b')]) {
+  for (const sel of [$('version-a'), $('version-b')]) {
     sel.append(...loaded.map((d) => el('option', { value: d.id }, `${label(d)} — ${d.kind}`)));
   }
-  if (loaded.length > 1) $('compare-b').selectedIndex = 1;
+  if (loaded.length > 1) $('version-b').selectedIndex = 1;
 }
 
 function side(s) {
   if (!s) return '—';
-  return `${s.role} (${s.agency?.name ?? '?'}), ${s.provision?.path ?? ''}: ${s.text}`;
+  return `${names.role(s.role)} (${s.agency?.name ?? '?'}), ${s.provision?.path ?? ''}: ${s.text}`;
 }
 
 function changeItem(c) {
-  const slot = [c.kind, c.field?.name, c.area?.name].filter(Boolean).join(' · ');
+  const slot = [names.kind(c.kind), c.field?.name, c.area?.name].filter(Boolean).join(' · ');
   return el('li', { 'data-testid': 'version-change', 'data-change': c.change, 'data-kind': c.kind },
-    el('strong', {}, `${c.change} ${slot}`),
-    el('p', {}, 'Before: ', side(c.a)), el('p', {}, 'After: ', side(c.b)));
+    el('strong', {}, `${t(`change.${c.change}`)}: ${slot}`),
+    el('p', {}, t('version.before'), side(c.a)), el('p', {}, t('version.after'), side(c.b)));
 }
 
 async function compareVersions(e) {
@@ -107,12 +108,12 @@ async function compareVersions(e) {
   const out = $('version-changes');
   out.setAttribute('aria-busy', 'true');
   try {
-    const { compareDocuments: c } = await gql(Q.compare, { a: $('compare-a').value, b: $('compare-b').value });
+    const { compareDocuments: c } = await gql(Q.compare, { a: $('version-a').value, b: $('version-b').value });
     out.replaceChildren(
-      el('p', {}, `${c.added.length} added, ${c.removed.length} removed, ${c.changed.length} changed, ${c.same} unchanged.`),
+      el('p', {}, t('version.summary', c.added.length, c.removed.length, c.changed.length, c.same)),
       ...[...c.added, ...c.removed, ...c.changed].map(changeItem));
   } catch (err) {
-    out.replaceChildren(el('p', { class: 'error', 'data-testid': 'version-error' }, `Comparison failed: ${err.message}`));
+    out.replaceChildren(el('p', { class: 'error', 'data-testid': 'version-error' }, `${t('version.failed')}: ${err.message}`));
   } finally {
     out.removeAttribute('aria-busy');
   }
@@ -129,5 +130,5 @@ export function initTimeline(build) {
   $('time-form').addEventListener('submit', (e) => e.preventDefault());
   $('as-of').addEventListener('change', dateChanged);
   $('include-drafts').addEventListener('change', dateChanged);
-  $('compare-form').addEventListener('submit', compareVersions);
+  $('version-form').addEventListener('submit', compareVersions);
 }
