@@ -3,10 +3,14 @@ package neo4j_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/server"
+	"github.com/regnet/regnet/server/servertest"
 	"github.com/regnet/regnet/store/storetest"
 )
 
@@ -58,5 +62,40 @@ func TestVersion(t *testing.T) {
 	}
 	if v := version(); v != v2 {
 		t.Errorf("a failed load moved the version from %d to %d", v2, v)
+	}
+}
+
+// TestCacheSeesALoad serves the API from Neo4j with the answer cache on and
+// checks that a load committed through another store value (as `regnet
+// load` in another process would) is seen by the next request.
+func TestCacheSeesALoad(t *testing.T) {
+	uri := serverURI(t)
+	s := openStore(t, uri)
+	ctx := context.Background()
+	if err := s.Wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ds := storetest.Fixture()
+	if _, err := s.Load(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	srv := servertest.New(t, s, func(c *server.Config) { c.CacheCheckInterval = -1 })
+	const q = `{ provinces { name } }`
+	before := srv.MustQuery(t, q, nil)
+	if got := srv.MustQuery(t, q, nil).Header.Get(server.CacheHeader); got != "hit" {
+		t.Fatalf("repeated query: %s %q, want hit", server.CacheHeader, got)
+	}
+
+	more := storetest.Fixture()
+	more.Provinces = append(more.Provinces, regnet.Province{ID: "prov:cache-test", Name: "Tỉnh Thử"})
+	if _, err := openStore(t, uri).Load(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	after := srv.MustQuery(t, q, nil)
+	if got := after.Header.Get(server.CacheHeader); got != "miss" {
+		t.Errorf("after a load: %s %q, want miss", server.CacheHeader, got)
+	}
+	if !strings.Contains(string(after.Data), "Tỉnh Thử") || strings.Contains(string(before.Data), "Tỉnh Thử") {
+		t.Errorf("the new province is not in the answer after the load: before %s, after %s", before.Data, after.Data)
 	}
 }
