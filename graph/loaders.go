@@ -112,7 +112,7 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 		func(ctx context.Context, ids []string) ([]*regnet.Duty, error) {
 			return s.Duties(ctx, regnet.DutyFilter{IDs: ids})
 		})
-	l.AgencyDuties = groupBy(ctx, wait, func(d *regnet.Duty) []string { return []string{d.Agency} },
+	l.AgencyDuties = groupBy(ctx, wait, dutyHolder,
 		func(ctx context.Context, ids []string) ([]*regnet.Duty, error) {
 			return s.Duties(ctx, regnet.DutyFilter{Agencies: ids})
 		})
@@ -133,11 +133,11 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 		func(ctx context.Context, ids []string) ([]*regnet.Handoff, error) {
 			return s.Handoffs(ctx, regnet.HandoffFilter{IDs: ids})
 		})
-	l.HandoffsFrom = groupBy(ctx, wait, func(h *regnet.Handoff) []string { return []string{h.From} },
+	l.HandoffsFrom = groupBy(ctx, wait, handoffFrom,
 		func(ctx context.Context, ids []string) ([]*regnet.Handoff, error) {
 			return s.Handoffs(ctx, regnet.HandoffFilter{From: ids})
 		})
-	l.HandoffsTo = groupBy(ctx, wait, func(h *regnet.Handoff) []string { return concat(h.Notifies, h.TransfersTo) },
+	l.HandoffsTo = groupBy(ctx, wait, handoffTo,
 		func(ctx context.Context, ids []string) ([]*regnet.Handoff, error) {
 			return s.Handoffs(ctx, regnet.HandoffFilter{To: ids})
 		})
@@ -232,19 +232,25 @@ func groupBy[V any](ctx context.Context, wait time.Duration, keysOf func(*V) []s
 		if err != nil {
 			return nil, err
 		}
-		out := make(map[string][]*V, len(keys))
-		for _, k := range keys {
-			out[k] = []*V{}
-		}
-		for _, v := range vs {
-			for _, k := range uniq(keysOf(v)) {
-				if g, ok := out[k]; ok {
-					out[k] = append(g, v)
-				}
+		return group(keys, vs, keysOf), nil
+	})
+}
+
+// group returns the objects of vs that belong to each key, in vs's order;
+// a key with none has an empty list.
+func group[V any](keys []string, vs []*V, keysOf func(*V) []string) map[string][]*V {
+	out := make(map[string][]*V, len(keys))
+	for _, k := range keys {
+		out[k] = []*V{}
+	}
+	for _, v := range vs {
+		for _, k := range uniq(keysOf(v)) {
+			if g, ok := out[k]; ok {
+				out[k] = append(g, v)
 			}
 		}
-		return out, nil
-	})
+	}
+	return out
 }
 
 func deref(s *string) []string {

@@ -86,6 +86,9 @@ func (l *Loaders) prefetchAgencies(ctx context.Context, as []*regnet.Agency, sel
 			parents = append(parents, *a.Parent)
 		}
 	}
+	if l.primeAgencies(ctx, ids, parents, sel) {
+		return
+	}
 	if sel.has("parent") {
 		l.Agency.Prefetch(parents)
 	}
@@ -147,6 +150,9 @@ func (l *Loaders) prefetchDuties(ctx context.Context, ds []*regnet.Duty, sel sel
 // prefetchHandoffs starts what sel asks of handoff rules: the agencies
 // they name, their areas and provisions (with the provisions' documents).
 func (l *Loaders) prefetchHandoffs(ctx context.Context, hs []*regnet.Handoff, sel selection) {
+	if l.primeHandoffs(ctx, hs, sel) {
+		return
+	}
 	var agencies, areas, provisions []string
 	for _, h := range hs {
 		if sel.has("from") {

@@ -416,6 +416,10 @@ func (r *provinceResolver) Agencies(ctx context.Context, obj *regnet.Province, k
 			out = append(out, a)
 		}
 	}
+	for _, a := range out {
+		r.loaders(ctx).Agency.Prime(a.ID, a)
+	}
+	r.loaders(ctx).prefetchAgencies(ctx, out, selectionOf(ctx))
 	return out, nil
 }
 

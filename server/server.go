@@ -140,6 +140,16 @@ type Config struct {
 	StoreCheckInterval time.Duration
 	// RequestTimeout bounds the time a GraphQL request may take.
 	RequestTimeout time.Duration
+	// CacheBytes bounds the answer cache (see answerCache): whole answers
+	// kept per load version of the store, for stores that have versions
+	// (regnet.Versioned). Zero takes DefaultCacheBytes; negative turns the
+	// cache off.
+	CacheBytes int64
+	// CacheCheckInterval is how long the cache trusts the version it read
+	// from the store: a load committed by any process is seen within it.
+	// Zero takes DefaultCacheCheckInterval; negative reads the version on
+	// every request.
+	CacheCheckInterval time.Duration
 	// BatchWait is how long the per-request loaders gather keys
 	// (graph.DefaultBatchWait when zero).
 	BatchWait time.Duration
@@ -163,6 +173,8 @@ type Server struct {
 	// penalties hold back the clients whose requests are refused.
 	penalties *penalties
 	bounds    atomic.Pointer[graph.Bounds]
+	// cache holds answers per load version; nil when off.
+	cache *answerCache
 }
 
 // New returns a Server for cfg.
@@ -174,6 +186,9 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxPerClient, cfg.QueueWait),
 		penalties: newPenalties(cfg.MaxPenalty)}
 	s.breaker = newBreaker(s.checkStore, cfg.StoreCheckInterval)
+	if v, ok := cfg.Store.(regnet.Versioned); ok && cfg.CacheBytes > 0 {
+		s.cache = newAnswerCache(v, int(cfg.CacheBytes), cfg.CacheCheckInterval)
+	}
 	s.bounds.Store(graph.StaticBounds())
 	s.measureBounds(context.Background())
 
@@ -223,6 +238,12 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxPenalty == 0 {
 		cfg.MaxPenalty = DefaultMaxPenalty
+	}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
+	}
+	if cfg.CacheCheckInterval == 0 {
+		cfg.CacheCheckInterval = DefaultCacheCheckInterval
 	}
 	if cfg.StoreCheckInterval <= 0 {
 		cfg.StoreCheckInterval = time.Second
@@ -361,6 +382,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	var h http.Handler = gql
 	h = graph.Middleware(s.cfg.Store, s.cfg.BatchWait)(h)
 	h = s.limitResponse(h)
+	h = s.cacheAnswers(h)
 	h = s.timeout(h)
 	h = s.limitBody(h)
 	h = s.failFast(h)

@@ -26,9 +26,23 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("REGNET_ADDR", "localhost:8080"), "listen address HOST:PORT (default $REGNET_ADDR)")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI (default $NEO4J_URI); without one, documents are served from memory")
 	origins := fs.String("cors", envOr("REGNET_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql from a browser, or * (default $REGNET_CORS_ORIGINS)")
+	cacheSize := fs.String("cache-size", envOr("REGNET_CACHE_SIZE", "64MB"), "memory for cached answers, in bytes or with KB or MB; 0 turns the cache off (default $REGNET_CACHE_SIZE)")
+	cacheCheck := fs.Duration("cache-check", server.DefaultCacheCheckInterval, "how often the cache asks the store for its load version; 0 asks on every request")
+	pprofAddr := fs.String("pprof", "", "serve Go profiles (net/http/pprof) on this address HOST:PORT; off when empty")
 	limits := serveLimits(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	cacheBytes := int64(-1)
+	if strings.TrimSpace(*cacheSize) != "0" {
+		var err error
+		if cacheBytes, err = parseBytes(*cacheSize); err != nil {
+			return usagef("--cache-size (or REGNET_CACHE_SIZE): %v", err)
+		}
+	}
+	checkEvery := *cacheCheck
+	if checkEvery <= 0 {
+		checkEvery = -1
 	}
 	timeout, err := time.ParseDuration(limits.timeout)
 	if err != nil || timeout <= 0 {
@@ -66,24 +80,33 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	srv, err := server.New(server.Config{
-		Store:            store,
-		Addr:             *addr,
-		CORSOrigins:      splitList(*origins),
-		Logger:           log,
-		Explorer:         web.Handler(),
-		MaxDepth:         limits.depth,
-		ComplexityLimit:  limits.cost,
-		TokenLimit:       limits.tokens,
-		MaxAliases:       limits.aliases,
-		MaxSelections:    limits.selections,
-		MaxResponseBytes: int(respBytes),
-		MaxConcurrent:    limits.concurrent,
-		MaxPerClient:     limits.perClient,
-		MaxConns:         limits.conns,
-		RequestTimeout:   timeout,
+		Store:              store,
+		Addr:               *addr,
+		CORSOrigins:        splitList(*origins),
+		Logger:             log,
+		Explorer:           web.Handler(),
+		MaxDepth:           limits.depth,
+		ComplexityLimit:    limits.cost,
+		TokenLimit:         limits.tokens,
+		MaxAliases:         limits.aliases,
+		MaxSelections:      limits.selections,
+		MaxResponseBytes:   int(respBytes),
+		MaxConcurrent:      limits.concurrent,
+		MaxPerClient:       limits.perClient,
+		MaxConns:           limits.conns,
+		RequestTimeout:     timeout,
+		CacheBytes:         cacheBytes,
+		CacheCheckInterval: checkEvery,
 	})
 	if err != nil {
 		return err
+	}
+	if *pprofAddr != "" {
+		stop, err := servePprof(ctx, *pprofAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	// The address is printed once the port is open, so that whoever reads
 	// it can connect at once, and with the port chosen for ":0".

@@ -112,6 +112,10 @@ func TestServeUsage(t *testing.T) {
 	if code != exitError || !strings.Contains(stderr, "no-such-folder") {
 		t.Errorf("exit %d, stderr %q; want an error naming the missing file", code, stderr)
 	}
+	code, _, stderr = run(t, "serve", "--addr", "127.0.0.1:0", "--cache-size", "lots")
+	if code != exitUsage || !strings.Contains(stderr, "--cache-size") {
+		t.Errorf("exit %d, stderr %q; want a usage error naming --cache-size", code, stderr)
+	}
 }
 
 // TestServePrintsItsPort: serve prints where it listens only once it has

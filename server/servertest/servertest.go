@@ -41,6 +41,7 @@ func New(tb testing.TB, store regnet.Store, configure ...func(*server.Config)) *
 // Response is a GraphQL response with its HTTP status.
 type Response struct {
 	Status int             `json:"-"`
+	Header http.Header     `json:"-"`
 	Data   json.RawMessage `json:"data"`
 	Errors []Error         `json:"errors"`
 }
@@ -132,7 +133,7 @@ func (s *Server) Do(tb testing.TB, req *http.Request) *Response {
 	if err != nil {
 		tb.Fatalf("read response: %v", err)
 	}
-	r := &Response{Status: res.StatusCode}
+	r := &Response{Status: res.StatusCode, Header: res.Header}
 	if err := json.Unmarshal(b, r); err != nil {
 		tb.Fatalf("%s %s answered %d with a body that is not JSON: %q", req.Method, req.URL.Path, res.StatusCode, b)
 	}

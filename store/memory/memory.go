@@ -64,6 +64,8 @@ type Store struct {
 
 	index    []entry          // search entries, one per agency, duty, provision, plan action
 	postings map[string][]int // folded token -> indexes of the entries that hold it, ascending
+
+	version int64 // see Version
 }
 
 var _ regnet.Store = (*Store)(nil)
@@ -102,6 +104,7 @@ func New(ds *regnet.Dataset) *Store {
 	}
 	s.buildLinks()
 	s.buildIndex()
+	s.version = versions.Add(1)
 	return s
 }
 

@@ -37,7 +37,7 @@ func (s *Store) Wipe(ctx context.Context) error {
 func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	type counts struct{ n, r int64 }
 	c, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
-		res, err := tx.Run(ctx, "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil)
+		res, err := tx.Run(ctx, "CALL { MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil)
 		if err != nil {
 			return counts{}, err
 		}
@@ -56,7 +56,7 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 func (s *Store) Dump(ctx context.Context) ([]string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		var lines []string
-		res, err := tx.Run(ctx, "MATCH (n) RETURN labels(n), properties(n)", nil)
+		res, err := tx.Run(ctx, "MATCH (n) WHERE NOT n:Meta RETURN labels(n), properties(n)", nil)
 		if err != nil {
 			return nil, err
 		}

@@ -44,7 +44,11 @@ func (s *Store) Load(ctx context.Context, ds *regnet.Dataset) (*regnet.LoadSumma
 		return nil, err
 	}
 	sum, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (*regnet.LoadSummary, error) {
-		return s.run(ctx, tx, p)
+		sum, err := s.run(ctx, tx, p)
+		if err != nil {
+			return nil, err
+		}
+		return sum, bumpVersion(ctx, tx)
 	})
 	if err != nil {
 		return nil, storeError("neo4j: load", err)

@@ -47,3 +47,6 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE FULLTEXT INDEX regnet_search_facts IF NOT EXISTS
 FOR (n:Duty|Provision|PlanAction) ON EACH [n.folded]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
+// The load version (see version.go): one node, found by its key.
+CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE;

@@ -1,0 +1,188 @@
+package neo4j_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/loader"
+	"github.com/regnet/regnet/server"
+	"github.com/regnet/regnet/server/servertest"
+	"github.com/regnet/regnet/store/storetest"
+)
+
+// loadBundled loads the bundled documents into an emptied graph.
+func loadBundled(t *testing.T) regnet.Store {
+	t.Helper()
+	ds, err := loader.New().ParseFS(data.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, serverURI(t))
+	fresh(t, s, ds)
+	return s
+}
+
+// TestNeighbourhoodIsTheStoreCalls checks that one Neighbourhood read
+// answers what the separate store calls answer, for every province's
+// agencies.
+func TestNeighbourhoodIsTheStoreCalls(t *testing.T) {
+	s := loadBundled(t)
+	nr := s.(regnet.NeighbourhoodReader)
+	ctx := context.Background()
+	provinces, err := s.Provinces(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range provinces {
+		as, err := s.Agencies(ctx, regnet.AgencyFilter{Province: p.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids, parents []string
+		for _, a := range as {
+			ids = append(ids, a.ID)
+			if a.Parent != nil {
+				parents = append(parents, *a.Parent)
+			}
+		}
+		n, err := nr.Neighbourhood(ctx, regnet.NeighbourhoodQuery{DutiesOf: ids, HandoffsFrom: ids, HandoffsTo: ids, Agencies: parents})
+		if err != nil {
+			t.Fatal(err)
+		}
+		duties, err := s.Duties(ctx, regnet.DutyFilter{Agencies: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := s.Handoffs(ctx, regnet.HandoffFilter{From: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := s.Handoffs(ctx, regnet.HandoffFilter{To: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) > 0 && len(duties) == 0 {
+			t.Errorf("%s: no duties to compare", p.Name)
+		}
+		same(t, p.Name+" duties", n.Duties, duties)
+		same(t, p.Name+" handoffs out", n.HandoffsFrom, out)
+		same(t, p.Name+" handoffs in", n.HandoffsTo, in)
+
+		// The records they name, read one kind at a time.
+		agencies, provisions, fields, areas := append([]string{}, parents...), []string{}, []string{}, []string{}
+		for _, d := range duties {
+			agencies = append(append(agencies, d.Agency), d.Partners...)
+			provisions = append(provisions, d.Provision)
+			fields = append(fields, d.Fields...)
+			areas = append(areas, d.Areas...)
+		}
+		for _, h := range append(out, in...) {
+			agencies = append(append(append(agencies, h.From), h.Notifies...), h.TransfersTo...)
+			provisions = append(provisions, h.Provision)
+			areas = append(append(areas, h.Leaving...), h.Entering...)
+		}
+		wantAgencies, _ := s.Agencies(ctx, regnet.AgencyFilter{IDs: nonEmpty(agencies)})
+		wantProvisions, _ := s.Provisions(ctx, regnet.ProvisionFilter{IDs: nonEmpty(provisions)})
+		var docs []string
+		for _, pr := range wantProvisions {
+			docs = append(docs, pr.Document)
+		}
+		wantDocs, _ := s.Documents(ctx, regnet.DocumentFilter{IDs: nonEmpty(docs)})
+		wantFields, _ := s.Fields(ctx, nonEmpty(fields))
+		wantAreas, _ := s.Areas(ctx, nonEmpty(areas))
+		same(t, p.Name+" agencies", n.Agencies, wantAgencies)
+		same(t, p.Name+" provisions", n.Provisions, wantProvisions)
+		same(t, p.Name+" documents", n.Documents, wantDocs)
+		same(t, p.Name+" fields", n.Fields, wantFields)
+		same(t, p.Name+" areas", n.Areas, wantAreas)
+	}
+}
+
+// nonEmpty keeps a list of ids from meaning "all" when it is empty.
+func nonEmpty(ids []string) []string {
+	if len(ids) == 0 {
+		return []string{"\x00none"}
+	}
+	return ids
+}
+
+func same[T any](t *testing.T, what string, got, want []*T) {
+	t.Helper()
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(want)
+		t.Errorf("%s:\n got %s\nwant %s", what, g, w)
+	}
+}
+
+// plainStore hides everything but regnet.Store: the API then reads through
+// its loaders only.
+type plainStore struct{ regnet.Store }
+
+// TestOneStatementAnswersAsTheLoaders sends every client query through the
+// API twice, once over the store as it is (neighbourhoods read in one
+// statement) and once over the loaders alone, and compares the answers
+// byte for byte.
+func TestOneStatementAnswersAsTheLoaders(t *testing.T) {
+	s := loadBundled(t)
+	noCache := func(c *server.Config) { c.CacheBytes = -1 }
+	oneCalls := &countingReader{Counting: storetest.NewCounting(s), nr: s.(regnet.NeighbourhoodReader)}
+	loaderCalls := storetest.NewCounting(s)
+	one := servertest.New(t, oneCalls, noCache)
+	loaders := servertest.New(t, plainStore{loaderCalls}, noCache)
+	var files []string
+	for _, dir := range []string{"../../graph/testdata/queries", "../../loadtest/queries"} {
+		fs, err := filepath.Glob(filepath.Join(dir, "*.graphql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) < 8 {
+		t.Fatalf("found only %d query files", len(files))
+	}
+	for _, f := range files {
+		q, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := one.MustQuery(t, string(q), nil)
+		want := loaders.MustQuery(t, string(q), nil)
+		if string(got.Data) != string(want.Data) {
+			t.Errorf("%s: answers differ\none statement: %.400s\nloaders:       %.400s", f, got.Data, want.Data)
+		}
+		_, n1 := oneCalls.Take()
+		n1 += int(oneCalls.reads.Swap(0))
+		_, n2 := loaderCalls.Take()
+		if n1 > n2 {
+			t.Errorf("%s: %d store calls with neighbourhoods, %d without", f, n1, n2)
+		}
+		if strings.HasSuffix(f, "loadtest/queries/agency.graphql") && n1 > 3 {
+			t.Errorf("%s: %d store calls, want at most 3 (provinces, agencies, neighbourhood)", f, n1)
+		}
+		t.Logf("%s: %d store calls (loaders alone: %d)", f, n1, n2)
+	}
+}
+
+// countingReader counts store calls, neighbourhood reads among them.
+type countingReader struct {
+	*storetest.Counting
+	nr    regnet.NeighbourhoodReader
+	reads atomic.Int64
+}
+
+func (c *countingReader) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) (*regnet.Neighbourhood, error) {
+	c.reads.Add(1)
+	return c.nr.Neighbourhood(ctx, q)
+}
