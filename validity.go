@@ -224,3 +224,11 @@ func SelectDocuments(docs []*Document, f DocumentFilter) []*Document {
 	}
 	return out
 }
+
+// Vietnam is the time zone a day is reckoned in: the documents date
+// themselves, their deadlines and their effect by Vietnamese calendar days.
+var Vietnam = time.FixedZone("ICT", 7*60*60)
+
+// Today is the current day in Vietnam (YYYY-MM-DD): what "today" means for
+// plan deadlines, and what an answer that depends on today is keyed by.
+func Today() string { return time.Now().In(Vietnam).Format(time.DateOnly) }

@@ -177,9 +177,6 @@ func checkDepth(d *int, def int) (int, error) {
 // variable-length patterns must always have an upper bound.
 const maxChainDepth = 10
 
-// vietnam is the time zone "today" is reckoned in for plan deadlines.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 func sortByID[T any](items []*T, id func(*T) string) []*T {
 	out := slices.Clone(items)
 	slices.SortStableFunc(out, func(a, b *T) int { return cmp.Compare(id(a), id(b)) })

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/graph/generated"
@@ -869,7 +868,7 @@ func (r *queryResolver) PlanReport(ctx context.Context, province string, asOf *s
 		return nil, err
 	}
 	if day == "" {
-		day = time.Now().In(vietnam).Format(time.DateOnly)
+		day = regnet.Today()
 	}
 	rep, err := regnet.TrackPlans(ctx, r.Store, p.Name, day)
 	if err != nil {

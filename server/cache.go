@@ -141,7 +141,8 @@ func (c *answerCache) put(version int64, e *cacheEntry) {
 	}
 }
 
-// requestKey is the cache key of a GraphQL request, or "" when the request
+// requestKey is the cache key of a GraphQL request on the current day (in
+// Vietnam), or "" when the request
 // is not one the cache can tell apart reliably (a body that is not a
 // GraphQL request object). Variables are decoded and encoded again so
 // that their order and spacing do not matter.
@@ -183,7 +184,9 @@ func requestKey(r *http.Request) string {
 		return ""
 	}
 	var b bytes.Buffer
-	for _, part := range []string{r.Method, r.Header.Get("Accept"), p.OperationName, p.Query, vars, ext} {
+	// The day is part of the key: an answer that counts from today (a
+	// plan's overdue actions) must not outlive it.
+	for _, part := range []string{regnet.Today(), r.Method, r.Header.Get("Accept"), p.OperationName, p.Query, vars, ext} {
 		b.WriteString(strconv.Itoa(len(part)))
 		b.WriteByte(':')
 		b.WriteString(part)

@@ -87,7 +87,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	date := *asOf
 	if date == "" {
-		date = time.Now().Format(time.DateOnly)
+		date = regnet.Today()
 	} else if _, err := time.Parse(time.DateOnly, date); err != nil {
 		return usagef("--as-of %q is not a date in the form YYYY-MM-DD", date)
 	}
