@@ -162,20 +162,17 @@ func checkDate(name string, s *string) (string, error) {
 	return *s, nil
 }
 
-// checkDepth checks a maxDepth argument.
+// checkDepth checks a maxDepth argument against regnet.MaxDepth; without
+// one, def applies.
 func checkDepth(d *int, def int) (int, error) {
 	if d == nil {
 		return def, nil
 	}
-	if *d < 1 || *d > maxChainDepth {
-		return 0, invalid("maxDepth must be between 1 and %d, not %d", maxChainDepth, *d)
+	if err := regnet.CheckDepth(*d); err != nil {
+		return 0, err
 	}
 	return *d, nil
 }
-
-// maxChainDepth bounds handoffChain and coordinationPath: the store's
-// variable-length patterns must always have an upper bound.
-const maxChainDepth = 10
 
 // vietnam is the time zone "today" is reckoned in for plan deadlines.
 var vietnam = time.FixedZone("ICT", 7*60*60)

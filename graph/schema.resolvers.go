@@ -668,7 +668,7 @@ func (r *queryResolver) Areas(ctx context.Context) ([]*regnet.Area, error) {
 
 // HandoffChain is the resolver for the handoffChain field.
 func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string) ([]*regnet.ChainHop, error) {
-	depth, err := checkDepth(maxDepth, 3)
+	depth, err := checkDepth(maxDepth, regnet.DefaultChainDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -713,7 +713,7 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 
 // CoordinationPath is the resolver for the coordinationPath field.
 func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to string, maxDepth *int) ([]*regnet.Path, error) {
-	depth, err := checkDepth(maxDepth, 4)
+	depth, err := checkDepth(maxDepth, regnet.DefaultPathDepth)
 	if err != nil {
 		return nil, err
 	}

@@ -2149,7 +2149,8 @@ type Query {
   initiates (from) or at the rules of a province for goods leaving or entering
   an area (province with leaving or entering). Each next hop is a rule started
   by an agency the previous hop notified or transferred to; a rule appears
-  once, at its smallest depth. maxDepth is 1 to 10. Without a starting point:
+  once, at its smallest depth. maxDepth is 1 to 10 (3 when not given); a
+  maxDepth outside it: BAD_USER_INPUT. Without a starting point:
   BAD_USER_INPUT; an unknown province or agency: NOT_FOUND.
   """
   handoffChain(
@@ -2166,8 +2167,10 @@ type Query {
   ): [ChainHop!]
   """
   The shortest explained paths between two agencies over handoff,
-  partnership, parent and reporting links, at most maxDepth (1 to 10) steps.
-  Unknown agencies: NOT_FOUND.
+  partnership, parent and reporting links, at most maxDepth steps, and at most
+  10 paths. maxDepth is 1 to 10 (4 when not given; outside it:
+  BAD_USER_INPUT), but no path longer than 6 steps is searched: a maxDepth
+  of 7 to 10 finds what 6 finds. Unknown agencies: NOT_FOUND.
   """
   coordinationPath(from: ID!, to: ID!, maxDepth: Int = 4): [Path!]
   """

@@ -3,24 +3,13 @@ package neo4j
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/regnet/regnet"
-)
-
-// Depth bounds (storetest's contract). Variable-length patterns always have
-// an upper bound, a direction and types (DESIGN.md §4.5); Cypher takes no
-// parameter there, so the bounds are constants in the text and the
-// caller's depth is applied on top of them.
-const (
-	defaultChainDepth = 3
-	maxChainDepth     = 10
-	defaultPathDepth  = 4
-	maxPathDepth      = 6
-	maxPaths          = 10
 )
 
 // HandoffChain finds the rules that start the chain, then every rule
@@ -36,11 +25,7 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 	if q.From == "" && q.Leaving == "" && q.Entering == "" {
 		return nil, regnet.Errorf(regnet.EINVALID, "a handoff chain starts from an agency or an area being left or entered")
 	}
-	depth := q.MaxDepth
-	if depth <= 0 {
-		depth = defaultChainDepth
-	}
-	depth = min(depth, maxChainDepth)
+	depth := regnet.ChainDepth(q.MaxDepth)
 	if q.Direction != "" && q.Direction != regnet.ChainAny {
 		// Whether a rule may be taken depends on the route to it, which a
 		// shortest-path search cannot carry: walk it a depth at a time.
@@ -95,9 +80,12 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 
 // cypherChainRest follows the first hops ("s", chosen by HandoffChain's
 // WHERE) to the rules reachable from them. allShortestPaths over one
-// relationship type in one direction runs as a breadth-first search; the
-// bound 8 is maxChainDepth less the first hop and the hop itself.
-const cypherChainRest = `WITH collect(DISTINCT s) AS starts
+// relationship type in one direction runs as a breadth-first search.
+// Variable-length patterns always have an upper bound, a direction and
+// types; Cypher takes no parameter for the bound, so it is written into the
+// text: regnet.MaxChainDepth less the first hop and the hop itself, with the
+// caller's depth applied on top of it.
+var cypherChainRest = `WITH collect(DISTINCT s) AS starts
 CALL (starts) {
   UNWIND starts AS s
   RETURN s AS h, 1 AS depth, '' AS via
@@ -106,7 +94,7 @@ UNION
   MATCH (a0:Agency {id: s.from})-[:HANDS_OFF_TO {handoff: s.id}]->(t:Agency)
   MATCH (x:Agency)-[:INITIATES]->(h:Handoff)
   WHERE NOT h IN starts
-  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..8]->(x))
+  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..` + strconv.Itoa(regnet.MaxChainDepth-2) + `]->(x))
   WITH h, length(p) + 2 AS depth, CASE length(p) WHEN 0 THEN a0.id ELSE nodes(p)[-2].id END AS via
   WHERE depth <= $maxDepth
   RETURN h, depth, via
@@ -132,10 +120,7 @@ func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth
 	if from == to {
 		return []*regnet.Path{}, nil
 	}
-	if maxDepth <= 0 {
-		maxDepth = defaultPathDepth
-	}
-	params := map[string]any{"from": from, "to": to, "maxDepth": int64(min(maxDepth, maxPathDepth))}
+	params := map[string]any{"from": from, "to": to, "maxDepth": int64(regnet.PathDepth(maxDepth))}
 	paths, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*regnet.Path, error) {
 		res, err := tx.Run(ctx, cypherCoordinationPaths, params)
 		if err != nil {
@@ -164,16 +149,17 @@ func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth
 		return nil, storeError("neo4j: coordination paths", err)
 	}
 	sort.SliceStable(paths, func(i, j int) bool { return pathLess(paths[i], paths[j]) })
-	if len(paths) > maxPaths {
-		paths = paths[:maxPaths]
+	if len(paths) > regnet.MaxPaths {
+		paths = paths[:regnet.MaxPaths]
 	}
 	return paths, nil
 }
 
-// cypherCoordinationPaths: the bound 6 is maxPathDepth.
-const cypherCoordinationPaths = `MATCH p = ALL SHORTEST (a:Agency {id: $from})
+// cypherCoordinationPaths: the pattern's bound is regnet.MaxPathDepth, the
+// caller's depth is applied on top of it.
+var cypherCoordinationPaths = `MATCH p = ALL SHORTEST (a:Agency {id: $from})
   ((x:Agency)-[r:HANDS_OFF_TO|COORDINATES_WITH|PART_OF|REPORTS_TO]-(y:Agency)
-    WHERE x <> y AND (type(r) IN ['COORDINATES_WITH', 'PART_OF'] OR startNode(r) = x)){1,6}
+    WHERE x <> y AND (type(r) IN ['COORDINATES_WITH', 'PART_OF'] OR startNode(r) = x)){1,` + strconv.Itoa(regnet.MaxPathDepth) + `}
   (b:Agency {id: $to})
 WHERE length(p) <= $maxDepth
 RETURN [i IN range(0, length(p) - 1) |
