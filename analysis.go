@@ -91,20 +91,19 @@ type PlanReport struct {
 // duties and handoffs and compute the answer in Go. The helpers below are
 // theirs.
 
-// provinceAgencies checks that a province is known and returns its facts' agencies.
+// provinceAgencies checks that a province is known (by its name as the
+// documents spell it, see FindProvince) and returns its facts' agencies.
 func provinceAgencies(ctx context.Context, s Store, province string) (map[string]*Agency, error) {
 	provinces, err := s.Provinces(ctx)
 	if err != nil {
 		return nil, err
 	}
-	known := false
-	for _, p := range provinces {
-		if p.Name == province {
-			known = true
-		}
+	p, err := FindProvince(provinces, province)
+	if err != nil {
+		return nil, err
 	}
-	if !known {
-		return nil, Errorf(ENOTFOUND, "unknown province %q", province)
+	if p.Name != province {
+		return nil, Errorf(ENOTFOUND, "unknown province %q: the documents spell it %q", province, p.Name)
 	}
 	list, err := s.Agencies(ctx, AgencyFilter{Province: province})
 	if err != nil {

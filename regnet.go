@@ -7,8 +7,6 @@
 // from the loader to the client.
 package regnet
 
-import "strings"
-
 // Document kinds (DESIGN.md §3).
 const (
 	KindQuyetDinh = "QUYET_DINH"
@@ -158,17 +156,6 @@ type Provision struct {
 	// the line of its extracted text, with Page the page it is on.
 	Line int  `json:"line"`
 	Page *int `json:"page,omitempty"`
-}
-
-// DocumentOf returns the id of the document a provision id belongs to:
-// provision ids are the document id, "#" and a path key. It returns "" for
-// an id without one.
-func DocumentOf(provision string) string {
-	doc, _, ok := strings.Cut(provision, "#")
-	if !ok {
-		return ""
-	}
-	return doc
 }
 
 // Province is a province (tỉnh) whose documents were read.

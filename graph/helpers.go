@@ -32,23 +32,15 @@ func (r *Resolver) loaders(ctx context.Context) *Loaders {
 	return NewLoaders(ctx, r.Store, 0)
 }
 
-// findProvince resolves a province argument: a name, matched ignoring case
-// and diacritics, or an id. An unknown province is NOT_FOUND.
+// findProvince resolves a province argument with regnet.FindProvince: a
+// name, matched ignoring case and diacritics, or an id. An unknown province
+// is NOT_FOUND.
 func (r *Resolver) findProvince(ctx context.Context, arg string) (*regnet.Province, error) {
-	if strings.TrimSpace(arg) == "" {
-		return nil, invalid("province must not be empty")
-	}
 	ps, err := r.loaders(ctx).Provinces(ctx)
 	if err != nil {
 		return nil, err
 	}
-	folded, slug := regnet.Fold(arg), "province:"+regnet.Slug(arg)
-	for _, p := range ps {
-		if p.Name == arg || p.ID == arg || p.ID == slug || regnet.Fold(p.Name) == folded {
-			return p, nil
-		}
-	}
-	return nil, notFound("no province %q", arg)
+	return regnet.FindProvince(ps, arg)
 }
 
 // provinceName resolves an optional province argument to the name the store
@@ -80,7 +72,7 @@ func (r *Resolver) provinceOf(ctx context.Context, name string) (*regnet.Provinc
 			return p, nil
 		}
 	}
-	return &regnet.Province{ID: "province:" + regnet.Slug(name), Name: name}, nil
+	return &regnet.Province{ID: regnet.ProvinceID(name), Name: name}, nil
 }
 
 // agencies loads agencies by id, leaving out ids the store does not know.

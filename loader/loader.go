@@ -151,9 +151,9 @@ func (p *docParser) parse() error {
 	defer p.setPages(len(p.ds.Provisions))
 	h := readMetadata(p.src, doc, p.ont)
 	if doc.Number != nil {
-		doc.ID = "doc:" + regnet.Slug(*doc.Number)
+		doc.ID = regnet.DocumentID(*doc.Number)
 	} else {
-		doc.ID = "doc:" + regnet.Slug(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
+		doc.ID = regnet.DocumentID(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
 	}
 	firstProvision := len(p.ds.Provisions)
 	switch doc.Kind {
@@ -270,7 +270,7 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 		}
 	}
 	for name := range provinces {
-		ds.Provinces = append(ds.Provinces, regnet.Province{ID: "province:" + regnet.Slug(name), Name: name})
+		ds.Provinces = append(ds.Provinces, regnet.Province{ID: regnet.ProvinceID(name), Name: name})
 	}
 	sort.Slice(ds.Provinces, func(i, j int) bool { return ds.Provinces[i].ID < ds.Provinces[j].ID })
 	ds.Fields = o.FieldList()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -323,23 +322,9 @@ type token struct {
 // with the old tone placement ("uỷ", "hoà") mapped to the new ("ủy", "hòa").
 func tokenize(text string) []token {
 	var toks []token
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			toks = append(toks, token{key: wordKey(text[start:end]), start: start, end: end})
-			start = -1
-		}
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
+	regnet.WordSpans(text, func(start, end int) {
+		toks = append(toks, token{key: wordKey(text[start:end]), start: start, end: end})
+	})
 	return toks
 }
 

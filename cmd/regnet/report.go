@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/regnet/regnet"
@@ -137,38 +136,18 @@ func reportStore(ctx context.Context, uri string, fs *flag.FlagSet) (regnet.Stor
 	return s, func() { _ = s.Close(context.Background()) }, nil
 }
 
-// knownProvince returns the province as the documents spell it. A name that
-// differs only in accents or case ("lang son") is accepted, since Vietnamese
-// is awkward to type in some shells; anything else is an error that lists
-// the provinces there are.
+// knownProvince returns the province as the documents spell it, found by
+// regnet.FindProvince: a name that differs only in accents or case ("lang
+// son") is accepted; anything else is an error that lists the provinces
+// there are.
 func knownProvince(ctx context.Context, s regnet.Store, name string) (string, error) {
 	list, err := s.Provinces(ctx)
 	if err != nil {
 		return "", fmt.Errorf("list provinces: %w", err)
 	}
-	var names, folded []string
-	for _, p := range list {
-		if p.Name == name {
-			return p.Name, nil
-		}
-		names = append(names, p.Name)
-		if regnet.Fold(p.Name) == regnet.Fold(name) {
-			folded = append(folded, p.Name)
-		}
+	p, err := regnet.FindProvince(list, name)
+	if err != nil {
+		return "", err
 	}
-	if len(folded) == 1 {
-		return folded[0], nil
-	}
-	if len(names) == 0 {
-		return "", fmt.Errorf("unknown province %q: the documents read name no province", name)
-	}
-	return "", fmt.Errorf("unknown province %q: the documents read have %s", name, quoteAll(names))
-}
-
-func quoteAll(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return strings.Join(q, ", ")
+	return p.Name, nil
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -346,13 +345,8 @@ func shorten(s string, n int) string {
 	return strings.Join(ws[:n], " ") + " …"
 }
 
-// tokens folds text (regnet.Fold) and cuts it at every character that is
-// not a letter or digit: the words search matches, on both sides.
-func tokens(text string) []string {
-	return strings.FieldsFunc(regnet.Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+// tokens are the words search matches, on both sides: regnet.SearchWords.
+var tokens = regnet.SearchWords
 
 // searchText is what the full-text indexes hold for a node: its tokens
 // joined by spaces, which the whitespace analyzer splits again unchanged.

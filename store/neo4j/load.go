@@ -489,10 +489,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		if d, ok := provDoc[provision]; ok {
 			return d
 		}
-		if i := strings.IndexByte(provision, '#'); i > 0 {
-			return provision[:i]
-		}
-		return ""
+		return regnet.DocumentOf(provision)
 	}
 
 	// Documents: the dataset's, and those its facts belong to.
@@ -536,7 +533,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		if id, ok := byNumber[number]; ok {
 			return id
 		}
-		id := "doc:" + regnet.Slug(number)
+		id := regnet.DocumentID(number)
 		if !docSet[id] {
 			refs[id] = number
 		}
@@ -556,7 +553,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 				return id
 			}
 		}
-		id := "province:" + regnet.Slug(name)
+		id := regnet.ProvinceID(name)
 		provinceIDs[id] = name
 		return id
 	}

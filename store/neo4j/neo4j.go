@@ -21,7 +21,7 @@
 //     the agencies that hold or send it, -[:SENT_TO]->(Agency) for those
 //     that receive a report;
 //   - documents cited by number (BASED_ON, REPLACES, AMENDS) but not loaded
-//     are placeholder Document nodes with id "doc:"+Slug(number) and
+//     are placeholder Document nodes with id regnet.DocumentID(number) and
 //     reference = true; Documents leaves them out.
 //
 // The schema lives in schema.cypher and is applied, idempotently, when the
