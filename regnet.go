@@ -2,12 +2,13 @@
 // agencies, duties, handoff rules and plan actions read from Vietnamese
 // coordination rules, and the interfaces that stores implement.
 //
-// The types double as the `regnet parse --json` contract (DESIGN.md §4.2) and,
+// The types double as the `regnet parse --json` contract (its keys are
+// Dataset's JSON names) and,
 // through gqlgen's autobind, as the GraphQL types, so that one shape travels
 // from the loader to the client.
 package regnet
 
-// Document kinds (DESIGN.md §3).
+// Document kinds: the DocumentKind enum of schema.graphqls.
 const (
 	KindQuyetDinh = "QUYET_DINH"
 	KindQuyChe    = "QUY_CHE"

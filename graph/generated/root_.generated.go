@@ -2071,7 +2071,7 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../../schema.graphqls", Input: `# The GraphQL API of regnet (DESIGN.md §4.4): Vietnamese inter-agency
+	{Name: "../../schema.graphqls", Input: `# The GraphQL API of regnet: Vietnamese inter-agency
 # coordination rules (quy chế phối hợp) and plans (kế hoạch) as a graph of
 # agencies, duties, handoff rules and plan actions, each fact linked to the
 # provision and document that state it.
@@ -2112,34 +2112,34 @@ Conventions, the same for every field:
 """
 type Query {
   "Documents (decisions, quy chế, plans, news), ordered by id."
-  documents(filter: DocumentFilter, first: Int = 20, after: String): DocumentConnection
+  documents("Which documents; without it, all loaded ones." filter: DocumentFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last document of the previous page." after: String): DocumentConnection
   """
   One document by id ("doc:83-2025-qd-ubnd") or by number ("83/2025/QĐ-UBND"):
   exactly one of the two. Unknown: null and NOT_FOUND.
   """
-  document(id: ID, number: String): Document
+  document("The document id." id: ID, "The document number as documents cite it (83/2025/QĐ-UBND)." number: String): Document
   "Provisions, in reading order: by document, then by line."
-  provisions(filter: ProvisionFilter, first: Int = 20, after: String): ProvisionConnection
+  provisions("Which provisions; without it, all." filter: ProvisionFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last provision of the previous page." after: String): ProvisionConnection
   "One provision by id. Unknown: null and NOT_FOUND."
-  provision(id: ID!): Provision
+  provision("The provision id." id: ID!): Provision
   "Every province whose documents were read, ordered by id."
   provinces: [Province!]
   "One province by name or id. Unknown: null and NOT_FOUND."
-  province(name: String!): Province
+  province("A province name, matched ignoring case and diacritics, or a province id." name: String!): Province
   "Agencies, ordered by id."
-  agencies(filter: AgencyFilter, first: Int = 20, after: String): AgencyConnection
+  agencies("Which agencies; without it, all." filter: AgencyFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last agency of the previous page." after: String): AgencyConnection
   "One agency by id. Unknown: null and NOT_FOUND."
-  agency(id: ID!): Agency
+  agency("The agency id (agency:lang-son:CUSTOMS)." id: ID!): Agency
   "Duties, ordered by id."
-  duties(filter: DutyFilter, first: Int = 20, after: String): DutyConnection
+  duties("Which duties; without it, all." filter: DutyFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last duty of the previous page." after: String): DutyConnection
   """
   Handoff rules, ordered by id: of a province, started by an agency (from),
   reaching an agency (to: notified or transferred to), or for goods leaving
   or entering an area. Every argument narrows the list.
   """
-  handoffs(province: String, from: ID, to: ID, leaving: AreaCode, entering: AreaCode): [Handoff!]
+  handoffs("A province name or id: only its rules." province: String, "An agency id: only the rules it initiates." from: ID, "An agency id: only the rules that notify it or transfer to it." to: ID, "Only the rules for goods leaving this area." leaving: AreaCode, "Only the rules for goods entering this area." entering: AreaCode): [Handoff!]
   "Plan actions, ordered by id."
-  planActions(filter: PlanActionFilter, first: Int = 20, after: String): PlanActionConnection
+  planActions("Which plan actions; without it, all." filter: PlanActionFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last plan action of the previous page." after: String): PlanActionConnection
   "The fields of state management the ontology knows."
   fields: [Field!]
   "The kinds of territory the ontology knows."
@@ -2154,7 +2154,16 @@ type Query {
   BAD_USER_INPUT; an unknown province or agency: NOT_FOUND.
   """
   handoffChain(
-    province: String, from: ID, leaving: AreaCode, entering: AreaCode, maxDepth: Int = 3
+    "A province name or id: only its rules start the chain."
+    province: String
+    "An agency id: the rules it initiates start the chain."
+    from: ID
+    "The rules for goods leaving this area start the chain."
+    leaving: AreaCode
+    "The rules for goods entering this area start the chain."
+    entering: AreaCode
+    "How many hops deep to walk: 1 to 10."
+    maxDepth: Int = 3
     """
     Which rules the chain may continue with. SAME (the default) keeps the
     goods' direction of travel: once a route has passed a rule for goods
@@ -2172,32 +2181,32 @@ type Query {
   BAD_USER_INPUT), but no path longer than 6 steps is searched: a maxDepth
   of 7 to 10 finds what 6 finds. Unknown agencies: NOT_FOUND.
   """
-  coordinationPath(from: ID!, to: ID!, maxDepth: Int = 4): [Path!]
+  coordinationPath("The agency id the paths start at." from: ID!, "The agency id the paths end at." to: ID!, "The most steps a path may have: 1 to 10, searched up to 6." maxDepth: Int = 4): [Path!]
   """
   What province a has that province b lacks or words differently, and back:
   agency kinds, handoff rules and the roles of each agency kind per field.
   """
-  compareProvinces(a: String!, b: String!): Comparison
+  compareProvinces("The first province: a name or id." a: String!, "The second province: a name or id." b: String!): Comparison
   """
   For each field (and area, where duties name one) the province's duties
   touch: who leads it. gap: handled but led by nobody; overlap: led by more
   than one agency.
   """
-  leadCoverage(province: String!): [LeadCoverageRow!]
+  leadCoverage("A province name or id." province: String!): [LeadCoverageRow!]
   """
   Agencies, duties, provisions and plan actions holding every word of text,
   ignoring case and diacritics ("hai quan" finds "Hải quan"), best first.
-  first is 1 to 100 (default 20).
+  first is 0 to 100 (default 20).
   """
-  search(text: String!, first: Int = 20): [SearchHit!]
+  search("The words to find: at most 200 bytes and 16 words." text: String!, "How many hits: 0 to 100." first: Int = 20): [SearchHit!]
   "A province's agencies and the links between them, for a visualisation library."
-  network(province: String!): Network
+  network("A province name or id." province: String!): Network
   """
   The plan-tracking view of a province as of a day (ISO date, default today):
   overdue actions, agencies with duties but no actions, leads without duties,
   actions that amend documents.
   """
-  planReport(province: String!, asOf: Date): PlanReport
+  planReport("A province name or id." province: String!, "The day the overdue list is computed for (YYYY-MM-DD); today in Vietnam when not given." asOf: Date): PlanReport
   """
   The meetings, reviews and reports the documents set on a period or a date
   (họp định kỳ, sơ kết 6 tháng, báo cáo trước ngày 15 hằng tháng), ordered by
@@ -2232,13 +2241,17 @@ type Document {
   id: ID!
   "83/2025/QĐ-UBND; null while a draft is unnumbered."
   number: String
+  "What kind of legal text it is."
   kind: DocumentKind!
+  "Its title (trích yếu) as written."
   title: String!
   "The issuing province; null for national documents."
   province: Province
   "The level of government that issued it; null where the text does not say."
   level: Level
+  "Issued, a draft, or replaced by a later document."
   status: DocumentStatus!
+  "The date it was signed; null where the text gives none (an unsigned draft)."
   issued: Date
   """
   The date it takes effect: stated, the issue date ("kể từ ngày ký"), or
@@ -2252,6 +2265,7 @@ type Document {
   null for a fixed date or "kể từ ngày ký".
   """
   effectiveRule: String
+  "Who signed it, as written; null for an unsigned draft."
   signer: String
   "The legal bases (Căn cứ …, Thực hiện …) that are in the store too."
   basedOn: [Document!]!
@@ -2283,7 +2297,7 @@ type Document {
   document that is only named is in force until a document replacing it
   takes effect.
   """
-  inForce(on: Date!): Boolean!
+  inForce("The day asked about (YYYY-MM-DD)." on: Date!): Boolean!
   """
   True for a document that loaded ones replace or cite as a basis but whose
   text is not loaded: it holds only its number and what those texts tell
@@ -2291,7 +2305,7 @@ type Document {
   """
   named: Boolean!
   "Its provisions in reading order."
-  provisions(part: ProvisionPart, first: Int = 20, after: String): ProvisionConnection!
+  provisions("Only the provisions of this part (a Quyết định's own articles, its quy chế, a plan's body or appendix)." part: ProvisionPart, "The page size: 0 to 100." first: Int = 20, "The cursor of the last provision of the previous page." after: String): ProvisionConnection!
   "The actions of a plan, ordered by id."
   planActions: [PlanAction!]!
   "The measurable goals of a plan."
@@ -2302,7 +2316,9 @@ type Document {
 
 "Which file a document was read from."
 type Source {
+  "The file name, without its folder."
   file: String!
+  "The SHA-256 of the file's bytes, in hex."
   sha256: String!
   "The file's format: txt, docx, pdf or html."
   format: String!
@@ -2315,13 +2331,17 @@ chế, a section of a plan, a row of a plan's appendix table.
 type Provision {
   "The document id, # and a path key: doc:83-2025-qd-ubnd#REGULATION/7/4/c."
   id: ID!
+  "The document it belongs to."
   document: Document
+  "Which body of text it belongs to."
   part: ProvisionPart!
   "The human form: Điều 7 khoản 4 điểm c, IV.2.3, Phụ lục, nhóm 5, dòng 2."
   path: String!
   "The Chương as written (II, 1)."
   chapter: String
+  "The Điều number; null outside articles."
   article: Int
+  "The khoản number; null outside clauses."
   clause: Int
   "The điểm letter (a, đ)."
   point: String
@@ -2329,7 +2349,9 @@ type Provision {
   parent: Provision
   "The provisions directly inside it, in reading order."
   children: [Provision!]!
+  "Its heading as written (an article's title); empty where it has none."
   heading: String!
+  "Its words as written."
   text: String!
   "The 1-based line in the source file (for .docx and .html: the paragraph or table row)."
   line: Int!
@@ -2341,9 +2363,10 @@ type Provision {
 type Province {
   "province: plus the slug of the name: province:lang-son."
   id: ID!
+  "Its name as the documents write it (Lạng Sơn)."
   name: String!
   "Its agencies, ordered by id."
-  agencies(kind: AgencyKind, level: Level): [Agency!]!
+  agencies("Only agencies of this kind." kind: AgencyKind, "Only agencies at this level of government." level: Level): [Agency!]!
   "Its documents, ordered by id."
   documents: [Document!]!
 }
@@ -2352,8 +2375,11 @@ type Province {
 type Agency {
   "agency: + province slug (or national) + : + kind, plus a unit key where needed."
   id: ID!
+  "Its name as the documents write it (Sở Công Thương tỉnh Lạng Sơn)."
   name: String!
+  "What it is, the same across provinces."
   kind: AgencyKind!
+  "The level of government it belongs to."
   level: Level!
   "Null for national agencies."
   province: Province
@@ -2368,7 +2394,7 @@ type Agency {
   "Other names documents give it."
   aliases: [String!]!
   "Its duties, optionally only those with a role or in a field."
-  duties(role: Role, field: FieldCode): [Duty!]!
+  duties("Only the duties with this role." role: Role, "Only the duties in this field." field: FieldCode): [Duty!]!
   """
   The agencies it works with: those its duties name as partners and those
   whose duties name it.
@@ -2379,7 +2405,7 @@ type Agency {
   "The handoff rules that notify it or transfer cases to it."
   handoffsIn: [Handoff!]!
   "The plan actions it leads or co-ordinates (or, with role, only one of the two)."
-  planActions(role: PlanRole): [PlanAction!]!
+  planActions("LEAD: only the actions it leads; COORDINATE: only those it co-ordinates." role: PlanRole): [PlanAction!]!
   """
   The agencies it reports or sends results to, from the reporting lines of
   its duties, ordered by id.
@@ -2403,6 +2429,7 @@ type Duty {
   id: ID!
   "The agency that holds the duty."
   agency: Agency
+  "What the holder does under this statement: leads, co-ordinates, supports …"
   role: Role!
   "The words of this statement, as the provision writes them."
   text: String!
@@ -2488,13 +2515,19 @@ A rule for goods or vehicles crossing from one area into another: who keeps
 pursuing, who is notified, who takes the case over.
 """
 type Handoff {
+  "A stable id, built from the id of the provision that states the rule."
   id: ID!
   "The agency that initiates it."
   from: Agency
+  "The agencies the initiator notifies."
   notifies: [Agency!]!
+  "The agencies the initiator transfers the case to."
   transfersTo: [Agency!]!
+  "What the rule makes the initiator do: pursue, notify, transfer, co-ordinate, arrest."
   actions: [HandoffAction!]!
+  "The areas the goods or vehicles leave."
   leaving: [Area!]!
+  "The areas the goods or vehicles enter."
   entering: [Area!]!
   "When the rule applies, in the document's words."
   condition: String!
@@ -2505,26 +2538,33 @@ type Handoff {
   whole rule.
   """
   conditionFor: [Agency!]!
+  "The provision that states the rule."
   provision: Provision
 }
 
 "One action of a plan: what, by when, by whom."
 type PlanAction {
+  "A stable id, built from the id of the provision that states the action."
   id: ID!
   "The plan it belongs to."
   document: Document
   "The task group (1..8) or section (2.4)."
   group: String!
+  "What is to be done, as written."
   text: String!
+  "By when: as written and as understood."
   deadline: Deadline!
   "The expected output (sản phẩm)."
   output: String!
+  "The agencies that lead it (chủ trì)."
   leads: [Agency!]!
+  "The agencies that co-ordinate (phối hợp)."
   coordinators: [Agency!]!
   "The documents it amends that are in the store."
   amends: [Document!]!
   "The numbers of every document it amends."
   amendsNumbers: [String!]!
+  "The provision (plan section or appendix row) that states it."
   provision: Provision
 }
 
@@ -2532,9 +2572,11 @@ type PlanAction {
 type Deadline {
   "As written: Tháng 02/2026, Thường xuyên."
   raw: String!
+  "How the deadline is given: a date, ongoing, periodic, on a condition, or none."
   kind: DeadlineKind!
   "For DATE deadlines: 2026-02, 2026, 2025-12-20."
   date: Date
+  "For DATE deadlines, how much of the date the text gives; null for other kinds."
   precision: Precision
   "The last day a DATE deadline allows (2026-02 ends on 2026-02-28); null for other kinds."
   end: Date
@@ -2542,16 +2584,23 @@ type Deadline {
 
 "A measurable goal of a plan."
 type Target {
+  "A stable id, built from the id of the provision that states the goal."
   id: ID!
+  "The plan it belongs to."
   document: Document
+  "The year the goal is for, when it says."
   year: Int
+  "The goal as written."
   text: String!
+  "The percentage the goal names, when it names one."
   percent: Float
+  "The provision that states it."
   provision: Provision
 }
 
 "An area of state management: food safety, prices, customs …"
 type Field {
+  "The code of the field."
   code: FieldCode!
   "The Vietnamese name."
   name: String!
@@ -2561,6 +2610,7 @@ type Field {
 
 "A kind of territory: customs zone, border area, inland …"
 type Area {
+  "The code of the kind of territory."
   code: AreaCode!
   "The Vietnamese name."
   name: String!
@@ -2570,7 +2620,9 @@ type Area {
 
 "One handoff rule in a chain, at its depth (1 for a first hop)."
 type ChainHop {
+  "How many rules lead to this one from the start, itself included: 1 for a rule that starts the chain."
   depth: Int!
+  "The handoff rule."
   handoff: Handoff!
   "The agency of the previous hop this rule's initiator was reached through; null for first hops."
   via: Agency
@@ -2578,13 +2630,17 @@ type ChainHop {
 
 "One explained path between two agencies."
 type Path {
+  "The links from the first agency to the second, in the direction of travel."
   steps: [PathStep!]!
 }
 
 "One link of a path, with the provision behind it."
 type PathStep {
+  "The agency the step starts at."
   from: Agency
+  "The agency the step reaches."
   to: Agency
+  "The kind of link it follows."
   type: PathStepType!
   "The id of the handoff rule or duty behind the link, when there is one."
   via: String!
@@ -2592,21 +2648,29 @@ type PathStep {
   handoff: Handoff
   "The duty behind a COORDINATES_WITH or REPORTS_TO step."
   duty: Duty
+  "The provision that states the link; null for PART_OF."
   provision: Provision
 }
 
 "One search result. The field named after its type holds the thing found."
 type SearchHit {
+  "What was found; the field of the same name holds it."
   type: SearchHitType!
+  "The id of what was found."
   id: ID!
+  "A short title: the agency's name, the holder and role of a duty, a provision's path and heading, the first words of a plan action."
   title: String!
   "The matching text, shortened."
   snippet: String!
   "Higher is better; comparable within one answer only."
   score: Float!
+  "The agency, for an AGENCY hit; null otherwise."
   agency: Agency
+  "The duty, for a DUTY hit; null otherwise."
   duty: Duty
+  "The provision, for a PROVISION hit; null otherwise."
   provision: Provision
+  "The plan action, for a PLAN_ACTION hit; null otherwise."
   planAction: PlanAction
 }
 
@@ -2615,10 +2679,13 @@ Who leads one field (in one area, when duties name one) in a province, with
 the provisions that say so.
 """
 type LeadCoverageRow {
+  "The field."
   field: Field
   "Null when the duties name no area."
   area: Area
+  "The agencies that lead it, ordered by id; empty for a gap."
   leads: [Agency!]!
+  "The provisions of the province's duties in this field (and area)."
   provisions: [Provision!]!
   "Each lead's own duty, so that a split by scope can be told from a real clash."
   duties: [Duty!]!
@@ -2634,10 +2701,15 @@ type Comparison {
   a: String!
   "The second province's name."
   b: String!
+  "Agency kinds that hold a duty or take part in a handoff rule in a but not in b."
   agencyKindsOnlyInA: [AgencyKind!]!
+  "Agency kinds that hold a duty or take part in a handoff rule in b but not in a."
   agencyKindsOnlyInB: [AgencyKind!]!
+  "Handoff rules of a with no rule in b started by the same agency kind for the same areas left and entered (one rule per such combination, the smallest id)."
   handoffsOnlyInA: [Handoff!]!
+  "Handoff rules of b with no rule in a started by the same agency kind for the same areas left and entered (one rule per such combination, the smallest id)."
   handoffsOnlyInB: [Handoff!]!
+  "The agency kinds whose strongest role in a field differs between a and b."
   roleDifferences: [RoleDifference!]!
 }
 
@@ -2646,17 +2718,25 @@ An agency kind whose strongest role in a field differs between the two
 provinces; a null role means the kind has no duty in that field there.
 """
 type RoleDifference {
+  "The agency kind."
   kind: AgencyKind!
+  "The field."
   field: Field
+  "Its strongest role in the field in province a; null when it has no duty in the field there."
   roleInA: Role
+  "Its strongest role in the field in province b; null when it has no duty in the field there."
   roleInB: Role
+  "The provision of a that gives the role; null with roleInA."
   provisionA: Provision
+  "The provision of b that gives the role; null with roleInB."
   provisionB: Provision
 }
 
 "A province's agencies and their links, shaped for a visualisation library."
 type Network {
+  "The province's agencies, ordered by id."
   nodes: [NetworkNode!]!
+  "The links between them, ordered by id."
   edges: [NetworkEdge!]!
 }
 
@@ -2664,13 +2744,17 @@ type Network {
 type NetworkNode {
   "The agency id."
   id: ID!
+  "The agency's name."
   label: String!
+  "The agency's kind."
   kind: AgencyKind!
+  "The agency itself."
   agency: Agency
 }
 
 "A link in a Network."
 type NetworkEdge {
+  "The link's type, source and target (HANDS_OFF_TO:a>b), with @ and the handoff rule id for a handoff link: stable across requests."
   id: ID!
   "The id of the node it starts at."
   source: ID!
@@ -2682,6 +2766,7 @@ type NetworkEdge {
   SUCCEEDED_BY.
   """
   type: String!
+  "A short Vietnamese label for the link (thông báo, chuyển giao, phối hợp, báo cáo, thuộc, kế thừa bởi)."
   label: String!
   "The provisions that state the link (none for links the ontology gives: PART_OF, SUCCEEDED_BY)."
   provisions: [Provision!]!
@@ -2689,6 +2774,7 @@ type NetworkEdge {
 
 "The plan-tracking view of one province."
 type PlanReport {
+  "The province's name."
   province: String!
   "The day the overdue list is computed for."
   asOf: Date!
@@ -2704,64 +2790,103 @@ type PlanReport {
 
 "Relay page information."
 type PageInfo {
+  "Whether a page follows this one."
   hasNextPage: Boolean!
+  "Whether a page comes before this one: true when the page does not start at the first item."
   hasPreviousPage: Boolean!
+  "The cursor of the first item of the page; null for an empty page."
   startCursor: String
+  "The cursor of the last item of the page, to give as after for the next page; null for an empty page."
   endCursor: String
 }
 
+"A page of documents."
 type DocumentConnection {
+  "How many documents match, on every page."
   totalCount: Int!
+  "The documents of this page, in the list's order."
   edges: [DocumentEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One document of a page, with the cursor that points at it."
 type DocumentEdge {
+  "Give it as after to get the documents that follow this one."
   cursor: String!
+  "The document."
   node: Document!
 }
 
+"A page of provisions."
 type ProvisionConnection {
+  "How many provisions match, on every page."
   totalCount: Int!
+  "The provisions of this page, in the list's order."
   edges: [ProvisionEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One provision of a page, with the cursor that points at it."
 type ProvisionEdge {
+  "Give it as after to get the provisions that follow this one."
   cursor: String!
+  "The provision."
   node: Provision!
 }
 
+"A page of agencies."
 type AgencyConnection {
+  "How many agencies match, on every page."
   totalCount: Int!
+  "The agencies of this page, in the list's order."
   edges: [AgencyEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One agency of a page, with the cursor that points at it."
 type AgencyEdge {
+  "Give it as after to get the agencies that follow this one."
   cursor: String!
+  "The agency."
   node: Agency!
 }
 
+"A page of duties."
 type DutyConnection {
+  "How many duties match, on every page."
   totalCount: Int!
+  "The duties of this page, in the list's order."
   edges: [DutyEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One duty of a page, with the cursor that points at it."
 type DutyEdge {
+  "Give it as after to get the duties that follow this one."
   cursor: String!
+  "The duty."
   node: Duty!
 }
 
+"A page of plan actions."
 type PlanActionConnection {
+  "How many plan actions match, on every page."
   totalCount: Int!
+  "The plan actions of this page, in the list's order."
   edges: [PlanActionEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One plan action of a page, with the cursor that points at it."
 type PlanActionEdge {
+  "Give it as after to get the plan actions that follow this one."
   cursor: String!
+  "The plan action."
   node: PlanAction!
 }
 
@@ -2787,10 +2912,13 @@ type ScheduleEdge {
 input DocumentFilter {
   "A province name or id."
   province: String
+  "Only documents of this kind."
   kind: DocumentKind
+  "Only documents with this status."
   status: DocumentStatus
   "A document number (83/2025/QĐ-UBND)."
   number: String
+  "Only these document ids."
   ids: [ID!]
   "Only the documents in force on this day (see Document.inForce)."
   inForceOn: Date
@@ -2807,7 +2935,9 @@ input DocumentFilter {
 input ProvisionFilter {
   "A document id."
   document: ID
+  "Only provisions of this part."
   part: ProvisionPart
+  "Only these provision ids."
   ids: [ID!]
 }
 
@@ -2815,10 +2945,13 @@ input ProvisionFilter {
 input AgencyFilter {
   "A province name or id."
   province: String
+  "Only agencies of this kind."
   kind: AgencyKind
+  "Only agencies at this level of government."
   level: Level
   "Only the bodies that belong to this agency."
   parent: ID
+  "Only these agency ids."
   ids: [ID!]
 }
 
@@ -2830,8 +2963,11 @@ input DutyFilter {
   agency: ID
   "An agency the duty names as partner."
   partner: ID
+  "Only duties with this role."
   role: Role
+  "Only duties whose statement names this field."
   field: FieldCode
+  "Only duties whose statement names this area."
   area: AreaCode
 }
 
@@ -2849,14 +2985,17 @@ input PlanActionFilter {
   lead: ID
   "An agency that leads or co-ordinates the action."
   agency: ID
+  "Only DATE actions whose deadline ends on or before this day (YYYY-MM-DD)."
   deadlineBefore: Date
+  "Only DATE actions whose deadline ends on or after this day (YYYY-MM-DD)."
   deadlineAfter: Date
+  "Only actions whose deadline is of this kind."
   deadlineKind: DeadlineKind
   "A document number the action amends."
   amends: String
 }
 
-"Kinds of legal text (DESIGN.md §3)."
+"Kinds of legal text."
 enum DocumentKind {
   "Quyết định (decision)"
   QUYET_DINH
@@ -2874,8 +3013,11 @@ enum DocumentKind {
   TIN_TUC
 }
 
+"Where a document stands: issued, a draft, or replaced."
 enum DocumentStatus {
+  "Signed and issued."
   ISSUED
+  "A draft (dự thảo): not in force, and possibly unnumbered and unsigned."
   DRAFT
   "Replaced by a later document."
   REPLACED
@@ -2883,9 +3025,13 @@ enum DocumentStatus {
 
 "Levels of government."
 enum Level {
+  "Trung ương (national)"
   NATIONAL
+  "Cấp tỉnh (provincial)"
   PROVINCIAL
+  "Cấp huyện (district)"
   DISTRICT
+  "Cấp xã (commune)"
   COMMUNE
 }
 
@@ -2928,7 +3074,9 @@ enum Role {
 
 "An agency's part in a plan action."
 enum PlanRole {
+  "Leads the action (chủ trì)."
   LEAD
+  "Co-ordinates the action (phối hợp)."
   COORDINATE
 }
 
@@ -2940,10 +3088,13 @@ enum HandoffAction {
   NOTIFY
   "chuyển giao"
   TRANSFER
+  "phối hợp (act together with another agency)"
   COORDINATE
+  "bắt giữ (seize the goods or vehicle)"
   ARREST
 }
 
+"How a plan action's deadline is given."
 enum DeadlineKind {
   "A date, month or year."
   DATE
@@ -2991,29 +3142,42 @@ enum ChainDirection {
   ANY
 }
 
+"How much of a DATE deadline the text gives: a day, a month or a year."
 enum Precision {
+  "A full date (2025-12-20)."
   DAY
+  "A month (2026-02)."
   MONTH
+  "A year (2026)."
   YEAR
 }
 
 "The kind of link a PathStep follows."
 enum PathStepType {
+  "A handoff rule: from notifies or transfers to to."
   HANDS_OFF_TO
+  "A duty names the other agency as a partner (followed either way)."
   COORDINATES_WITH
+  "One agency belongs to the other (followed either way)."
   PART_OF
+  "A duty's reporting line: from reports or sends results to to."
   REPORTS_TO
 }
 
+"What a search hit is; the SearchHit field of the same name holds it."
 enum SearchHitType {
+  "An agency, found by its name or aliases."
   AGENCY
+  "A duty, found by its words."
   DUTY
+  "A provision, found by its heading or text."
   PROVISION
+  "A plan action, found by its text or output."
   PLAN_ACTION
 }
 
 """
-What an agency is, the same across provinces (DESIGN.md §3), so that agencies of
+What an agency is, the same across provinces, so that agencies of
 two provinces line up. The codes come from the ontology (loader/ontology.yaml);
 a code added there is added here too, and a test keeps the two in step.
 """
@@ -3085,7 +3249,7 @@ enum AgencyKind {
 }
 
 """
-An area of state management a duty concerns (DESIGN.md §3). Like AgencyKind,
+An area of state management a duty concerns. Like AgencyKind,
 the list is the ontology's and grows with it; a test keeps the two in step.
 """
 enum FieldCode {
@@ -3162,7 +3326,7 @@ enum FieldCode {
 }
 
 """
-A kind of territory a duty or a handoff rule concerns (DESIGN.md §3). The
+A kind of territory a duty or a handoff rule concerns. The
 list is the ontology's; a test keeps the two in step.
 """
 enum AreaCode {

@@ -1,4 +1,4 @@
-// Package neo4j stores regnet's graph in Neo4j (DESIGN.md §4.1) and answers
+// Package neo4j stores regnet's graph in Neo4j (schema.cypher) and answers
 // the regnet.Store questions with Cypher.
 //
 // The graph: Document, Provision, Province, Agency, Duty, Field, Area,
