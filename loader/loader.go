@@ -13,7 +13,6 @@ package loader
 import (
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -25,7 +24,7 @@ import (
 // Loader parses documents with one ontology.
 type Loader struct {
 	Ontology *Ontology
-	// MaxFileBytes bounds each file ParseFiles reads (DefaultMaxFileBytes
+	// MaxFileBytes bounds each file ParseFilesContext reads (DefaultMaxFileBytes
 	// when zero).
 	MaxFileBytes int64
 }
@@ -39,14 +38,9 @@ type Input struct {
 	Data []byte
 }
 
-// ParseFiles reads and parses files as one batch. It reads every file before
-// it returns anything: the first file that cannot be read as a document
-// fails the whole batch.
-func (l *Loader) ParseFiles(paths ...string) (*regnet.Dataset, error) {
-	return l.ParseFilesContext(context.Background(), paths...)
-}
-
-// ParseFilesContext is ParseFiles stopping when ctx ends.
+// ParseFilesContext reads and parses files as one batch, stopping when ctx
+// ends. It reads every file before it returns anything: the first file that
+// cannot be read as a document fails the whole batch.
 func (l *Loader) ParseFilesContext(ctx context.Context, paths ...string) (*regnet.Dataset, error) {
 	var srcs []*source
 	for _, p := range paths {
@@ -78,15 +72,6 @@ func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 		inputs = append(inputs, Input{Name: e.Name(), Data: data})
 	}
 	return l.Parse(inputs...)
-}
-
-// ParseReader parses one document read from r.
-func (l *Loader) ParseReader(name string, r io.Reader) (*regnet.Dataset, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return l.Parse(Input{Name: name, Data: data})
 }
 
 // Parse parses documents given as bytes, as one batch.
