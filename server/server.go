@@ -68,7 +68,7 @@ import (
 // page size 100. The cost limit lets every client query of the contract run
 // with room to spare and refuses a list of lists of lists.
 const (
-	DefaultAddr             = ":8080"
+	DefaultAddr             = "localhost:8080" // this machine only; a container sets REGNET_ADDR=0.0.0.0:8080
 	DefaultMaxBodyBytes     = 64 << 10
 	DefaultMaxDepth         = 10
 	DefaultComplexityLimit  = 250000

@@ -23,7 +23,7 @@ import (
 // machine with nothing else installed.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	addr := fs.String("addr", envOr("REGNET_ADDR", "localhost:8080"), "listen address HOST:PORT (default $REGNET_ADDR)")
+	addr := fs.String("addr", envOr("REGNET_ADDR", server.DefaultAddr), "listen address HOST:PORT (default $REGNET_ADDR)")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI (default $NEO4J_URI); without one, documents are served from memory")
 	origins := fs.String("cors", envOr("REGNET_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql from a browser, or * (default $REGNET_CORS_ORIGINS)")
 	limits := serveLimits(fs)
