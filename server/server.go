@@ -26,12 +26,13 @@
 //	body that is not JSON                         400 [BAD_REQUEST]
 //	other method than GET/POST/OPTIONS            405
 //
-// These are gqlgen's statuses for request errors under the
-// application/json media type. A client that accepts only
-// application/graphql-response+json gets 400 instead of 422 for them (GraphQL
-// over HTTP). Errors met while running a valid query (BAD_USER_INPUT,
-// NOT_FOUND, STORE_UNAVAILABLE, TIMEOUT, INTERNAL_SERVER_ERROR) come with 200
-// and whatever data could be resolved, as GraphQL prescribes.
+// These 422s (but RESPONSE_TOO_LARGE) are for a client that names no media
+// type. GraphQL over HTTP asks otherwise when it does (see overHTTP): one that
+// asks for application/json gets 200 with the errors, one that asks for
+// application/graphql-response+json 400 and no data entry. Errors met while
+// running a valid query (BAD_USER_INPUT, NOT_FOUND, STORE_UNAVAILABLE,
+// TIMEOUT, INTERNAL_SERVER_ERROR) come with 200 and whatever data could be
+// resolved, as GraphQL prescribes.
 package server
 
 import (

@@ -2094,9 +2094,11 @@ Conventions, the same for every field:
     RESPONSE_TOO_LARGE    the answer would be over the size limit (HTTP 422);
     SERVER_BUSY           too many requests at once (HTTP 503, Retry-After);
     BAD_REQUEST           the request is not a GraphQL request (HTTP 400).
-  A rejected request (parse, validation, too deep or complex) answers HTTP
-  422, or 400 to clients that accept only application/graphql-response+json;
-  a field's error answers 200 with whatever data could be resolved.
+  A rejected request (parse, validation, variables, too deep or complex)
+  answers HTTP 200 with errors to a client that accepts application/json by
+  name, 400 without a data entry to one that accepts
+  application/graphql-response+json, and 422 to one that names neither; a
+  field's error answers 200 with whatever data could be resolved.
 - A province argument takes a province name ("Lạng Sơn"), matched ignoring
   case and diacritics ("lang son"), or a province id ("province:lang-son").
   An unknown province is a NOT_FOUND error, never an empty answer.
