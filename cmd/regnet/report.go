@@ -9,7 +9,6 @@ import (
 
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/report"
-	"github.com/regnet/regnet/store/memory"
 )
 
 const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--format md|csv] [--neo4j URI] [FILE|DIR ...]
@@ -111,43 +110,4 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return r.Plans(ctx, stdout, plans)
 	}
-}
-
-// reportStore opens the store a report reads: Neo4j when a URI is given
-// (by flag or NEO4J_URI), else the documents parsed into memory. The
-// returned func closes it.
-func reportStore(ctx context.Context, uri string, fs *flag.FlagSet) (regnet.Store, func(), error) {
-	files := fs.Args()
-	cfg := neo4jConfig(uri)
-	if cfg.URI == "" {
-		ds, err := parseInputs(ctx, fs)
-		if err != nil {
-			return nil, nil, err
-		}
-		return memory.New(ds), func() {}, nil
-	}
-	if len(files) > 0 {
-		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", redactURI(cfg.URI))
-	}
-	s, err := openNeo4j(ctx, cfg)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", redactURI(cfg.URI), err)
-	}
-	return s, func() { _ = s.Close(context.Background()) }, nil
-}
-
-// knownProvince returns the province as the documents spell it, found by
-// regnet.FindProvince: a name that differs only in accents or case ("lang
-// son") is accepted; anything else is an error that lists the provinces
-// there are.
-func knownProvince(ctx context.Context, s regnet.Store, name string) (string, error) {
-	list, err := s.Provinces(ctx)
-	if err != nil {
-		return "", fmt.Errorf("list provinces: %w", err)
-	}
-	p, err := regnet.FindProvince(list, name)
-	if err != nil {
-		return "", err
-	}
-	return p.Name, nil
 }
