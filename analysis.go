@@ -27,6 +27,26 @@ type Comparison struct {
 	HandoffsOnlyInA    []*Handoff        `json:"handoffsOnlyInA"`
 	HandoffsOnlyInB    []*Handoff        `json:"handoffsOnlyInB"`
 	RoleDifferences    []*RoleDifference `json:"roleDifferences"`
+	// Presence is the evidence for each kind of AgencyKindsOnlyInA, then
+	// of AgencyKindsOnlyInB, in their order: what makes it present there.
+	Presence []*KindPresence `json:"presence"`
+}
+
+// KindPresence is what makes an agency kind present in a province, as
+// CompareProvinces counts it: its agencies' duties and the handoff rules
+// they start, are notified by or take over.
+type KindPresence struct {
+	Province string `json:"province"`
+	Kind     string `json:"kind"`
+	// Agencies are the ids of the kind's agencies with a duty or named in
+	// a handoff rule, ordered by id.
+	Agencies []string `json:"agencies"`
+	Duties   int      `json:"duties"`
+	Handoffs int      `json:"handoffs"`
+	// Provision is the provision of the kind's first duty (by id), else of
+	// the first rule one of its agencies starts, else of the first that
+	// names one.
+	Provision string `json:"provision"`
 }
 
 // RoleDifference is an agency kind whose strongest role in a field differs
@@ -84,6 +104,21 @@ type PlanReport struct {
 	LeadsWithoutDuties []*Agency `json:"leadsWithoutDuties"`
 	// Amending lists plan actions that amend a document.
 	Amending []*PlanAction `json:"amending"`
+	// DutyCounts backs DutiesWithoutActions, one per agency in its order:
+	// the duties the agency holds, with those of the agencies it took over
+	// from.
+	DutyCounts []*AgencyCount `json:"dutyCounts"`
+	// LeadCounts backs LeadsWithoutDuties, one per agency in its order: the
+	// plan actions the agency (or one it took over from) leads.
+	LeadCounts []*AgencyCount `json:"leadCounts"`
+}
+
+// AgencyCount is how many facts back an agency in a list, and the
+// provision of the first of them (by id).
+type AgencyCount struct {
+	Agency    string `json:"agency"`
+	Count     int    `json:"count"`
+	Provision string `json:"provision"`
 }
 
 // The analyses (LeadCoverage, CompareProvinces, BuildNetwork, TrackPlans,
