@@ -151,6 +151,20 @@ func provinceAgencies(ctx context.Context, s Store, province string) (map[string
 	return out, nil
 }
 
+// provinceRules is provinceDuties with the province's handoff rules: what
+// a comparison and a network are built from.
+func provinceRules(ctx context.Context, s Store, province string) (map[string]*Agency, []*Duty, []*Handoff, error) {
+	agencies, duties, err := provinceDuties(ctx, s, province)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return agencies, duties, handoffs, nil
+}
+
 // provinceDuties checks that a province is known and returns its agencies
 // (by id) and its duties: what every analysis starts from.
 func provinceDuties(ctx context.Context, s Store, province string) (map[string]*Agency, []*Duty, error) {

@@ -58,11 +58,7 @@ func (f *provinceFacts) evidence(province string, kinds []string) []*KindPresenc
 }
 
 func readProvinceFacts(ctx context.Context, s Store, province string) (*provinceFacts, error) {
-	agencies, duties, err := provinceDuties(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	agencies, duties, handoffs, err := provinceRules(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}

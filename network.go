@@ -11,11 +11,7 @@ const EdgeSucceededBy = "SUCCEEDED_BY"
 
 // BuildNetwork returns a province's agency network.
 func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
-	agencies, duties, err := provinceDuties(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	agencies, duties, handoffs, err := provinceRules(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}
