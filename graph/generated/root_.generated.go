@@ -2660,7 +2660,7 @@ type SearchHit {
   type: SearchHitType!
   "The id of what was found."
   id: ID!
-  "A short title: the agency's name, the holder and role of a duty, a provision's path and heading, the first words of a plan action."
+  "A short title to list the hit by: an agency's name; for a duty, provision or plan action, who holds it, where it stands or its first words."
   title: String!
   "The matching text, shortened."
   snippet: String!
