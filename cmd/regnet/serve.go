@@ -34,6 +34,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil || timeout <= 0 {
 		return usagef("--request-timeout (or REGNET_REQUEST_TIMEOUT): %q is not a duration such as 30s", limits.timeout)
 	}
+	penalty, err := time.ParseDuration(limits.penalty)
+	if err != nil || penalty < 0 {
+		return usagef("--max-penalty (or REGNET_MAX_PENALTY): %q is not a duration such as 1s", limits.penalty)
+	}
+	if penalty == 0 {
+		penalty = -1 // server.Config: negative turns penalties off
+	}
 	respBytes, err := parseBytes(limits.response)
 	if err != nil {
 		return usagef("--max-response-size (or REGNET_MAX_RESPONSE_SIZE): %v", err)
@@ -81,6 +88,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		MaxPerClient:     limits.perClient,
 		MaxConns:         limits.conns,
 		RequestTimeout:   timeout,
+		MaxPenalty:       penalty,
 	})
 	if err != nil {
 		return err
@@ -93,7 +101,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 type limits struct {
 	depth, cost, tokens, aliases, selections int
 	concurrent, perClient, conns             int
-	timeout, response                        string
+	timeout, response, penalty               string
 }
 
 func serveLimits(fs *flag.FlagSet) *limits {
@@ -114,6 +122,7 @@ func serveLimits(fs *flag.FlagSet) *limits {
 	intFlag(&l.perClient, "max-per-client", "REGNET_MAX_PER_CLIENT", server.DefaultMaxPerClient, "most GraphQL requests at once from one client address")
 	intFlag(&l.conns, "max-conns", "REGNET_MAX_CONNS", server.DefaultMaxConns, "most open connections")
 	fs.StringVar(&l.timeout, "request-timeout", envOr("REGNET_REQUEST_TIMEOUT", server.DefaultRequestTimeout.String()), "longest a GraphQL request may take (default $REGNET_REQUEST_TIMEOUT)")
+	fs.StringVar(&l.penalty, "max-penalty", envOr("REGNET_MAX_PENALTY", server.DefaultMaxPenalty.String()), "longest a client whose requests are refused waits before each next one; 0 turns the penalty off (default $REGNET_MAX_PENALTY)")
 	fs.StringVar(&l.response, "max-response-size", envOr("REGNET_MAX_RESPONSE_SIZE", "8MB"), "largest GraphQL answer, in bytes or with KB or MB (default $REGNET_MAX_RESPONSE_SIZE)")
 	return l
 }
