@@ -262,8 +262,15 @@ func (o *Ontology) findAgencies(text string) []mention {
 
 // findAgenciesIn is findAgencies for a text already tokenized.
 func (o *Ontology) findAgenciesIn(text string, toks []token) []mention {
+	return agencyMentions(o.agencies, text, toks)
+}
+
+// agencyMentions returns the agency names the matcher names finds in text,
+// longest match first at each position, leaving out weak names outside list
+// contexts.
+func agencyMentions(names *matcher, text string, toks []token) []mention {
 	var out []mention
-	for _, m := range o.agencies.find(toks) {
+	for _, m := range names.find(toks) {
 		if m.weak && !listContext(text, toks, m.tok) {
 			continue
 		}
