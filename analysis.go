@@ -30,6 +30,26 @@ type Comparison struct {
 	// InForce, for a comparison as of a date, lists the two provinces'
 	// documents in force that day; nil otherwise.
 	InForce []*Document `json:"inForce,omitempty"`
+	// Presence is the evidence for each kind of AgencyKindsOnlyInA, then
+	// of AgencyKindsOnlyInB, in their order: what makes it present there.
+	Presence []*KindPresence `json:"presence"`
+}
+
+// KindPresence is what makes an agency kind present in a province, as
+// CompareProvinces counts it: its agencies' duties and the handoff rules
+// they start, are notified by or take over.
+type KindPresence struct {
+	Province string `json:"province"`
+	Kind     string `json:"kind"`
+	// Agencies are the ids of the kind's agencies with a duty or named in
+	// a handoff rule, ordered by id.
+	Agencies []string `json:"agencies"`
+	Duties   int      `json:"duties"`
+	Handoffs int      `json:"handoffs"`
+	// Provision is the provision of the kind's first duty (by id), else of
+	// the first rule one of its agencies starts, else of the first that
+	// names one.
+	Provision string `json:"provision"`
 }
 
 // RoleDifference is an agency kind whose strongest role in a field differs
@@ -90,6 +110,21 @@ type PlanReport struct {
 	LeadsWithoutDuties []*Agency `json:"leadsWithoutDuties"`
 	// Amending lists plan actions that amend a document.
 	Amending []*PlanAction `json:"amending"`
+	// DutyCounts backs DutiesWithoutActions, one per agency in its order:
+	// the duties the agency holds, with those of the agencies it took over
+	// from.
+	DutyCounts []*AgencyCount `json:"dutyCounts"`
+	// LeadCounts backs LeadsWithoutDuties, one per agency in its order: the
+	// plan actions the agency (or one it took over from) leads.
+	LeadCounts []*AgencyCount `json:"leadCounts"`
+}
+
+// AgencyCount is how many facts back an agency in a list, and the
+// provision of the first of them (by id).
+type AgencyCount struct {
+	Agency    string `json:"agency"`
+	Count     int    `json:"count"`
+	Provision string `json:"provision"`
 }
 
 // The analyses (LeadCoverage, CompareProvinces, BuildNetwork, TrackPlans,
@@ -97,20 +132,19 @@ type PlanReport struct {
 // duties and handoffs and compute the answer in Go. The helpers below are
 // theirs.
 
-// provinceAgencies checks that a province is known and returns its facts' agencies.
+// provinceAgencies checks that a province is known (by its name as the
+// documents spell it, see FindProvince) and returns its facts' agencies.
 func provinceAgencies(ctx context.Context, s Store, province string) (map[string]*Agency, error) {
 	provinces, err := s.Provinces(ctx)
 	if err != nil {
 		return nil, err
 	}
-	known := false
-	for _, p := range provinces {
-		if p.Name == province {
-			known = true
-		}
+	p, err := FindProvince(provinces, province)
+	if err != nil {
+		return nil, err
 	}
-	if !known {
-		return nil, Errorf(ENOTFOUND, "unknown province %q", province)
+	if p.Name != province {
+		return nil, Errorf(ENOTFOUND, "unknown province %q: the documents spell it %q", province, p.Name)
 	}
 	list, err := s.Agencies(ctx, AgencyFilter{Province: province})
 	if err != nil {
@@ -121,6 +155,20 @@ func provinceAgencies(ctx context.Context, s Store, province string) (map[string
 		out[a.ID] = a
 	}
 	return out, nil
+}
+
+// provinceRules is provinceDuties with the province's handoff rules: what
+// a comparison and a network are built from.
+func provinceRules(ctx context.Context, s Store, province string) (map[string]*Agency, []*Duty, []*Handoff, error) {
+	agencies, duties, err := provinceDuties(ctx, s, province)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return agencies, duties, handoffs, nil
 }
 
 // provinceDuties checks that a province is known and returns its agencies

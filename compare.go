@@ -1,6 +1,7 @@
 package regnet
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -19,18 +20,50 @@ type provinceFacts struct {
 	kinds    map[string]bool // kinds present: with a duty or a handoff
 	handoffs map[string]*Handoff
 	roles    map[[2]string]*Duty // (kind, field) -> duty with the strongest role
+	presence map[string]*presence
+}
+
+// presence gathers a kind's KindPresence while the facts are read.
+type presence struct {
+	KindPresence
+	agencies                      map[string]bool
+	dutyProv, fromProv, namedProv string
+}
+
+func (f *provinceFacts) presenceOf(kind string) *presence {
+	p := f.presence[kind]
+	if p == nil {
+		p = &presence{KindPresence: KindPresence{Kind: kind}, agencies: map[string]bool{}}
+		f.presence[kind] = p
+	}
+	return p
+}
+
+// evidence returns the KindPresence of each of kinds in province.
+func (f *provinceFacts) evidence(province string, kinds []string) []*KindPresence {
+	out := make([]*KindPresence, 0, len(kinds))
+	for _, k := range kinds {
+		p := f.presenceOf(k)
+		kp := p.KindPresence
+		kp.Province = province
+		kp.Agencies = make([]string, 0, len(p.agencies))
+		for id := range p.agencies {
+			kp.Agencies = append(kp.Agencies, id)
+		}
+		sort.Strings(kp.Agencies)
+		kp.Provision = cmp.Or(p.dutyProv, p.fromProv, p.namedProv)
+		out = append(out, &kp)
+	}
+	return out
 }
 
 func readProvinceFacts(ctx context.Context, s Store, province string) (*provinceFacts, error) {
-	agencies, duties, err := provinceDuties(ctx, s, province)
+	agencies, duties, handoffs, err := provinceRules(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}
-	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
-	if err != nil {
-		return nil, err
-	}
-	f := &provinceFacts{agencies: agencies, kinds: map[string]bool{}, handoffs: map[string]*Handoff{}, roles: map[[2]string]*Duty{}}
+	f := &provinceFacts{agencies: agencies, kinds: map[string]bool{}, handoffs: map[string]*Handoff{}, roles: map[[2]string]*Duty{},
+		presence: map[string]*presence{}}
 	kindOf := func(id string) string {
 		if a := agencies[id]; a != nil {
 			return a.Kind
@@ -43,6 +76,12 @@ func readProvinceFacts(ctx context.Context, s Store, province string) (*province
 			continue
 		}
 		f.kinds[k] = true
+		p := f.presenceOf(k)
+		p.Duties++
+		p.agencies[d.Agency] = true
+		if p.dutyProv == "" {
+			p.dutyProv = d.Provision
+		}
 		for _, field := range d.Fields {
 			key := [2]string{k, field}
 			if cur := f.roles[key]; cur == nil || roleRank[d.Role] < roleRank[cur.Role] ||
@@ -52,9 +91,23 @@ func readProvinceFacts(ctx context.Context, s Store, province string) (*province
 		}
 	}
 	for _, h := range handoffs {
-		for _, id := range append(append([]string{h.From}, h.Notifies...), h.TransfersTo...) {
-			if k := kindOf(id); k != "" {
-				f.kinds[k] = true
+		counted := map[string]bool{}
+		for i, id := range append(append([]string{h.From}, h.Notifies...), h.TransfersTo...) {
+			k := kindOf(id)
+			if k == "" {
+				continue
+			}
+			f.kinds[k] = true
+			p := f.presenceOf(k)
+			p.agencies[id] = true
+			if !counted[k] {
+				counted[k] = true
+				p.Handoffs++
+			}
+			if i == 0 && p.fromProv == "" {
+				p.fromProv = h.Provision
+			} else if i > 0 && p.namedProv == "" {
+				p.namedProv = h.Provision
 			}
 		}
 		key := handoffKey(kindOf(h.From), h)
@@ -93,6 +146,7 @@ func CompareProvinces(ctx context.Context, s Store, a, b string) (*Comparison, e
 	}
 	c := &Comparison{A: a, B: b, AgencyKindsOnlyInA: onlyIn(fa.kinds, fb.kinds), AgencyKindsOnlyInB: onlyIn(fb.kinds, fa.kinds),
 		HandoffsOnlyInA: []*Handoff{}, HandoffsOnlyInB: []*Handoff{}, RoleDifferences: []*RoleDifference{}}
+	c.Presence = append(fa.evidence(a, c.AgencyKindsOnlyInA), fb.evidence(b, c.AgencyKindsOnlyInB)...)
 	for key, h := range fa.handoffs {
 		if fb.handoffs[key] == nil {
 			c.HandoffsOnlyInA = append(c.HandoffsOnlyInA, h)

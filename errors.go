@@ -5,7 +5,9 @@ import (
 	"fmt"
 )
 
-// Error codes, mapped once at each edge: GraphQL extensions.code, CLI exit codes.
+// Error codes. The GraphQL API maps each to one extensions.code (graph's
+// error presenter); the command line exits 1 for any of them (2 is kept for
+// a wrong command line), and tells EUNAVAILABLE apart only in its message.
 const (
 	EINVALID     = "invalid"     // bad input from the caller
 	ENOTFOUND    = "not_found"   // the thing asked for does not exist

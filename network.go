@@ -15,11 +15,7 @@ const EdgeSucceededBy = "SUCCEEDED_BY"
 // out, and InForce lists the province's documents in force, so that the
 // answer says what it rests on.
 func BuildNetwork(ctx context.Context, s Store, province string) (*Network, error) {
-	agencies, duties, err := provinceDuties(ctx, s, province)
-	if err != nil {
-		return nil, err
-	}
-	handoffs, err := s.Handoffs(ctx, HandoffFilter{Province: province})
+	agencies, duties, handoffs, err := provinceRules(ctx, s, province)
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,15 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 		return id
 	}
 	inPlans, leads := map[string]bool{}, map[string]bool{}
+	dutyCounts, leadCounts := map[string]*AgencyCount{}, map[string]*AgencyCount{}
+	tally := func(counts map[string]*AgencyCount, id, provision string) {
+		c := counts[id]
+		if c == nil {
+			c = &AgencyCount{Agency: id, Provision: provision}
+			counts[id] = c
+		}
+		c.Count++
+	}
 	for _, a := range actions {
 		if end := a.Deadline.End(); end != "" && end < asOf {
 			r.Overdue = append(r.Overdue, a)
@@ -41,9 +50,14 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 		if len(a.Amends) > 0 {
 			r.Amending = append(r.Amending, a)
 		}
+		counted := map[string]bool{}
 		for _, id := range a.Leads {
 			inPlans[current(id)] = true
 			leads[current(id)] = true
+			if !counted[current(id)] {
+				counted[current(id)] = true
+				tally(leadCounts, current(id), a.Provision)
+			}
 		}
 		for _, id := range a.Coordinators {
 			inPlans[current(id)] = true
@@ -52,6 +66,7 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 	withDuties := map[string]bool{}
 	for _, d := range duties {
 		withDuties[current(d.Agency)] = true
+		tally(dutyCounts, current(d.Agency), d.Provision)
 	}
 	for id := range withDuties {
 		if !inPlans[id] && agencies[id] != nil {
@@ -68,6 +83,12 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 	}
 	byID(r.DutiesWithoutActions)
 	byID(r.LeadsWithoutDuties)
+	for _, a := range r.DutiesWithoutActions {
+		r.DutyCounts = append(r.DutyCounts, dutyCounts[a.ID])
+	}
+	for _, a := range r.LeadsWithoutDuties {
+		r.LeadCounts = append(r.LeadCounts, leadCounts[a.ID])
+	}
 	sort.Slice(r.Overdue, func(i, j int) bool {
 		ei, ej := r.Overdue[i].Deadline.End(), r.Overdue[j].Deadline.End()
 		if ei != ej {

@@ -2,14 +2,13 @@
 // agencies, duties, handoff rules and plan actions read from Vietnamese
 // coordination rules, and the interfaces that stores implement.
 //
-// The types double as the `regnet parse --json` contract (DESIGN.md §4.2) and,
+// The types double as the `regnet parse --json` contract (its keys are
+// Dataset's JSON names) and,
 // through gqlgen's autobind, as the GraphQL types, so that one shape travels
 // from the loader to the client.
 package regnet
 
-import "strings"
-
-// Document kinds (DESIGN.md §3).
+// Document kinds: the DocumentKind enum of schema.graphqls.
 const (
 	KindQuyetDinh = "QUYET_DINH"
 	KindQuyChe    = "QUY_CHE"
@@ -158,17 +157,6 @@ type Provision struct {
 	// the line of its extracted text, with Page the page it is on.
 	Line int  `json:"line"`
 	Page *int `json:"page,omitempty"`
-}
-
-// DocumentOf returns the id of the document a provision id belongs to:
-// provision ids are the document id, "#" and a path key. It returns "" for
-// an id without one.
-func DocumentOf(provision string) string {
-	doc, _, ok := strings.Cut(provision, "#")
-	if !ok {
-		return ""
-	}
-	return doc
 }
 
 // Province is a province (tỉnh) whose documents were read.

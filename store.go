@@ -34,10 +34,13 @@ type Store interface {
 	// transferred to. A rule appears once, at its smallest depth. Hops are
 	// ordered by depth, then handoff id. With Direction ChainSame, a route
 	// does not continue into a rule for goods entering an area the route
-	// has left (see WalkChain).
+	// has left (see WalkChain). The walk goes ChainDepth(q.MaxDepth) deep:
+	// DefaultChainDepth without a MaxDepth, never past MaxChainDepth.
 	HandoffChain(ctx context.Context, q ChainQuery) ([]*ChainHop, error)
 	// CoordinationPaths returns the shortest paths between two agencies over
-	// handoff, partnership, parent and reporting links, at most maxDepth hops.
+	// handoff, partnership, parent and reporting links, at most
+	// PathDepth(maxDepth) hops (DefaultPathDepth without one, never more
+	// than MaxPathDepth), and at most MaxPaths of them.
 	CoordinationPaths(ctx context.Context, from, to string, maxDepth int) ([]*Path, error)
 	// Search finds agencies, duties, provisions and plan actions whose text
 	// holds every word of text, ignoring case and Vietnamese diacritics, best

@@ -10,8 +10,8 @@ import (
 // Fold turns Vietnamese text into its search form: decomposed, combining
 // marks dropped, đ/Đ as d, lower case, runs of white space as one space.
 // Stores index the folded text and fold queries the same way, so "hai quan"
-// finds "Hải quan" (DESIGN.md §4.5: Neo4j's folding analyzer drops real
-// syllables such as "an" as English stop words, so folding happens here).
+// finds "Hải quan" (Neo4j's folding analyzer drops real syllables such as
+// "an" as English stop words, so folding happens here).
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

@@ -120,7 +120,7 @@ func NamedDocuments(docs []*Document) []*Document {
 	}
 	named := map[string]*Document{}
 	add := func(number string) *Document {
-		id := "doc:" + Slug(number)
+		id := DocumentID(number)
 		if loaded[number] || loaded[id] {
 			return nil
 		}

@@ -38,8 +38,8 @@ func (b *Bounds) Map() map[string]int { return maps.Clone(b.lists) }
 
 // staticLists are the sizes the schema fixes, whatever the data.
 var staticLists = map[string]int{
-	"Path.steps":             maxChainDepth,
-	"Query.coordinationPath": 10, // shortest paths only: few have the same length
+	"Path.steps":             regnet.MaxPathDepth,
+	"Query.coordinationPath": regnet.MaxPaths,
 	"Document.period":        2,
 }
 

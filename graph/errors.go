@@ -36,9 +36,8 @@ const codeComplexityLimit = "COMPLEXITY_LIMIT_EXCEEDED"
 
 func init() {
 	// Rejections of the query itself are protocol errors for gqlgen's
-	// transports: answered with 422 (application/json) or 400
-	// (application/graphql-response+json) like parse and validation errors,
-	// instead of 200.
+	// transports, answered like parse and validation errors rather than as
+	// field errors (for the statuses, see server's overHTTP).
 	errcode.RegisterErrorType(CodeTooComplex, errcode.KindProtocol)
 	errcode.RegisterErrorType(codeComplexityLimit, errcode.KindProtocol)
 }

@@ -32,23 +32,15 @@ func (r *Resolver) loaders(ctx context.Context) *Loaders {
 	return NewLoaders(ctx, r.Store, 0)
 }
 
-// findProvince resolves a province argument: a name, matched ignoring case
-// and diacritics, or an id. An unknown province is NOT_FOUND.
+// findProvince resolves a province argument with regnet.FindProvince: a
+// name, matched ignoring case and diacritics, or an id. An unknown province
+// is NOT_FOUND.
 func (r *Resolver) findProvince(ctx context.Context, arg string) (*regnet.Province, error) {
-	if strings.TrimSpace(arg) == "" {
-		return nil, invalid("province must not be empty")
-	}
 	ps, err := r.loaders(ctx).Provinces(ctx)
 	if err != nil {
 		return nil, err
 	}
-	folded, slug := regnet.Fold(arg), "province:"+regnet.Slug(arg)
-	for _, p := range ps {
-		if p.Name == arg || p.ID == arg || p.ID == slug || regnet.Fold(p.Name) == folded {
-			return p, nil
-		}
-	}
-	return nil, notFound("no province %q", arg)
+	return regnet.FindProvince(ps, arg)
 }
 
 // provinceName resolves an optional province argument to the name the store
@@ -80,7 +72,7 @@ func (r *Resolver) provinceOf(ctx context.Context, name string) (*regnet.Provinc
 			return p, nil
 		}
 	}
-	return &regnet.Province{ID: "province:" + regnet.Slug(name), Name: name}, nil
+	return &regnet.Province{ID: regnet.ProvinceID(name), Name: name}, nil
 }
 
 // agencies loads agencies by id, leaving out ids the store does not know.
@@ -162,20 +154,17 @@ func checkDate(name string, s *string) (string, error) {
 	return *s, nil
 }
 
-// checkDepth checks a maxDepth argument.
+// checkDepth checks a maxDepth argument against regnet.MaxDepth; without
+// one, def applies.
 func checkDepth(d *int, def int) (int, error) {
 	if d == nil {
 		return def, nil
 	}
-	if *d < 1 || *d > maxChainDepth {
-		return 0, invalid("maxDepth must be between 1 and %d, not %d", maxChainDepth, *d)
+	if err := regnet.CheckDepth(*d); err != nil {
+		return 0, err
 	}
 	return *d, nil
 }
-
-// maxChainDepth bounds handoffChain and coordinationPath: the store's
-// variable-length patterns must always have an upper bound.
-const maxChainDepth = 10
 
 func sortByID[T any](items []*T, id func(*T) string) []*T {
 	out := slices.Clone(items)

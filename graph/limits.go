@@ -17,7 +17,7 @@ const (
 
 // DepthLimit is a gqlgen extension that rejects operations nested deeper
 // than Max fields, before anything runs. gqlgen has a complexity limit but
-// no depth limit (DESIGN.md §4.5).
+// no depth limit, and a deep query multiplies the store's work at each level.
 //
 // Depth counts fields along the longest path through the selection set,
 // fragments included: `{ agencies { totalCount } }` has depth 2. Fields of

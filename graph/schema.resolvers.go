@@ -705,7 +705,7 @@ func (r *queryResolver) Areas(ctx context.Context) ([]*regnet.Area, error) {
 
 // HandoffChain is the resolver for the handoffChain field.
 func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string, asOf *string, includeDrafts *bool) ([]*regnet.ChainHop, error) {
-	depth, err := checkDepth(maxDepth, 3)
+	depth, err := checkDepth(maxDepth, regnet.DefaultChainDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -754,7 +754,7 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 
 // CoordinationPath is the resolver for the coordinationPath field.
 func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to string, maxDepth *int) ([]*regnet.Path, error) {
-	depth, err := checkDepth(maxDepth, 4)
+	depth, err := checkDepth(maxDepth, regnet.DefaultPathDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -950,11 +950,6 @@ func (r *searchHitResolver) PlanAction(ctx context.Context, obj *regnet.SearchHi
 	return loadOne(ctx, r.loaders(ctx).PlanAction, obj.ID)
 }
 
-// Agency is the resolver for the agency field.
-func (r *statementResolver) Agency(ctx context.Context, obj *regnet.Statement) (*regnet.Agency, error) {
-	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
-}
-
 // Document is the resolver for the document field.
 func (r *searchHitResolver) Document(ctx context.Context, obj *regnet.SearchHit) (*regnet.Document, error) {
 	if obj.Document == "" {
@@ -966,6 +961,11 @@ func (r *searchHitResolver) Document(ctx context.Context, obj *regnet.SearchHit)
 // Province is the resolver for the province field.
 func (r *searchHitResolver) Province(ctx context.Context, obj *regnet.SearchHit) (*regnet.Province, error) {
 	return r.provinceOf(ctx, obj.Province)
+}
+
+// Agency is the resolver for the agency field.
+func (r *statementResolver) Agency(ctx context.Context, obj *regnet.Statement) (*regnet.Agency, error) {
+	return loadOne(ctx, r.loaders(ctx).Agency, obj.Agency)
 }
 
 // Document is the resolver for the document field.

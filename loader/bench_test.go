@@ -3,15 +3,15 @@ package loader_test
 import (
 	"testing"
 
-	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/data/datatest"
 	"github.com/regnet/regnet/loader"
 )
 
 // bundledInputs returns the bundled documents repeated n times (see
-// data.Repeated) and their size in bytes.
+// datatest.Repeated) and their size in bytes.
 func bundledInputs(tb testing.TB, n int) ([]loader.Input, int) {
 	tb.Helper()
-	files, err := data.Repeated(n)
+	files, err := datatest.Repeated(n)
 	if err != nil {
 		tb.Fatalf("bundled documents: %v", err)
 	}

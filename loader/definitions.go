@@ -57,14 +57,7 @@ func (p *docParser) findAgencies(text string, toks []token) []mention {
 	if p.names == nil {
 		return p.ont.findAgenciesIn(text, toks)
 	}
-	var out []mention
-	for _, m := range p.names.find(toks) {
-		if m.weak && !listContext(text, toks, m.tok) {
-			continue
-		}
-		out = append(out, mention{unit: m.value.(*Unit), start: m.start, end: m.end, weak: m.weak, title: m.title})
-	}
-	return out
+	return agencyMentions(p.names, text, toks)
 }
 
 // clone returns a copy of m that can take more phrases without changing m.

@@ -13,7 +13,6 @@ package loader
 import (
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -25,7 +24,7 @@ import (
 // Loader parses documents with one ontology.
 type Loader struct {
 	Ontology *Ontology
-	// MaxFileBytes bounds each file ParseFiles reads (DefaultMaxFileBytes
+	// MaxFileBytes bounds each file ParseFilesContext reads (DefaultMaxFileBytes
 	// when zero).
 	MaxFileBytes int64
 }
@@ -39,14 +38,9 @@ type Input struct {
 	Data []byte
 }
 
-// ParseFiles reads and parses files as one batch. It reads every file before
-// it returns anything: the first file that cannot be read as a document
-// fails the whole batch.
-func (l *Loader) ParseFiles(paths ...string) (*regnet.Dataset, error) {
-	return l.ParseFilesContext(context.Background(), paths...)
-}
-
-// ParseFilesContext is ParseFiles stopping when ctx ends.
+// ParseFilesContext reads and parses files as one batch, stopping when ctx
+// ends. It reads every file before it returns anything: the first file that
+// cannot be read as a document fails the whole batch.
 func (l *Loader) ParseFilesContext(ctx context.Context, paths ...string) (*regnet.Dataset, error) {
 	var srcs []*source
 	for _, p := range paths {
@@ -78,15 +72,6 @@ func (l *Loader) ParseFS(fsys fs.FS, dir string) (*regnet.Dataset, error) {
 		inputs = append(inputs, Input{Name: e.Name(), Data: data})
 	}
 	return l.Parse(inputs...)
-}
-
-// ParseReader parses one document read from r.
-func (l *Loader) ParseReader(name string, r io.Reader) (*regnet.Dataset, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return l.Parse(Input{Name: name, Data: data})
 }
 
 // Parse parses documents given as bytes, as one batch.
@@ -151,9 +136,9 @@ func (p *docParser) parse() error {
 	defer p.setPages(len(p.ds.Provisions))
 	h := readMetadata(p.src, doc, p.ont)
 	if doc.Number != nil {
-		doc.ID = "doc:" + regnet.Slug(*doc.Number)
+		doc.ID = regnet.DocumentID(*doc.Number)
 	} else {
-		doc.ID = "doc:" + regnet.Slug(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
+		doc.ID = regnet.DocumentID(strings.TrimSuffix(p.src.file, path.Ext(p.src.file)))
 	}
 	firstProvision := len(p.ds.Provisions)
 	switch doc.Kind {
@@ -270,7 +255,7 @@ func finish(ds *regnet.Dataset, r *registry, keep map[string]bool, o *Ontology) 
 		}
 	}
 	for name := range provinces {
-		ds.Provinces = append(ds.Provinces, regnet.Province{ID: "province:" + regnet.Slug(name), Name: name})
+		ds.Provinces = append(ds.Provinces, regnet.Province{ID: regnet.ProvinceID(name), Name: name})
 	}
 	sort.Slice(ds.Provinces, func(i, j int) bool { return ds.Provinces[i].ID < ds.Provinces[j].ID })
 	ds.Fields = o.FieldList()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -263,8 +262,15 @@ func (o *Ontology) findAgencies(text string) []mention {
 
 // findAgenciesIn is findAgencies for a text already tokenized.
 func (o *Ontology) findAgenciesIn(text string, toks []token) []mention {
+	return agencyMentions(o.agencies, text, toks)
+}
+
+// agencyMentions returns the agency names the matcher names finds in text,
+// longest match first at each position, leaving out weak names outside list
+// contexts.
+func agencyMentions(names *matcher, text string, toks []token) []mention {
 	var out []mention
-	for _, m := range o.agencies.find(toks) {
+	for _, m := range names.find(toks) {
 		if m.weak && !listContext(text, toks, m.tok) {
 			continue
 		}
@@ -323,23 +329,9 @@ type token struct {
 // with the old tone placement ("uỷ", "hoà") mapped to the new ("ủy", "hòa").
 func tokenize(text string) []token {
 	var toks []token
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			toks = append(toks, token{key: wordKey(text[start:end]), start: start, end: end})
-			start = -1
-		}
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
+	regnet.WordSpans(text, func(start, end int) {
+		toks = append(toks, token{key: wordKey(text[start:end]), start: start, end: end})
+	})
 	return toks
 }
 

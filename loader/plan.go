@@ -15,7 +15,9 @@ import (
 // numbered sub-sections ("1.", "2.1.", "2.1.3."), lettered points ("a)")
 // and bullets ("-", "+"). parsePlanBody turns it into provisions of part
 // PLAN with paths such as "IV.2.3" and "IV.2.1, gạch 2"; planTaskSections
-// and planTargets read the sections that assign tasks and set targets.
+// and planTargets read the sections that assign tasks and set targets. All
+// of it works on text alone; planwire.go turns the result into the plan's
+// actions, agencies and deadlines.
 
 var (
 	rePlanRoman    = regexp.MustCompile(`^([IVXL]+)\s*\.\s*(\S.*)?$`)

@@ -1,5 +1,12 @@
 package loader
 
+// A kế hoạch read into facts. plan.go cuts the body's text into provisions
+// and finds the sections that assign tasks and set targets, from the text
+// alone; this file wires those into the document being read: the plan
+// actions of the task sections and the appendix table, with their leads,
+// co-ordinators, deadlines and amended documents resolved against the
+// ontology and the document's agencies.
+
 import (
 	"fmt"
 	"strconv"

@@ -99,7 +99,7 @@ func parseRegulation(src *source, doc string, from, quyChe int, warn func(line i
 			}
 			lastChapter = num
 			n := &node{level: 0, prov: regnet.Provision{
-				ID: doc + "#" + part + "/ch-" + label, Document: doc, Part: part,
+				ID: regnet.ProvisionID(doc, part+"/ch-"+label), Document: doc, Part: part,
 				Path: "Chương " + label, Chapter: strPtr(label), Line: ln.No,
 			}}
 			heading := strings.TrimSpace(m[2])
@@ -134,7 +134,7 @@ func parseRegulation(src *source, doc string, from, quyChe int, warn func(line i
 			skipping = false
 			heading := strings.TrimSpace(m[2] + m[3])
 			n := &node{level: 1, lines: []string{heading}, prov: regnet.Provision{
-				ID: fmt.Sprintf("%s#%s/%d", doc, part, num), Document: doc, Part: part,
+				ID: regnet.ProvisionID(doc, fmt.Sprintf("%s/%d", part, num)), Document: doc, Part: part,
 				Path: articlePath(part, num), Article: intPtr(num), Line: ln.No, Heading: heading,
 			}}
 			if chapter != nil && part == regnet.PartRegulation {

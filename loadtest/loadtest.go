@@ -123,7 +123,7 @@ type Config struct {
 	// Rate, when set, is the requests per second the clients send in all, on
 	// a fixed schedule: latency then counts from when a request was due, so
 	// that a server that falls behind shows it in its percentiles rather than
-	// slowing the clients down (DESIGN.md §4.5). Without a rate each client
+	// slowing the clients down (no coordinated omission). Without a rate each client
 	// sends its next request as soon as the previous one is answered.
 	Rate    float64
 	Timeout time.Duration // per request (default 30s), when Request.Client is nil

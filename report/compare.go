@@ -40,38 +40,16 @@ const (
 	DiffRoleDiffers   = "ROLE_DIFFERS"
 )
 
-// kindPresence is the evidence that an agency kind is present in a
-// province: the duties and handoff rules of its agencies.
-type kindPresence struct {
-	province  string
-	kind      string
-	agencies  []string // ids of the agencies of the kind with a duty or a handoff
-	duties    int
-	handoffs  int
-	provision string // the first duty's provision, else the first handoff's
-}
-
 // Compare writes a comparison of two provinces (regnet.CompareProvinces's
 // result), with the provisions on each side.
 func (r Renderer) Compare(ctx context.Context, w io.Writer, c *regnet.Comparison) error {
 	if err := r.check(); err != nil {
 		return err
 	}
-	var presences []*kindPresence
 	var provIDs, agencyIDs []string
-	for _, side := range []struct {
-		province string
-		kinds    []string
-	}{{c.A, c.AgencyKindsOnlyInA}, {c.B, c.AgencyKindsOnlyInB}} {
-		for _, k := range side.kinds {
-			p, err := presence(ctx, r.Store, side.province, k)
-			if err != nil {
-				return fmt.Errorf("report compare: %w", err)
-			}
-			presences = append(presences, p)
-			provIDs = append(provIDs, p.provision)
-			agencyIDs = append(agencyIDs, p.agencies...)
-		}
+	for _, p := range c.Presence {
+		provIDs = append(provIDs, p.Provision)
+		agencyIDs = append(agencyIDs, p.Agencies...)
 	}
 	for _, h := range append(append([]*regnet.Handoff{}, c.HandoffsOnlyInA...), c.HandoffsOnlyInB...) {
 		provIDs = append(provIDs, h.Provision)
@@ -92,7 +70,7 @@ func (r Renderer) Compare(ctx context.Context, w io.Writer, c *regnet.Comparison
 		return fmt.Errorf("report compare: %w", err)
 	}
 	if r.Format == CSV {
-		return writeCSV(w, CompareColumns, compareRecords(c, presences, refs))
+		return writeCSV(w, CompareColumns, compareRecords(c, refs))
 	}
 	docsA, err := provinceDocuments(ctx, r.Store, c.A)
 	if err != nil {
@@ -102,65 +80,7 @@ func (r Renderer) Compare(ctx context.Context, w io.Writer, c *regnet.Comparison
 	if err != nil {
 		return fmt.Errorf("report compare: %w", err)
 	}
-	return writeOut(w, compareMarkdown(c, presences, refs, docsA, docsB))
-}
-
-// presence finds what makes an agency kind present in a province, the way
-// regnet.CompareProvinces counts it: a duty, or a handoff rule it starts,
-// is notified by or takes over.
-func presence(ctx context.Context, s regnet.Store, province, kind string) (*kindPresence, error) {
-	agencies, err := s.Agencies(ctx, regnet.AgencyFilter{Province: province, Kind: kind})
-	if err != nil {
-		return nil, fmt.Errorf("list the %s agencies of %s: %w", kind, province, err)
-	}
-	p := &kindPresence{province: province, kind: kind}
-	if len(agencies) == 0 {
-		return p, nil
-	}
-	ids := make([]string, len(agencies))
-	for i, a := range agencies {
-		ids[i] = a.ID
-	}
-	duties, err := s.Duties(ctx, regnet.DutyFilter{Agencies: ids})
-	if err != nil {
-		return nil, fmt.Errorf("list the duties of %s in %s: %w", kind, province, err)
-	}
-	from, err := s.Handoffs(ctx, regnet.HandoffFilter{From: ids})
-	if err != nil {
-		return nil, fmt.Errorf("list the handoffs of %s in %s: %w", kind, province, err)
-	}
-	to, err := s.Handoffs(ctx, regnet.HandoffFilter{To: ids})
-	if err != nil {
-		return nil, fmt.Errorf("list the handoffs to %s in %s: %w", kind, province, err)
-	}
-	active := map[string]bool{}
-	for _, d := range duties {
-		active[d.Agency] = true
-		if p.provision == "" {
-			p.provision = d.Provision
-		}
-	}
-	seen := map[string]bool{}
-	for _, h := range append(from, to...) {
-		if seen[h.ID] {
-			continue
-		}
-		seen[h.ID] = true
-		p.handoffs++
-		for _, id := range append(append([]string{h.From}, h.Notifies...), h.TransfersTo...) {
-			active[id] = true
-		}
-		if p.provision == "" {
-			p.provision = h.Provision
-		}
-	}
-	p.duties = len(duties)
-	for _, id := range ids {
-		if active[id] {
-			p.agencies = append(p.agencies, id)
-		}
-	}
-	return p, nil
+	return writeOut(w, compareMarkdown(c, refs, docsA, docsB))
 }
 
 func (r *refs) agencyNames(ids []string) string {
@@ -196,11 +116,11 @@ func handoffDetail(h *regnet.Handoff, refs *refs) string {
 	return strings.Join(parts, " | ")
 }
 
-func presenceDetail(p *kindPresence) string {
-	return fmt.Sprintf("%d duties, %d handoff rules", p.duties, p.handoffs)
+func presenceDetail(p *regnet.KindPresence) string {
+	return fmt.Sprintf("%d duties, %d handoff rules", p.Duties, p.Handoffs)
 }
 
-func compareRecords(c *regnet.Comparison, presences []*kindPresence, refs *refs) [][]string {
+func compareRecords(c *regnet.Comparison, refs *refs) [][]string {
 	var out [][]string
 	// sided puts a citation on the side of the province that has the fact.
 	sided := func(province, provision string) (docA, provA, docB, provB string) {
@@ -213,9 +133,9 @@ func compareRecords(c *regnet.Comparison, presences []*kindPresence, refs *refs)
 		}
 		return "", "", doc, path
 	}
-	for _, p := range presences {
-		docA, provA, docB, provB := sided(p.province, p.provision)
-		out = append(out, []string{DiffKindOnlyIn, c.A, c.B, p.province, p.kind, refs.agencyNames(p.agencies), "", "",
+	for _, p := range c.Presence {
+		docA, provA, docB, provB := sided(p.Province, p.Provision)
+		out = append(out, []string{DiffKindOnlyIn, c.A, c.B, p.Province, p.Kind, refs.agencyNames(p.Agencies), "", "",
 			"", "", docA, provA, docB, provB, presenceDetail(p)})
 	}
 	for _, side := range []struct {
@@ -258,7 +178,7 @@ func deref(s *string) string {
 	return *s
 }
 
-func compareMarkdown(c *regnet.Comparison, presences []*kindPresence, refs *refs, docsA, docsB []*regnet.Document) *strings.Builder {
+func compareMarkdown(c *regnet.Comparison, refs *refs, docsA, docsB []*regnet.Document) *strings.Builder {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Province comparison: %s and %s\n\n", c.A, c.B)
 	fmt.Fprintf(&b, "What the documents of %s have that those of %s lack or word differently, and the reverse, "+
@@ -278,8 +198,8 @@ func compareMarkdown(c *regnet.Comparison, presences []*kindPresence, refs *refs
 		"in the province's documents. Being a recipient of the document (\"Nơi nhận\") does not count. " +
 		"The provision is the first that gives the kind a duty (or a handoff).\n\n")
 	var md [][]string
-	for _, p := range presences {
-		md = append(md, []string{p.kind, p.province, dash(refs.agencyNames(p.agencies)), strconv.Itoa(p.duties), strconv.Itoa(p.handoffs), dash(refs.ref(p.provision))})
+	for _, p := range c.Presence {
+		md = append(md, []string{p.Kind, p.Province, dash(refs.agencyNames(p.Agencies)), strconv.Itoa(p.Duties), strconv.Itoa(p.Handoffs), dash(refs.ref(p.Provision))})
 	}
 	writeTableOrNone(&b, []string{"Agency kind", "Only in", "Agency", "Duties", "Handoff rules", "First provision"}, md,
 		"Both provinces have the same agency kinds.")

@@ -42,12 +42,12 @@ const (
 	SectionLeadsWithoutDuties   = "LEADS_WITHOUT_DUTIES"
 )
 
-// agencyEvidence is what backs an agency in the two agency lists: how many
-// duties (or actions it leads) it has, and the first one's provision.
+// agencyEvidence is an agency of the two agency lists with what backs it
+// (regnet.TrackPlans's counts): how many duties (or actions it leads) it
+// has, and the first one's provision.
 type agencyEvidence struct {
-	agency    *regnet.Agency
-	count     int
-	provision string
+	agency *regnet.Agency
+	*regnet.AgencyCount
 }
 
 // Plans writes the plan-tracking view of a province (regnet.TrackPlans's
@@ -74,34 +74,16 @@ func (r Renderer) Plans(ctx context.Context, w io.Writer, p *regnet.PlanReport) 
 			}
 		}
 	}
-	successors, err := predecessors(ctx, r.Store, p.Province)
-	if err != nil {
-		return fmt.Errorf("report plan: %w", err)
-	}
 	var withDuties, leading []agencyEvidence
-	for _, a := range p.DutiesWithoutActions {
-		duties, err := r.Store.Duties(ctx, regnet.DutyFilter{Agencies: append([]string{a.ID}, successors[a.ID]...)})
-		if err != nil {
-			return fmt.Errorf("report plan: list the duties of %s: %w", a.ID, err)
-		}
-		e := agencyEvidence{agency: a, count: len(duties)}
-		if len(duties) > 0 {
-			e.provision = duties[0].Provision
-		}
+	for i, a := range p.DutiesWithoutActions {
+		e := agencyEvidence{agency: a, AgencyCount: countAt(p.DutyCounts, i)}
 		withDuties = append(withDuties, e)
-		provIDs = append(provIDs, e.provision)
+		provIDs = append(provIDs, e.Provision)
 	}
-	for _, a := range p.LeadsWithoutDuties {
-		actions, err := r.Store.PlanActions(ctx, regnet.PlanActionFilter{Leads: append([]string{a.ID}, successors[a.ID]...)})
-		if err != nil {
-			return fmt.Errorf("report plan: list the actions %s leads: %w", a.ID, err)
-		}
-		e := agencyEvidence{agency: a, count: len(actions)}
-		if len(actions) > 0 {
-			e.provision = actions[0].Provision
-		}
+	for i, a := range p.LeadsWithoutDuties {
+		e := agencyEvidence{agency: a, AgencyCount: countAt(p.LeadCounts, i)}
 		leading = append(leading, e)
-		provIDs = append(provIDs, e.provision)
+		provIDs = append(provIDs, e.Provision)
 	}
 	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
 	if err != nil {
@@ -143,21 +125,13 @@ func inDocumentOrder(p *regnet.PlanReport, refs *refs) *regnet.PlanReport {
 	return &out
 }
 
-// predecessors maps each agency of a province to the agencies it took over
-// from (a 2021 plan's "Cục Hải quan" for today's customs office), the way
-// regnet.TrackPlans counts their duties and actions as its own.
-func predecessors(ctx context.Context, s regnet.Store, province string) (map[string][]string, error) {
-	list, err := s.Agencies(ctx, regnet.AgencyFilter{Province: province})
-	if err != nil {
-		return nil, fmt.Errorf("list the agencies of %s: %w", province, err)
+// countAt returns the i-th count, or a zero count for a report built
+// without them.
+func countAt(counts []*regnet.AgencyCount, i int) *regnet.AgencyCount {
+	if i < len(counts) && counts[i] != nil {
+		return counts[i]
 	}
-	out := map[string][]string{}
-	for _, a := range list {
-		if a.Successor != nil {
-			out[*a.Successor] = append(out[*a.Successor], a.ID)
-		}
-	}
-	return out, nil
+	return &regnet.AgencyCount{}
 }
 
 // amendedLabel says what an amended document is, or that it was not read;
@@ -208,11 +182,11 @@ func planRecords(p *regnet.PlanReport, amended map[string]*regnet.Document, with
 	}
 	agency := func(section string, e agencyEvidence, unit string) []string {
 		doc, path := "", ""
-		if e.provision != "" {
-			doc, path = refs.cite(e.provision)
+		if e.Provision != "" {
+			doc, path = refs.cite(e.Provision)
 		}
 		return []string{section, p.Province, p.AsOf, e.agency.Kind, e.agency.Name, "", "", "", "",
-			doc, path, e.provision, fmt.Sprintf("%d %s", e.count, unit)}
+			doc, path, e.Provision, fmt.Sprintf("%d %s", e.Count, unit)}
 	}
 	for _, e := range withDuties {
 		out = append(out, agency(SectionDutiesWithoutActions, e, "duties"))
@@ -263,7 +237,7 @@ func planMarkdown(p *regnet.PlanReport, amended map[string]*regnet.Document, wit
 		"with the number of its duties and the first of them.\n\n")
 	md = nil
 	for _, e := range withDuties {
-		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.count), dash(refs.ref(e.provision))})
+		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
 	}
 	writeTableOrNone(&b, []string{"Agency", "Kind", "Duties", "First duty"}, md, "Every agency with duties has a plan action.")
 
@@ -272,7 +246,7 @@ func planMarkdown(p *regnet.PlanReport, amended map[string]*regnet.Document, wit
 		"with the number of actions it leads and the first of them.\n\n")
 	md = nil
 	for _, e := range leading {
-		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.count), dash(refs.ref(e.provision))})
+		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
 	}
 	writeTableOrNone(&b, []string{"Agency", "Kind", "Actions led", "First action"}, md, "Every plan lead has duties in the quy chế.")
 	return &b

@@ -159,8 +159,14 @@ func (s *Server) limitResponse(next http.Handler) http.Handler {
 		if bw.status == 0 {
 			bw.status = http.StatusOK
 		}
-		w.WriteHeader(bw.status)
-		_, _ = w.Write(bw.buf.Bytes())
+		// The answer is whole here: the place to set its status by the
+		// media type (GraphQL over HTTP) without buffering it twice.
+		status, body := overHTTP(r, bw.header, bw.status, bw.buf.Bytes())
+		if len(body) != bw.buf.Len() {
+			w.Header().Del("Content-Length")
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(body)
 	})
 }
 

@@ -26,12 +26,13 @@
 //	body that is not JSON                         400 [BAD_REQUEST]
 //	other method than GET/POST/OPTIONS            405
 //
-// These are gqlgen's statuses for request errors under the
-// application/json media type. A client that accepts only
-// application/graphql-response+json gets 400 instead of 422 for them (GraphQL
-// over HTTP). Errors met while running a valid query (BAD_USER_INPUT,
-// NOT_FOUND, STORE_UNAVAILABLE, TIMEOUT, INTERNAL_SERVER_ERROR) come with 200
-// and whatever data could be resolved, as GraphQL prescribes.
+// These 422s (but RESPONSE_TOO_LARGE) are for a client that names no media
+// type. GraphQL over HTTP asks otherwise when it does (see overHTTP): one that
+// asks for application/json gets 200 with the errors, one that asks for
+// application/graphql-response+json 400 and no data entry. Errors met while
+// running a valid query (BAD_USER_INPUT, NOT_FOUND, STORE_UNAVAILABLE,
+// TIMEOUT, INTERNAL_SERVER_ERROR) come with 200 and whatever data could be
+// resolved, as GraphQL prescribes.
 package server
 
 import (
@@ -67,7 +68,7 @@ import (
 // page size 100. The cost limit lets every client query of the contract run
 // with room to spare and refuses a list of lists of lists.
 const (
-	DefaultAddr             = ":8080"
+	DefaultAddr             = "localhost:8080" // this machine only; a container sets REGNET_ADDR=0.0.0.0:8080
 	DefaultMaxBodyBytes     = 64 << 10
 	DefaultMaxDepth         = 10
 	DefaultComplexityLimit  = 250000

@@ -7,34 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"github.com/regnet/regnet"
-	"github.com/regnet/regnet/store/neo4j"
 )
-
-// neo4jConfig reads the Neo4j settings from the environment; uri, when not
-// empty, comes from a flag and wins.
-func neo4jConfig(uri string) neo4j.Config {
-	if uri == "" {
-		uri = envOr("NEO4J_URI", "")
-	}
-	return neo4j.Config{
-		URI:      uri,
-		Username: envOr("NEO4J_USERNAME", ""),
-		Password: envOr("NEO4J_PASSWORD", ""),
-		Database: envOr("NEO4J_DATABASE", ""),
-	}
-}
-
-// openNeo4j opens the Neo4j store; when the server cannot be reached the
-// error says how to start one.
-func openNeo4j(ctx context.Context, cfg neo4j.Config) (*neo4j.Store, error) {
-	s, err := neo4j.Open(ctx, cfg)
-	if regnet.ErrorCode(err) == regnet.EUNAVAILABLE {
-		return nil, fmt.Errorf("%w\n(is Neo4j running at %s? `scripts/neo4j start` starts one and prints its URI; `docker compose up neo4j` is the other way)", err, redactURI(cfg.URI))
-	}
-	return s, err
-}
 
 // cmdLoad parses documents (all of them before writing anything) and writes
 // them to Neo4j in one transaction: the graph holds either all of the batch

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/regnet/regnet"
 )
@@ -35,12 +34,7 @@ func cmdParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // printSummary writes one block per document: what it is and how many facts
 // were read from it, then its warnings.
 func printSummary(w io.Writer, ds *regnet.Dataset) {
-	docOf := func(provision string) string {
-		if i := strings.Index(provision, "#"); i > 0 {
-			return provision[:i]
-		}
-		return provision
-	}
+	docOf := regnet.DocumentOf
 	type tally struct{ provisions, duties, handoffs, actions, targets, schedules int }
 	counts := map[string]*tally{}
 	for _, d := range ds.Documents {

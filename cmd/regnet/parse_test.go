@@ -28,7 +28,7 @@ func TestParseJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("output is not one JSON object: %v", err)
 	}
-	// The keys of the contract (DESIGN.md §4.2).
+	// The keys of the contract: the Dataset's JSON names.
 	for _, key := range []string{"documents", "provisions", "agencies", "duties", "handoffs", "planActions", "targets", "schedules", "warnings"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("key %q missing", key)

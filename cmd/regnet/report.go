@@ -5,12 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/regnet/regnet"
 	"github.com/regnet/regnet/report"
-	"github.com/regnet/regnet/store/memory"
 )
 
 const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
@@ -150,63 +148,4 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return r.Plans(ctx, stdout, plans)
 	}
-}
-
-// reportStore opens the store a report reads: Neo4j when a URI is given
-// (by flag or NEO4J_URI), else the documents parsed into memory. The
-// returned func closes it.
-func reportStore(ctx context.Context, uri string, fs *flag.FlagSet) (regnet.Store, func(), error) {
-	files := fs.Args()
-	cfg := neo4jConfig(uri)
-	if cfg.URI == "" {
-		ds, err := parseInputs(ctx, fs)
-		if err != nil {
-			return nil, nil, err
-		}
-		return memory.New(ds), func() {}, nil
-	}
-	if len(files) > 0 {
-		return nil, nil, usagef("with Neo4j (%s) the report reads the loaded graph: load the files with regnet load, or unset NEO4J_URI to read them directly", redactURI(cfg.URI))
-	}
-	s, err := openNeo4j(ctx, cfg)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open Neo4j at %s: %w", redactURI(cfg.URI), err)
-	}
-	return s, func() { _ = s.Close(context.Background()) }, nil
-}
-
-// knownProvince returns the province as the documents spell it. A name that
-// differs only in accents or case ("lang son") is accepted, since Vietnamese
-// is awkward to type in some shells; anything else is an error that lists
-// the provinces there are.
-func knownProvince(ctx context.Context, s regnet.Store, name string) (string, error) {
-	list, err := s.Provinces(ctx)
-	if err != nil {
-		return "", fmt.Errorf("list provinces: %w", err)
-	}
-	var names, folded []string
-	for _, p := range list {
-		if p.Name == name {
-			return p.Name, nil
-		}
-		names = append(names, p.Name)
-		if regnet.Fold(p.Name) == regnet.Fold(name) {
-			folded = append(folded, p.Name)
-		}
-	}
-	if len(folded) == 1 {
-		return folded[0], nil
-	}
-	if len(names) == 0 {
-		return "", fmt.Errorf("unknown province %q: the documents read name no province", name)
-	}
-	return "", fmt.Errorf("unknown province %q: the documents read have %s", name, quoteAll(names))
-}
-
-func quoteAll(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return strings.Join(q, ", ")
 }

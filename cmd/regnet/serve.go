@@ -23,7 +23,7 @@ import (
 // machine with nothing else installed.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	addr := fs.String("addr", envOr("REGNET_ADDR", "localhost:8080"), "listen address HOST:PORT (default $REGNET_ADDR)")
+	addr := fs.String("addr", envOr("REGNET_ADDR", server.DefaultAddr), "listen address HOST:PORT (default $REGNET_ADDR)")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI (default $NEO4J_URI); without one, documents are served from memory")
 	origins := fs.String("cors", envOr("REGNET_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql from a browser, or * (default $REGNET_CORS_ORIGINS)")
 	cacheSize := fs.String("cache-size", envOr("REGNET_CACHE_SIZE", "64MB"), "memory for cached answers, in bytes or with KB or MB; 0 turns the cache off (default $REGNET_CACHE_SIZE)")
@@ -47,6 +47,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	timeout, err := time.ParseDuration(limits.timeout)
 	if err != nil || timeout <= 0 {
 		return usagef("--request-timeout (or REGNET_REQUEST_TIMEOUT): %q is not a duration such as 30s", limits.timeout)
+	}
+	penalty, err := time.ParseDuration(limits.penalty)
+	if err != nil || penalty < 0 {
+		return usagef("--max-penalty (or REGNET_MAX_PENALTY): %q is not a duration such as 1s", limits.penalty)
+	}
+	if penalty == 0 {
+		penalty = -1 // server.Config: negative turns penalties off
 	}
 	respBytes, err := parseBytes(limits.response)
 	if err != nil {
@@ -97,6 +104,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		RequestTimeout:     timeout,
 		CacheBytes:         cacheBytes,
 		CacheCheckInterval: checkEvery,
+		MaxPenalty:         penalty,
 	})
 	if err != nil {
 		return err
@@ -123,7 +131,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 type limits struct {
 	depth, cost, tokens, aliases, selections int
 	concurrent, perClient, conns             int
-	timeout, response                        string
+	timeout, response, penalty               string
 }
 
 func serveLimits(fs *flag.FlagSet) *limits {
@@ -144,6 +152,7 @@ func serveLimits(fs *flag.FlagSet) *limits {
 	intFlag(&l.perClient, "max-per-client", "REGNET_MAX_PER_CLIENT", server.DefaultMaxPerClient, "most GraphQL requests at once from one client address")
 	intFlag(&l.conns, "max-conns", "REGNET_MAX_CONNS", server.DefaultMaxConns, "most open connections")
 	fs.StringVar(&l.timeout, "request-timeout", envOr("REGNET_REQUEST_TIMEOUT", server.DefaultRequestTimeout.String()), "longest a GraphQL request may take (default $REGNET_REQUEST_TIMEOUT)")
+	fs.StringVar(&l.penalty, "max-penalty", envOr("REGNET_MAX_PENALTY", server.DefaultMaxPenalty.String()), "longest a client whose requests are refused waits before each next one; 0 turns the penalty off (default $REGNET_MAX_PENALTY)")
 	fs.StringVar(&l.response, "max-response-size", envOr("REGNET_MAX_RESPONSE_SIZE", "8MB"), "largest GraphQL answer, in bytes or with KB or MB (default $REGNET_MAX_RESPONSE_SIZE)")
 	return l
 }

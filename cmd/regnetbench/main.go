@@ -10,7 +10,7 @@
 //	    -question agency=loadtest/queries/agency.graphql -neo4j-pid PID
 //
 // With -repeated N DIR it writes the bundled documents N times over
-// (data.Repeated) into DIR for `regnet load`, and exits.
+// (datatest.Repeated) into DIR for `regnet load`, and exits.
 package main
 
 import (
@@ -31,7 +31,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/data/datatest"
 	"github.com/regnet/regnet/loadtest"
 )
 
@@ -166,7 +166,7 @@ func parseSides(args, overrides []string) ([]*side, error) {
 }
 
 func writeRepeated(n int, dir string) error {
-	files, err := data.Repeated(n)
+	files, err := datatest.Repeated(n)
 	if err != nil {
 		return err
 	}

@@ -2281,7 +2281,7 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../../schema.graphqls", Input: `# The GraphQL API of regnet (DESIGN.md §4.4): Vietnamese inter-agency
+	{Name: "../../schema.graphqls", Input: `# The GraphQL API of regnet: Vietnamese inter-agency
 # coordination rules (quy chế phối hợp) and plans (kế hoạch) as a graph of
 # agencies, duties, handoff rules and plan actions, each fact linked to the
 # provision and document that state it.
@@ -2304,9 +2304,11 @@ Conventions, the same for every field:
     RESPONSE_TOO_LARGE    the answer would be over the size limit (HTTP 422);
     SERVER_BUSY           too many requests at once (HTTP 503, Retry-After);
     BAD_REQUEST           the request is not a GraphQL request (HTTP 400).
-  A rejected request (parse, validation, too deep or complex) answers HTTP
-  422, or 400 to clients that accept only application/graphql-response+json;
-  a field's error answers 200 with whatever data could be resolved.
+  A rejected request (parse, validation, variables, too deep or complex)
+  answers HTTP 200 with errors to a client that accepts application/json by
+  name, 400 without a data entry to one that accepts
+  application/graphql-response+json, and 422 to one that names neither; a
+  field's error answers 200 with whatever data could be resolved.
 - A province argument takes a province name ("Lạng Sơn"), matched ignoring
   case and diacritics ("lang son"), or a province id ("province:lang-son").
   An unknown province is a NOT_FOUND error, never an empty answer.
@@ -2322,41 +2324,41 @@ Conventions, the same for every field:
 """
 type Query {
   "Documents (decisions, quy chế, plans, news), ordered by id."
-  documents(filter: DocumentFilter, first: Int = 20, after: String): DocumentConnection
+  documents("Which documents; without it, all loaded ones." filter: DocumentFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last document of the previous page." after: String): DocumentConnection
   """
   One document by id ("doc:83-2025-qd-ubnd") or by number ("83/2025/QĐ-UBND"):
   exactly one of the two. Unknown: null and NOT_FOUND.
   """
-  document(id: ID, number: String): Document
+  document("The document id." id: ID, "The document number as documents cite it (83/2025/QĐ-UBND)." number: String): Document
   "Provisions, in reading order: by document, then by line."
-  provisions(filter: ProvisionFilter, first: Int = 20, after: String): ProvisionConnection
+  provisions("Which provisions; without it, all." filter: ProvisionFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last provision of the previous page." after: String): ProvisionConnection
   "One provision by id. Unknown: null and NOT_FOUND."
-  provision(id: ID!): Provision
+  provision("The provision id." id: ID!): Provision
   "Every province whose documents were read, ordered by id."
   provinces: [Province!]
   "One province by name or id. Unknown: null and NOT_FOUND."
-  province(name: String!): Province
+  province("A province name, matched ignoring case and diacritics, or a province id." name: String!): Province
   "Agencies, ordered by id."
-  agencies(filter: AgencyFilter, first: Int = 20, after: String): AgencyConnection
+  agencies("Which agencies; without it, all." filter: AgencyFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last agency of the previous page." after: String): AgencyConnection
   "One agency by id. Unknown: null and NOT_FOUND."
-  agency(id: ID!): Agency
+  agency("The agency id (agency:lang-son:CUSTOMS)." id: ID!): Agency
   "Duties, ordered by id."
-  duties(filter: DutyFilter, first: Int = 20, after: String): DutyConnection
+  duties("Which duties; without it, all." filter: DutyFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last duty of the previous page." after: String): DutyConnection
   """
   Handoff rules, ordered by id: of a province, started by an agency (from),
   reaching an agency (to: notified or transferred to), or for goods leaving
   or entering an area. Every argument narrows the list.
   """
   handoffs(
-    "A province name or id: its rules."
+    "A province name or id: only its rules."
     province: String
-    "The agency that starts the rule."
+    "An agency id: only the rules it initiates."
     from: ID
-    "An agency the rule notifies or transfers to."
+    "An agency id: only the rules that notify it or transfer to it."
     to: ID
-    "Rules for goods leaving this area."
+    "Only the rules for goods leaving this area."
     leaving: AreaCode
-    "Rules for goods entering this area."
+    "Only the rules for goods entering this area."
     entering: AreaCode
     "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
     asOf: Date
@@ -2364,7 +2366,7 @@ type Query {
     includeDrafts: Boolean = false
   ): [Handoff!]
   "Plan actions, ordered by id."
-  planActions(filter: PlanActionFilter, first: Int = 20, after: String): PlanActionConnection
+  planActions("Which plan actions; without it, all." filter: PlanActionFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last plan action of the previous page." after: String): PlanActionConnection
   "The fields of state management the ontology knows."
   fields: [Field!]
   "The kinds of territory the ontology knows."
@@ -2374,11 +2376,21 @@ type Query {
   initiates (from) or at the rules of a province for goods leaving or entering
   an area (province with leaving or entering). Each next hop is a rule started
   by an agency the previous hop notified or transferred to; a rule appears
-  once, at its smallest depth. maxDepth is 1 to 10. Without a starting point:
+  once, at its smallest depth. maxDepth is 1 to 10 (3 when not given); a
+  maxDepth outside it: BAD_USER_INPUT. Without a starting point:
   BAD_USER_INPUT; an unknown province or agency: NOT_FOUND.
   """
   handoffChain(
-    province: String, from: ID, leaving: AreaCode, entering: AreaCode, maxDepth: Int = 3
+    "A province name or id: only its rules start the chain."
+    province: String
+    "An agency id: the rules it initiates start the chain."
+    from: ID
+    "The rules for goods leaving this area start the chain."
+    leaving: AreaCode
+    "The rules for goods entering this area start the chain."
+    entering: AreaCode
+    "How many hops deep to walk: 1 to 10."
+    maxDepth: Int = 3
     """
     Which rules the chain may continue with. SAME (the default) keeps the
     goods' direction of travel: once a route has passed a rule for goods
@@ -2395,10 +2407,12 @@ type Query {
   ): [ChainHop!]
   """
   The shortest explained paths between two agencies over handoff,
-  partnership, parent and reporting links, at most maxDepth (1 to 10) steps.
-  Unknown agencies: NOT_FOUND.
+  partnership, parent and reporting links, at most maxDepth steps, and at most
+  10 paths. maxDepth is 1 to 10 (4 when not given; outside it:
+  BAD_USER_INPUT), but no path longer than 6 steps is searched: a maxDepth
+  of 7 to 10 finds what 6 finds. Unknown agencies: NOT_FOUND.
   """
-  coordinationPath(from: ID!, to: ID!, maxDepth: Int = 4): [Path!]
+  coordinationPath("The agency id the paths start at." from: ID!, "The agency id the paths end at." to: ID!, "The most steps a path may have: 1 to 10, searched up to 6." maxDepth: Int = 4): [Path!]
   """
   What document b changes from document a, both of one kind (a draft and the
   quy chế it would replace, two plans, two provinces' quy chế): their
@@ -2417,9 +2431,9 @@ type Query {
   agency kinds, handoff rules and the roles of each agency kind per field.
   """
   compareProvinces(
-    "The first province, by name or id."
+    "The first province: a name or id."
     a: String!
-    "The second province, by name or id."
+    "The second province: a name or id."
     b: String!
     "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
     asOf: Date
@@ -2447,12 +2461,12 @@ type Query {
   path ("Điều 7 khoản 4", "d7 k4", "đ7 k4 c") finds what it cites instead:
   the documents with that number, or the provisions at that path (in those
   documents, when a number is given too) holding every other word, in
-  reading order. first is 1 to 100 (default 20).
+  reading order. first is 0 to 100 (default 20).
   """
   search(
-    "The words to find, all of them."
+    "The words to find, all of them: at most 200 bytes and 16 words."
     text: String!
-    "The number of hits: 1 to 100."
+    "How many hits: 0 to 100."
     first: Int = 20
     "Only duties, provisions and plan actions of documents in force on this day (agencies are always found)."
     asOf: Date
@@ -2477,7 +2491,7 @@ type Query {
   overdue actions, agencies with duties but no actions, leads without duties,
   actions that amend documents.
   """
-  planReport(province: String!, asOf: Date): PlanReport
+  planReport("A province name or id." province: String!, "The day the overdue list is computed for (YYYY-MM-DD); today in Vietnam when not given." asOf: Date): PlanReport
   """
   The meetings, reviews and reports the documents set on a period or a date
   (họp định kỳ, sơ kết 6 tháng, báo cáo trước ngày 15 hằng tháng), ordered by
@@ -2517,13 +2531,17 @@ type Document {
   url: String!
   "83/2025/QĐ-UBND; null while a draft is unnumbered."
   number: String
+  "What kind of legal text it is."
   kind: DocumentKind!
+  "Its title (trích yếu) as written."
   title: String!
   "The issuing province; null for national documents."
   province: Province
   "The level of government that issued it; null where the text does not say."
   level: Level
+  "Issued, a draft, or replaced by a later document."
   status: DocumentStatus!
+  "The date it was signed; null where the text gives none (an unsigned draft)."
   issued: Date
   """
   The date it takes effect: stated, the issue date ("kể từ ngày ký"), or
@@ -2537,6 +2555,7 @@ type Document {
   null for a fixed date or "kể từ ngày ký".
   """
   effectiveRule: String
+  "Who signed it, as written; null for an unsigned draft."
   signer: String
   "The legal bases (Căn cứ …, Thực hiện …) that are in the store too."
   basedOn: [Document!]!
@@ -2568,7 +2587,7 @@ type Document {
   document that is only named is in force until a document replacing it
   takes effect.
   """
-  inForce(on: Date!): Boolean!
+  inForce("The day asked about (YYYY-MM-DD)." on: Date!): Boolean!
   """
   True for a document that loaded ones replace or cite as a basis but whose
   text is not loaded: it holds only its number and what those texts tell
@@ -2576,7 +2595,7 @@ type Document {
   """
   named: Boolean!
   "Its provisions in reading order."
-  provisions(part: ProvisionPart, first: Int = 20, after: String): ProvisionConnection!
+  provisions("Only the provisions of this part (a Quyết định's own articles, its quy chế, a plan's body or appendix)." part: ProvisionPart, "The page size: 0 to 100." first: Int = 20, "The cursor of the last provision of the previous page." after: String): ProvisionConnection!
   "The actions of a plan, ordered by id."
   planActions: [PlanAction!]!
   "The measurable goals of a plan."
@@ -2593,7 +2612,9 @@ type Document {
 
 "Which file a document was read from."
 type Source {
+  "The file name, without its folder."
   file: String!
+  "The SHA-256 of the file's bytes, in hex."
   sha256: String!
   "The file's format: txt, docx, pdf or html."
   format: String!
@@ -2606,13 +2627,17 @@ chế, a section of a plan, a row of a plan's appendix table.
 type Provision {
   "The document id, # and a path key: doc:83-2025-qd-ubnd#REGULATION/7/4/c."
   id: ID!
+  "The document it belongs to."
   document: Document
+  "Which body of text it belongs to."
   part: ProvisionPart!
   "The human form: Điều 7 khoản 4 điểm c, IV.2.3, Phụ lục, nhóm 5, dòng 2."
   path: String!
   "The Chương as written (II, 1)."
   chapter: String
+  "The Điều number; null outside articles."
   article: Int
+  "The khoản number; null outside clauses."
   clause: Int
   "The điểm letter (a, đ)."
   point: String
@@ -2620,7 +2645,9 @@ type Provision {
   parent: Provision
   "The provisions directly inside it, in reading order."
   children: [Provision!]!
+  "Its heading as written (an article's title); empty where it has none."
   heading: String!
+  "Its words as written."
   text: String!
   "The 1-based line in the source file (for .docx and .html: the paragraph or table row)."
   line: Int!
@@ -2640,9 +2667,10 @@ type Provision {
 type Province {
   "province: plus the slug of the name: province:lang-son."
   id: ID!
+  "Its name as the documents write it (Lạng Sơn)."
   name: String!
   "Its agencies, ordered by id."
-  agencies(kind: AgencyKind, level: Level): [Agency!]!
+  agencies("Only agencies of this kind." kind: AgencyKind, "Only agencies at this level of government." level: Level): [Agency!]!
   "Its documents, ordered by id."
   documents: [Document!]!
 }
@@ -2651,8 +2679,11 @@ type Province {
 type Agency {
   "agency: + province slug (or national) + : + kind, plus a unit key where needed."
   id: ID!
+  "Its name as the documents write it (Sở Công Thương tỉnh Lạng Sơn)."
   name: String!
+  "What it is, the same across provinces."
   kind: AgencyKind!
+  "The level of government it belongs to."
   level: Level!
   "Null for national agencies."
   province: Province
@@ -2698,7 +2729,7 @@ type Agency {
   ): [Handoff!]!
   "The plan actions it leads or co-ordinates (or, with role, only one of the two)."
   planActions(
-    "Only the actions it leads, or only those it co-ordinates."
+    "LEAD: only the actions it leads; COORDINATE: only those it co-ordinates."
     role: PlanRole
     "Only what documents in force on this day state (see Document.inForce); every document's facts without it."
     asOf: Date
@@ -2728,6 +2759,7 @@ type Duty {
   id: ID!
   "The agency that holds the duty."
   agency: Agency
+  "What the holder does under this statement: leads, co-ordinates, supports …"
   role: Role!
   "The words of this statement, as the provision writes them."
   text: String!
@@ -2813,13 +2845,19 @@ A rule for goods or vehicles crossing from one area into another: who keeps
 pursuing, who is notified, who takes the case over.
 """
 type Handoff {
+  "A stable id, built from the id of the provision that states the rule."
   id: ID!
   "The agency that initiates it."
   from: Agency
+  "The agencies the initiator notifies."
   notifies: [Agency!]!
+  "The agencies the initiator transfers the case to."
   transfersTo: [Agency!]!
+  "What the rule makes the initiator do: pursue, notify, transfer, co-ordinate, arrest."
   actions: [HandoffAction!]!
+  "The areas the goods or vehicles leave."
   leaving: [Area!]!
+  "The areas the goods or vehicles enter."
   entering: [Area!]!
   "When the rule applies, in the document's words."
   condition: String!
@@ -2830,21 +2868,27 @@ type Handoff {
   whole rule.
   """
   conditionFor: [Agency!]!
+  "The provision that states the rule."
   provision: Provision
 }
 
 "One action of a plan: what, by when, by whom."
 type PlanAction {
+  "A stable id, built from the id of the provision that states the action."
   id: ID!
   "The plan it belongs to."
   document: Document
   "The task group (1..8) or section (2.4)."
   group: String!
+  "What is to be done, as written."
   text: String!
+  "By when: as written and as understood."
   deadline: Deadline!
   "The expected output (sản phẩm)."
   output: String!
+  "The agencies that lead it (chủ trì)."
   leads: [Agency!]!
+  "The agencies that co-ordinate (phối hợp)."
   coordinators: [Agency!]!
   "The documents it amends that are in the store."
   amends: [Document!]!
@@ -2856,6 +2900,7 @@ type PlanAction {
   Điều 7 khoản 4 điểm c); empty where it names the document only.
   """
   amendsProvisions: [String!]!
+  "The provision (plan section or appendix row) that states it."
   provision: Provision
 }
 
@@ -2863,9 +2908,11 @@ type PlanAction {
 type Deadline {
   "As written: Tháng 02/2026, Thường xuyên."
   raw: String!
+  "How the deadline is given: a date, ongoing, periodic, on a condition, or none."
   kind: DeadlineKind!
   "For DATE deadlines: 2026-02, 2026, 2025-12-20."
   date: Date
+  "For DATE deadlines, how much of the date the text gives; null for other kinds."
   precision: Precision
   "The last day a DATE deadline allows (2026-02 ends on 2026-02-28); null for other kinds."
   end: Date
@@ -2873,16 +2920,23 @@ type Deadline {
 
 "A measurable goal of a plan."
 type Target {
+  "A stable id, built from the id of the provision that states the goal."
   id: ID!
+  "The plan it belongs to."
   document: Document
+  "The year the goal is for, when it says."
   year: Int
+  "The goal as written."
   text: String!
+  "The percentage the goal names, when it names one."
   percent: Float
+  "The provision that states it."
   provision: Provision
 }
 
 "An area of state management: food safety, prices, customs …"
 type Field {
+  "The code of the field."
   code: FieldCode!
   "The Vietnamese name."
   name: String!
@@ -2892,6 +2946,7 @@ type Field {
 
 "A kind of territory: customs zone, border area, inland …"
 type Area {
+  "The code of the kind of territory."
   code: AreaCode!
   "The Vietnamese name."
   name: String!
@@ -2901,7 +2956,9 @@ type Area {
 
 "One handoff rule in a chain, at its depth (1 for a first hop)."
 type ChainHop {
+  "How many rules lead to this one from the start, itself included: 1 for a rule that starts the chain."
   depth: Int!
+  "The handoff rule."
   handoff: Handoff!
   "The agency of the previous hop this rule's initiator was reached through; null for first hops."
   via: Agency
@@ -2909,13 +2966,17 @@ type ChainHop {
 
 "One explained path between two agencies."
 type Path {
+  "The links from the first agency to the second, in the direction of travel."
   steps: [PathStep!]!
 }
 
 "One link of a path, with the provision behind it."
 type PathStep {
+  "The agency the step starts at."
   from: Agency
+  "The agency the step reaches."
   to: Agency
+  "The kind of link it follows."
   type: PathStepType!
   "The id of the handoff rule or duty behind the link, when there is one."
   via: String!
@@ -2923,21 +2984,29 @@ type PathStep {
   handoff: Handoff
   "The duty behind a COORDINATES_WITH or REPORTS_TO step."
   duty: Duty
+  "The provision that states the link; null for PART_OF."
   provision: Provision
 }
 
 "One search result. The field named after its type holds the thing found."
 type SearchHit {
+  "What was found; the field of the same name holds it."
   type: SearchHitType!
+  "The id of what was found."
   id: ID!
+  "A short title to list the hit by: an agency's name; for a duty, provision or plan action, who holds it, where it stands or its first words."
   title: String!
   "The matching text, shortened."
   snippet: String!
   "Higher is better; comparable within one answer only."
   score: Float!
+  "The agency, for an AGENCY hit; null otherwise."
   agency: Agency
+  "The duty, for a DUTY hit; null otherwise."
   duty: Duty
+  "The provision, for a PROVISION hit; null otherwise."
   provision: Provision
+  "The plan action, for a PLAN_ACTION hit; null otherwise."
   planAction: PlanAction
   "The document the hit is from (or is, for a DOCUMENT hit); null for an agency."
   document: Document
@@ -2950,10 +3019,13 @@ Who leads one field (in one area, when duties name one) in a province, with
 the provisions that say so.
 """
 type LeadCoverageRow {
+  "The field."
   field: Field
   "Null when the duties name no area."
   area: Area
+  "The agencies that lead it, ordered by id; empty for a gap."
   leads: [Agency!]!
+  "The provisions of the province's duties in this field (and area)."
   provisions: [Provision!]!
   "Each lead's own duty, so that a split by scope can be told from a real clash."
   duties: [Duty!]!
@@ -3035,10 +3107,15 @@ type Comparison {
   a: String!
   "The second province's name."
   b: String!
+  "Agency kinds that hold a duty or take part in a handoff rule in a but not in b."
   agencyKindsOnlyInA: [AgencyKind!]!
+  "Agency kinds that hold a duty or take part in a handoff rule in b but not in a."
   agencyKindsOnlyInB: [AgencyKind!]!
+  "Handoff rules of a with no rule in b started by the same agency kind for the same areas left and entered (one rule per such combination, the smallest id)."
   handoffsOnlyInA: [Handoff!]!
+  "Handoff rules of b with no rule in a started by the same agency kind for the same areas left and entered (one rule per such combination, the smallest id)."
   handoffsOnlyInB: [Handoff!]!
+  "The agency kinds whose strongest role in a field differs between a and b."
   roleDifferences: [RoleDifference!]!
   """
   For a comparison as of a date: the two provinces' documents in force that
@@ -3052,17 +3129,25 @@ An agency kind whose strongest role in a field differs between the two
 provinces; a null role means the kind has no duty in that field there.
 """
 type RoleDifference {
+  "The agency kind."
   kind: AgencyKind!
+  "The field."
   field: Field
+  "Its strongest role in the field in province a; null when it has no duty in the field there."
   roleInA: Role
+  "Its strongest role in the field in province b; null when it has no duty in the field there."
   roleInB: Role
+  "The provision of a that gives the role; null with roleInA."
   provisionA: Provision
+  "The provision of b that gives the role; null with roleInB."
   provisionB: Provision
 }
 
 "A province's agencies and their links, shaped for a visualisation library."
 type Network {
+  "The province's agencies, ordered by id."
   nodes: [NetworkNode!]!
+  "The links between them, ordered by id."
   edges: [NetworkEdge!]!
   """
   For a network as of a date: the province's documents in force that day
@@ -3075,13 +3160,17 @@ type Network {
 type NetworkNode {
   "The agency id."
   id: ID!
+  "The agency's name."
   label: String!
+  "The agency's kind."
   kind: AgencyKind!
+  "The agency itself."
   agency: Agency
 }
 
 "A link in a Network."
 type NetworkEdge {
+  "The link's type, source and target (HANDS_OFF_TO:a>b), with @ and the handoff rule id for a handoff link: stable across requests."
   id: ID!
   "The id of the node it starts at."
   source: ID!
@@ -3093,6 +3182,7 @@ type NetworkEdge {
   SUCCEEDED_BY.
   """
   type: String!
+  "A short Vietnamese label for the link (thông báo, chuyển giao, phối hợp, báo cáo, thuộc, kế thừa bởi)."
   label: String!
   "The provisions that state the link (none for links the ontology gives: PART_OF, SUCCEEDED_BY)."
   provisions: [Provision!]!
@@ -3100,6 +3190,7 @@ type NetworkEdge {
 
 "The plan-tracking view of one province."
 type PlanReport {
+  "The province's name."
   province: String!
   "The day the overdue list is computed for."
   asOf: Date!
@@ -3115,64 +3206,103 @@ type PlanReport {
 
 "Relay page information."
 type PageInfo {
+  "Whether a page follows this one."
   hasNextPage: Boolean!
+  "Whether a page comes before this one: true when the page does not start at the first item."
   hasPreviousPage: Boolean!
+  "The cursor of the first item of the page; null for an empty page."
   startCursor: String
+  "The cursor of the last item of the page, to give as after for the next page; null for an empty page."
   endCursor: String
 }
 
+"A page of documents."
 type DocumentConnection {
+  "How many documents match, on every page."
   totalCount: Int!
+  "The documents of this page, in the list's order."
   edges: [DocumentEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One document of a page, with the cursor that points at it."
 type DocumentEdge {
+  "Give it as after to get the documents that follow this one."
   cursor: String!
+  "The document."
   node: Document!
 }
 
+"A page of provisions."
 type ProvisionConnection {
+  "How many provisions match, on every page."
   totalCount: Int!
+  "The provisions of this page, in the list's order."
   edges: [ProvisionEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One provision of a page, with the cursor that points at it."
 type ProvisionEdge {
+  "Give it as after to get the provisions that follow this one."
   cursor: String!
+  "The provision."
   node: Provision!
 }
 
+"A page of agencies."
 type AgencyConnection {
+  "How many agencies match, on every page."
   totalCount: Int!
+  "The agencies of this page, in the list's order."
   edges: [AgencyEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One agency of a page, with the cursor that points at it."
 type AgencyEdge {
+  "Give it as after to get the agencies that follow this one."
   cursor: String!
+  "The agency."
   node: Agency!
 }
 
+"A page of duties."
 type DutyConnection {
+  "How many duties match, on every page."
   totalCount: Int!
+  "The duties of this page, in the list's order."
   edges: [DutyEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One duty of a page, with the cursor that points at it."
 type DutyEdge {
+  "Give it as after to get the duties that follow this one."
   cursor: String!
+  "The duty."
   node: Duty!
 }
 
+"A page of plan actions."
 type PlanActionConnection {
+  "How many plan actions match, on every page."
   totalCount: Int!
+  "The plan actions of this page, in the list's order."
   edges: [PlanActionEdge!]!
+  "Whether more pages follow, and the cursors to ask for them."
   pageInfo: PageInfo!
 }
 
+"One plan action of a page, with the cursor that points at it."
 type PlanActionEdge {
+  "Give it as after to get the plan actions that follow this one."
   cursor: String!
+  "The plan action."
   node: PlanAction!
 }
 
@@ -3198,10 +3328,13 @@ type ScheduleEdge {
 input DocumentFilter {
   "A province name or id."
   province: String
+  "Only documents of this kind."
   kind: DocumentKind
+  "Only documents with this status."
   status: DocumentStatus
   "A document number (83/2025/QĐ-UBND)."
   number: String
+  "Only these document ids."
   ids: [ID!]
   "Only the documents in force on this day (see Document.inForce)."
   inForceOn: Date
@@ -3218,7 +3351,9 @@ input DocumentFilter {
 input ProvisionFilter {
   "A document id."
   document: ID
+  "Only provisions of this part."
   part: ProvisionPart
+  "Only these provision ids."
   ids: [ID!]
 }
 
@@ -3226,10 +3361,13 @@ input ProvisionFilter {
 input AgencyFilter {
   "A province name or id."
   province: String
+  "Only agencies of this kind."
   kind: AgencyKind
+  "Only agencies at this level of government."
   level: Level
   "Only the bodies that belong to this agency."
   parent: ID
+  "Only these agency ids."
   ids: [ID!]
 }
 
@@ -3241,8 +3379,11 @@ input DutyFilter {
   agency: ID
   "An agency the duty names as partner."
   partner: ID
+  "Only duties with this role."
   role: Role
+  "Only duties whose statement names this field."
   field: FieldCode
+  "Only duties whose statement names this area."
   area: AreaCode
   "Only duties that documents in force on this day state (see Document.inForce)."
   asOf: Date
@@ -3264,14 +3405,17 @@ input PlanActionFilter {
   lead: ID
   "An agency that leads or co-ordinates the action."
   agency: ID
+  "Only DATE actions whose deadline ends on or before this day (YYYY-MM-DD)."
   deadlineBefore: Date
+  "Only DATE actions whose deadline ends on or after this day (YYYY-MM-DD)."
   deadlineAfter: Date
+  "Only actions whose deadline is of this kind."
   deadlineKind: DeadlineKind
   "A document number the action amends."
   amends: String
 }
 
-"Kinds of legal text (DESIGN.md §3)."
+"Kinds of legal text."
 enum DocumentKind {
   "Quyết định (decision)"
   QUYET_DINH
@@ -3289,8 +3433,11 @@ enum DocumentKind {
   TIN_TUC
 }
 
+"Where a document stands: issued, a draft, or replaced."
 enum DocumentStatus {
+  "Signed and issued."
   ISSUED
+  "A draft (dự thảo): not in force, and possibly unnumbered and unsigned."
   DRAFT
   "Replaced by a later document."
   REPLACED
@@ -3298,9 +3445,13 @@ enum DocumentStatus {
 
 "Levels of government."
 enum Level {
+  "Trung ương (national)"
   NATIONAL
+  "Cấp tỉnh (provincial)"
   PROVINCIAL
+  "Cấp huyện (district)"
   DISTRICT
+  "Cấp xã (commune)"
   COMMUNE
 }
 
@@ -3343,7 +3494,9 @@ enum Role {
 
 "An agency's part in a plan action."
 enum PlanRole {
+  "Leads the action (chủ trì)."
   LEAD
+  "Co-ordinates the action (phối hợp)."
   COORDINATE
 }
 
@@ -3355,10 +3508,13 @@ enum HandoffAction {
   NOTIFY
   "chuyển giao"
   TRANSFER
+  "phối hợp (act together with another agency)"
   COORDINATE
+  "bắt giữ (seize the goods or vehicle)"
   ARREST
 }
 
+"How a plan action's deadline is given."
 enum DeadlineKind {
   "A date, month or year."
   DATE
@@ -3406,31 +3562,44 @@ enum ChainDirection {
   ANY
 }
 
+"How much of a DATE deadline the text gives: a day, a month or a year."
 enum Precision {
+  "A full date (2025-12-20)."
   DAY
+  "A month (2026-02)."
   MONTH
+  "A year (2026)."
   YEAR
 }
 
 "The kind of link a PathStep follows."
 enum PathStepType {
+  "A handoff rule: from notifies or transfers to to."
   HANDS_OFF_TO
+  "A duty names the other agency as a partner (followed either way)."
   COORDINATES_WITH
+  "One agency belongs to the other (followed either way)."
   PART_OF
+  "A duty's reporting line: from reports or sends results to to."
   REPORTS_TO
 }
 
+"What a search hit is; the SearchHit field of the same name holds it."
 enum SearchHitType {
+  "An agency, found by its name or aliases."
   AGENCY
+  "A duty, found by its words."
   DUTY
+  "A provision, found by its heading or text."
   PROVISION
+  "A plan action, found by its text or output."
   PLAN_ACTION
   "A whole document, found by its number."
   DOCUMENT
 }
 
 """
-What an agency is, the same across provinces (DESIGN.md §3), so that agencies of
+What an agency is, the same across provinces, so that agencies of
 two provinces line up. The codes come from the ontology (loader/ontology.yaml);
 a code added there is added here too, and a test keeps the two in step.
 """
@@ -3502,7 +3671,7 @@ enum AgencyKind {
 }
 
 """
-An area of state management a duty concerns (DESIGN.md §3). Like AgencyKind,
+An area of state management a duty concerns. Like AgencyKind,
 the list is the ontology's and grows with it; a test keeps the two in step.
 """
 enum FieldCode {
@@ -3579,7 +3748,7 @@ enum FieldCode {
 }
 
 """
-A kind of territory a duty or a handoff rule concerns (DESIGN.md §3). The
+A kind of territory a duty or a handoff rule concerns. The
 list is the ontology's; a test keeps the two in step.
 """
 enum AreaCode {

@@ -6,48 +6,68 @@ import (
 	"github.com/regnet/regnet"
 )
 
+// A page of agencies.
 type AgencyConnection struct {
-	TotalCount int           `json:"totalCount"`
-	Edges      []*AgencyEdge `json:"edges"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
+	// How many agencies match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The agencies of this page, in the list's order.
+	Edges []*AgencyEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One agency of a page, with the cursor that points at it.
 type AgencyEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *regnet.Agency `json:"node"`
+	// Give it as after to get the agencies that follow this one.
+	Cursor string `json:"cursor"`
+	// The agency.
+	Node *regnet.Agency `json:"node"`
 }
 
 // Selects agencies; every field set narrows the list.
 type AgencyFilter struct {
 	// A province name or id.
 	Province *string `json:"province,omitempty"`
-	Kind     *string `json:"kind,omitempty"`
-	Level    *string `json:"level,omitempty"`
+	// Only agencies of this kind.
+	Kind *string `json:"kind,omitempty"`
+	// Only agencies at this level of government.
+	Level *string `json:"level,omitempty"`
 	// Only the bodies that belong to this agency.
-	Parent *string  `json:"parent,omitempty"`
-	Ids    []string `json:"ids,omitempty"`
+	Parent *string `json:"parent,omitempty"`
+	// Only these agency ids.
+	Ids []string `json:"ids,omitempty"`
 }
 
+// A page of documents.
 type DocumentConnection struct {
-	TotalCount int             `json:"totalCount"`
-	Edges      []*DocumentEdge `json:"edges"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
+	// How many documents match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The documents of this page, in the list's order.
+	Edges []*DocumentEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One document of a page, with the cursor that points at it.
 type DocumentEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *regnet.Document `json:"node"`
+	// Give it as after to get the documents that follow this one.
+	Cursor string `json:"cursor"`
+	// The document.
+	Node *regnet.Document `json:"node"`
 }
 
 // Selects documents; every field set narrows the list.
 type DocumentFilter struct {
 	// A province name or id.
 	Province *string `json:"province,omitempty"`
-	Kind     *string `json:"kind,omitempty"`
-	Status   *string `json:"status,omitempty"`
+	// Only documents of this kind.
+	Kind *string `json:"kind,omitempty"`
+	// Only documents with this status.
+	Status *string `json:"status,omitempty"`
 	// A document number (83/2025/QĐ-UBND).
-	Number *string  `json:"number,omitempty"`
-	Ids    []string `json:"ids,omitempty"`
+	Number *string `json:"number,omitempty"`
+	// Only these document ids.
+	Ids []string `json:"ids,omitempty"`
 	// Only the documents in force on this day (see Document.inForce).
 	InForceOn *string `json:"inForceOn,omitempty"`
 	// With inForceOn, list drafts too: they are never in force, but show what is coming.
@@ -57,15 +77,22 @@ type DocumentFilter struct {
 	IncludeNamed *bool `json:"includeNamed,omitempty"`
 }
 
+// A page of duties.
 type DutyConnection struct {
-	TotalCount int         `json:"totalCount"`
-	Edges      []*DutyEdge `json:"edges"`
-	PageInfo   *PageInfo   `json:"pageInfo"`
+	// How many duties match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The duties of this page, in the list's order.
+	Edges []*DutyEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One duty of a page, with the cursor that points at it.
 type DutyEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   *regnet.Duty `json:"node"`
+	// Give it as after to get the duties that follow this one.
+	Cursor string `json:"cursor"`
+	// The duty.
+	Node *regnet.Duty `json:"node"`
 }
 
 // Selects duties; every field set narrows the list.
@@ -76,9 +103,12 @@ type DutyFilter struct {
 	Agency *string `json:"agency,omitempty"`
 	// An agency the duty names as partner.
 	Partner *string `json:"partner,omitempty"`
-	Role    *string `json:"role,omitempty"`
-	Field   *string `json:"field,omitempty"`
-	Area    *string `json:"area,omitempty"`
+	// Only duties with this role.
+	Role *string `json:"role,omitempty"`
+	// Only duties whose statement names this field.
+	Field *string `json:"field,omitempty"`
+	// Only duties whose statement names this area.
+	Area *string `json:"area,omitempty"`
 	// Only duties that documents in force on this day state (see Document.inForce).
 	AsOf *string `json:"asOf,omitempty"`
 	// With asOf, the duties of drafts too: they are never in force, but show what is coming.
@@ -87,21 +117,32 @@ type DutyFilter struct {
 
 // Relay page information.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether a page follows this one.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether a page comes before this one: true when the page does not start at the first item.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the first item of the page; null for an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the last item of the page, to give as after for the next page; null for an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A page of plan actions.
 type PlanActionConnection struct {
-	TotalCount int               `json:"totalCount"`
-	Edges      []*PlanActionEdge `json:"edges"`
-	PageInfo   *PageInfo         `json:"pageInfo"`
+	// How many plan actions match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The plan actions of this page, in the list's order.
+	Edges []*PlanActionEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One plan action of a page, with the cursor that points at it.
 type PlanActionEdge struct {
-	Cursor string             `json:"cursor"`
-	Node   *regnet.PlanAction `json:"node"`
+	// Give it as after to get the plan actions that follow this one.
+	Cursor string `json:"cursor"`
+	// The plan action.
+	Node *regnet.PlanAction `json:"node"`
 }
 
 // Selects plan actions; every field set narrows the list. deadlineBefore and
@@ -115,31 +156,43 @@ type PlanActionFilter struct {
 	// An agency that leads the action.
 	Lead *string `json:"lead,omitempty"`
 	// An agency that leads or co-ordinates the action.
-	Agency         *string `json:"agency,omitempty"`
+	Agency *string `json:"agency,omitempty"`
+	// Only DATE actions whose deadline ends on or before this day (YYYY-MM-DD).
 	DeadlineBefore *string `json:"deadlineBefore,omitempty"`
-	DeadlineAfter  *string `json:"deadlineAfter,omitempty"`
-	DeadlineKind   *string `json:"deadlineKind,omitempty"`
+	// Only DATE actions whose deadline ends on or after this day (YYYY-MM-DD).
+	DeadlineAfter *string `json:"deadlineAfter,omitempty"`
+	// Only actions whose deadline is of this kind.
+	DeadlineKind *string `json:"deadlineKind,omitempty"`
 	// A document number the action amends.
 	Amends *string `json:"amends,omitempty"`
 }
 
+// A page of provisions.
 type ProvisionConnection struct {
-	TotalCount int              `json:"totalCount"`
-	Edges      []*ProvisionEdge `json:"edges"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
+	// How many provisions match, on every page.
+	TotalCount int `json:"totalCount"`
+	// The provisions of this page, in the list's order.
+	Edges []*ProvisionEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to ask for them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One provision of a page, with the cursor that points at it.
 type ProvisionEdge struct {
-	Cursor string            `json:"cursor"`
-	Node   *regnet.Provision `json:"node"`
+	// Give it as after to get the provisions that follow this one.
+	Cursor string `json:"cursor"`
+	// The provision.
+	Node *regnet.Provision `json:"node"`
 }
 
 // Selects provisions; every field set narrows the list.
 type ProvisionFilter struct {
 	// A document id.
-	Document *string  `json:"document,omitempty"`
-	Part     *string  `json:"part,omitempty"`
-	Ids      []string `json:"ids,omitempty"`
+	Document *string `json:"document,omitempty"`
+	// Only provisions of this part.
+	Part *string `json:"part,omitempty"`
+	// Only these provision ids.
+	Ids []string `json:"ids,omitempty"`
 }
 
 // A page of schedules.

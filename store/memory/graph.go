@@ -8,15 +8,6 @@ import (
 	"github.com/regnet/regnet"
 )
 
-// Depth limits of the walks (see store/storetest).
-const (
-	defaultChainDepth = 3
-	maxChainDepth     = 10
-	defaultPathDepth  = 4
-	maxPathDepth      = 6
-	maxPaths          = 10
-)
-
 // startsChain reports whether h matches the set fields of q that select a
 // chain's first hops; Handoffs uses it for the same fields of its filter.
 func (s *Store) startsChain(h *regnet.Handoff, q regnet.ChainQuery) bool {
@@ -38,11 +29,7 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 	if q.From == "" && q.Leaving == "" && q.Entering == "" {
 		return nil, regnet.Errorf(regnet.EINVALID, "a handoff chain needs a start: an agency, or an area left or entered")
 	}
-	maxDepth := q.MaxDepth
-	if maxDepth <= 0 {
-		maxDepth = defaultChainDepth
-	}
-	return regnet.WalkChain(ctx, s, q, min(maxDepth, maxChainDepth))
+	return regnet.WalkChain(ctx, s, q, regnet.ChainDepth(q.MaxDepth))
 }
 
 // link is one coordination link out of an agency.
@@ -108,7 +95,7 @@ func (s *Store) buildLinks() {
 // CoordinationPaths returns the shortest paths from one agency to another.
 // A breadth-first walk back from `to` gives every agency's distance to it;
 // a walk forward from `from` then follows only links that bring it one step
-// closer, in (to, type, via) order, so the first maxPaths paths it finds are
+// closer, in (to, type, via) order, so the first regnet.MaxPaths paths it finds are
 // the first in the suite's order and the walk never enumerates more.
 func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth int) ([]*regnet.Path, error) {
 	if err := ctx.Err(); err != nil {
@@ -117,10 +104,7 @@ func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth
 	if from == "" || to == "" {
 		return nil, regnet.Errorf(regnet.EINVALID, "a coordination path needs two agencies")
 	}
-	if maxDepth <= 0 {
-		maxDepth = defaultPathDepth
-	}
-	maxDepth = min(maxDepth, maxPathDepth)
+	maxDepth = regnet.PathDepth(maxDepth)
 	out := make([]*regnet.Path, 0)
 	if from == to || s.agencyByID[from] == nil || s.agencyByID[to] == nil {
 		return out, nil
@@ -166,7 +150,7 @@ func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth
 			steps = append(steps, &regnet.PathStep{From: at, To: l.to, Type: l.typ, Via: l.via, Provision: l.provision})
 			walk(l.to)
 			steps = steps[:len(steps)-1]
-			if len(out) == maxPaths {
+			if len(out) == regnet.MaxPaths {
 				return
 			}
 		}

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/regnet/regnet"
@@ -54,34 +52,16 @@ type token struct {
 // the original words so that snippets show the text as written.
 func tokenize(text string) []token {
 	var out []token
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if f := regnet.Fold(text[start:end]); f != "" {
-				out = append(out, token{folded: f, start: start, end: end})
-			}
-			start = -1
+	regnet.WordSpans(text, func(start, end int) {
+		if f := regnet.Fold(text[start:end]); f != "" {
+			out = append(out, token{folded: f, start: start, end: end})
 		}
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
+	})
 	return out
 }
 
 // queryWords folds a query and cuts it into words the way texts are cut.
-func queryWords(q string) []string {
-	return strings.FieldsFunc(regnet.Fold(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+var queryWords = regnet.SearchWords
 
 func newEntry(typ, id, title string, texts ...string) entry {
 	e := entry{typ: typ, id: id, title: title}

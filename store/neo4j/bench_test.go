@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet"
-	"github.com/regnet/regnet/data"
+	"github.com/regnet/regnet/data/datatest"
 	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/store/neo4j"
 	"github.com/regnet/regnet/store/storetest"
@@ -62,9 +62,9 @@ func BenchmarkReload(b *testing.B) {
 }
 
 // repeatedDataset parses the bundled documents repeated n times (each copy
-// in made-up provinces, see data.Repeated).
+// in made-up provinces, see datatest.Repeated).
 func repeatedDataset(b *testing.B, n int) *regnet.Dataset {
-	files, err := data.Repeated(n)
+	files, err := datatest.Repeated(n)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -485,54 +485,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		batch = 500
 	}
 
-	provDoc := map[string]string{} // provision id -> document id
-	for _, p := range ds.Provisions {
-		provDoc[p.ID] = p.Document
-	}
-	docOf := func(provision string) string {
-		if d, ok := provDoc[provision]; ok {
-			return d
-		}
-		if i := strings.IndexByte(provision, '#'); i > 0 {
-			return provision[:i]
-		}
-		return ""
-	}
-
-	// Documents: the dataset's, and those its facts belong to.
-	docSet := map[string]bool{}
-	byNumber := map[string]string{} // number -> loaded document id
-	for _, d := range ds.Documents {
-		docSet[d.ID] = true
-		if d.Number != nil {
-			byNumber[*d.Number] = d.ID
-		}
-	}
-	for _, p := range ds.Provisions {
-		docSet[p.Document] = true
-	}
-	for _, d := range ds.Duties {
-		if doc := docOf(d.Provision); doc != "" {
-			docSet[doc] = true
-		}
-	}
-	for _, h := range ds.Handoffs {
-		if doc := docOf(h.Provision); doc != "" {
-			docSet[doc] = true
-		}
-	}
-	for _, a := range ds.PlanActions {
-		docSet[a.Document] = true
-	}
-	for _, t := range ds.Targets {
-		docSet[t.Document] = true
-	}
-	for _, x := range ds.Schedules {
-		if doc := docOf(x.Provision); doc != "" {
-			docSet[doc] = true
-		}
-	}
-	delete(docSet, "")
+	docSet, byNumber, docOf := loadDocuments(ds)
 
 	// Documents cited by number: a loaded one, or a placeholder.
 	refs := map[string]string{} // id -> number, for placeholders
@@ -540,7 +493,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		if id, ok := byNumber[number]; ok {
 			return id
 		}
-		id := "doc:" + regnet.Slug(number)
+		id := regnet.DocumentID(number)
 		if !docSet[id] {
 			refs[id] = number
 		}
@@ -560,7 +513,7 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 				return id
 			}
 		}
-		id := "province:" + regnet.Slug(name)
+		id := regnet.ProvinceID(name)
 		provinceIDs[id] = name
 		return id
 	}
@@ -817,61 +770,10 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		}
 	}
 
-	// Stale relationships of the dataset's nodes.
-	stale := func(what, cypher string, rows []map[string]any) {
-		for _, b := range chunk(rows, batch) {
-			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, collect: true})
-		}
-	}
-	stale("stale document links", cypherStaleDocOut, own["Document>"].rows(docIDs))
-	stale("stale provision links", cypherStaleProvOut, own["Provision>"].rows(provIDs))
-	stale("stale provision links", cypherStaleProvIn, own["Provision<"].rows(provIDs))
-	stale("stale agency links", cypherStaleAgOut, own["Agency>"].rows(agIDs))
-	stale("stale duty links", cypherStaleDutyOut, own["Duty>"].rows(dutyIDs))
-	stale("stale duty links", cypherStaleDutyIn, own["Duty<"].rows(dutyIDs))
-	stale("stale handoff links", cypherStaleHOOut, own["Handoff>"].rows(hoIDs))
-	stale("stale handoff links", cypherStaleHOIn, own["Handoff<"].rows(hoIDs))
-	stale("stale plan action links", cypherStalePAOut, own["PlanAction>"].rows(paIDs))
-	stale("stale plan action links", cypherStalePAIn, own["PlanAction<"].rows(paIDs))
-	stale("stale target links", cypherStaleTgtOut, own["Target>"].rows(tgtIDs))
-	stale("stale schedule links", cypherStaleSchOut, own["Schedule>"].rows(schIDs))
-
-	// Stale derived links go first: see cypherStaleDutyDer.
-	var pre []step
-	for _, d := range []struct {
-		what, cypher string
-		rows         []map[string]any
-	}{
-		{"stale partner links", cypherStaleDutyDer, dutyDerived.rows(dutyIDs)},
-		{"stale reporting lines", cypherStaleReportsDer, reportsDer.rows(dutyIDs)},
-		{"stale handoff links", cypherStaleHODer, hoDerived.rows(hoIDs)},
-	} {
-		for _, b := range chunk(d.rows, batch) {
-			pre = append(pre, step{what: d.what, cypher: d.cypher, params: map[string]any{"rows": b}, collect: true})
-		}
-	}
-	steps = append(pre, steps...)
-
-	// Stale facts of the loaded documents.
-	docs := sortedKeys(docSet)
-	for _, f := range []struct {
-		what, cypher string
-		keep         []string
-	}{
-		{"stale duties", cypherDeleteDuties, dutyIDs},
-		{"stale handoffs", cypherDeleteHandoffs, hoIDs},
-		{"stale plan actions", cypherDeletePlanActions, paIDs},
-		{"stale targets", cypherDeleteTargets, tgtIDs},
-		{"stale schedules", cypherDeleteSchedules, schIDs},
-		{"stale provisions", cypherDeleteProvisions, provIDs},
-	} {
-		keep := f.keep
-		if keep == nil {
-			keep = []string{}
-		}
-		steps = append(steps, step{what: f.what, cypher: f.cypher, collect: true,
-			params: map[string]any{"docs": docs, "keep": keep}})
-	}
+	pre, post := staleSteps(batch, own, loadIDs{docs: docIDs, provisions: provIDs, agencies: agIDs, duties: dutyIDs,
+		handoffs: hoIDs, actions: paIDs, targets: tgtIDs, schedules: schIDs},
+		dutyDerived, reportsDer, hoDerived, sortedKeys(docSet))
+	steps = append(append(pre, steps...), post...)
 
 	if agIDs == nil {
 		agIDs = []string{}
@@ -886,6 +788,124 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		// The clean-up statements, however many, count as one.
 		total: len(steps) + 1,
 	}, nil
+}
+
+// loadDocuments returns the documents a load touches: the dataset's and
+// those its facts belong to (docSet), the loaded ones by number, and the
+// document of a provision id.
+func loadDocuments(ds *regnet.Dataset) (docSet map[string]bool, byNumber map[string]string, docOf func(string) string) {
+	provDoc := map[string]string{} // provision id -> document id
+	for _, p := range ds.Provisions {
+		provDoc[p.ID] = p.Document
+	}
+	docOf = func(provision string) string {
+		if d, ok := provDoc[provision]; ok {
+			return d
+		}
+		return regnet.DocumentOf(provision)
+	}
+
+	// Documents: the dataset's, and those its facts belong to.
+	docSet = map[string]bool{}
+	byNumber = map[string]string{} // number -> loaded document id
+	for _, d := range ds.Documents {
+		docSet[d.ID] = true
+		if d.Number != nil {
+			byNumber[*d.Number] = d.ID
+		}
+	}
+	for _, p := range ds.Provisions {
+		docSet[p.Document] = true
+	}
+	for _, d := range ds.Duties {
+		if doc := docOf(d.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
+	for _, h := range ds.Handoffs {
+		if doc := docOf(h.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
+	for _, a := range ds.PlanActions {
+		docSet[a.Document] = true
+	}
+	for _, t := range ds.Targets {
+		docSet[t.Document] = true
+	}
+	for _, x := range ds.Schedules {
+		if doc := docOf(x.Provision); doc != "" {
+			docSet[doc] = true
+		}
+	}
+	delete(docSet, "")
+	return docSet, byNumber, docOf
+}
+
+// loadIDs are the ids of the nodes a load writes, by label.
+type loadIDs struct {
+	docs, provisions, agencies, duties, handoffs, actions, targets, schedules []string
+}
+
+// staleSteps returns what a load removes: the derived links to check
+// before anything is written (pre), and, after the nodes and links are
+// written (post), the relationships the dataset's nodes no longer own and
+// the facts of the loaded documents (docs) the dataset no longer holds.
+func staleSteps(batch int, own map[string]owned, ids loadIDs, dutyDerived, reportsDer, hoDerived owned, docs []string) (pre, post []step) {
+	// Stale relationships of the dataset's nodes.
+	stale := func(what, cypher string, rows []map[string]any) {
+		for _, b := range chunk(rows, batch) {
+			post = append(post, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, collect: true})
+		}
+	}
+	stale("stale document links", cypherStaleDocOut, own["Document>"].rows(ids.docs))
+	stale("stale provision links", cypherStaleProvOut, own["Provision>"].rows(ids.provisions))
+	stale("stale provision links", cypherStaleProvIn, own["Provision<"].rows(ids.provisions))
+	stale("stale agency links", cypherStaleAgOut, own["Agency>"].rows(ids.agencies))
+	stale("stale duty links", cypherStaleDutyOut, own["Duty>"].rows(ids.duties))
+	stale("stale duty links", cypherStaleDutyIn, own["Duty<"].rows(ids.duties))
+	stale("stale handoff links", cypherStaleHOOut, own["Handoff>"].rows(ids.handoffs))
+	stale("stale handoff links", cypherStaleHOIn, own["Handoff<"].rows(ids.handoffs))
+	stale("stale plan action links", cypherStalePAOut, own["PlanAction>"].rows(ids.actions))
+	stale("stale plan action links", cypherStalePAIn, own["PlanAction<"].rows(ids.actions))
+	stale("stale target links", cypherStaleTgtOut, own["Target>"].rows(ids.targets))
+	stale("stale schedule links", cypherStaleSchOut, own["Schedule>"].rows(ids.schedules))
+
+	// Stale derived links go first: see cypherStaleDutyDer.
+	for _, d := range []struct {
+		what, cypher string
+		rows         []map[string]any
+	}{
+		{"stale partner links", cypherStaleDutyDer, dutyDerived.rows(ids.duties)},
+		{"stale reporting lines", cypherStaleReportsDer, reportsDer.rows(ids.duties)},
+		{"stale handoff links", cypherStaleHODer, hoDerived.rows(ids.handoffs)},
+	} {
+		for _, b := range chunk(d.rows, batch) {
+			pre = append(pre, step{what: d.what, cypher: d.cypher, params: map[string]any{"rows": b}, collect: true})
+		}
+	}
+
+	// Stale facts of the loaded documents.
+	for _, f := range []struct {
+		what, cypher string
+		keep         []string
+	}{
+		{"stale duties", cypherDeleteDuties, ids.duties},
+		{"stale handoffs", cypherDeleteHandoffs, ids.handoffs},
+		{"stale plan actions", cypherDeletePlanActions, ids.actions},
+		{"stale targets", cypherDeleteTargets, ids.targets},
+		{"stale schedules", cypherDeleteSchedules, ids.schedules},
+		{"stale provisions", cypherDeleteProvisions, ids.provisions},
+	} {
+		keep := f.keep
+		if keep == nil {
+			keep = []string{}
+		}
+		post = append(post, step{what: f.what, cypher: f.cypher, collect: true,
+			params: map[string]any{"docs": docs, "keep": keep}})
+	}
+
+	return pre, post
 }
 
 // check rejects datasets that cannot be written: things without ids, facts

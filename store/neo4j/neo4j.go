@@ -1,4 +1,4 @@
-// Package neo4j stores regnet's graph in Neo4j (DESIGN.md §4.1) and answers
+// Package neo4j stores regnet's graph in Neo4j (schema.cypher) and answers
 // the regnet.Store questions with Cypher.
 //
 // The graph: Document, Provision, Province, Agency, Duty, Field, Area,
@@ -21,7 +21,7 @@
 //     the agencies that hold or send it, -[:SENT_TO]->(Agency) for those
 //     that receive a report;
 //   - documents cited by number (BASED_ON, REPLACES, AMENDS) but not loaded
-//     are placeholder Document nodes with id "doc:"+Slug(number) and
+//     are placeholder Document nodes with id regnet.DocumentID(number) and
 //     reference = true; Documents leaves them out.
 //
 // The schema lives in schema.cypher and is applied, idempotently, when the

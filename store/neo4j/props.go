@@ -11,7 +11,7 @@ import (
 // Node properties. Each regnet type is stored whole on its node, so that it
 // can be rebuilt exactly: lists as lists (a nil list as no property, an
 // empty one as []), nullable fields as null (no property). The
-// relationships of DESIGN.md §4.1 repeat the links for graph queries; list
+// relationships (see the package comment) repeat the links for graph queries; list
 // properties keep their order, which relationships cannot. Besides the
 // type's own fields a node may hold:
 //   - hash: a hash of the other properties, so a load skips unchanged nodes;
@@ -25,7 +25,8 @@ import (
 //   - deadlineEnd: on plan actions, Deadline.End(), for the deadline filters;
 //   - reference: true on placeholder documents, cited but not loaded.
 //
-// Text is normalised to NFC on the way in (DESIGN.md §4.5).
+// Text is normalised to NFC on the way in, so that a word typed decomposed
+// and one stored composed compare equal.
 
 func nfc(s string) string { return norm.NFC.String(s) }
 

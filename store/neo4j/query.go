@@ -25,6 +25,11 @@ func newQuery(match string) *query {
 	return &query{match: match, params: map[string]any{}}
 }
 
+// inDocumentProvince is the rule of every filter by province of a fact
+// (duty, handoff rule, plan action, schedule): the province of the
+// document that states it.
+const inDocumentProvince = "EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }"
+
 // when adds a clause with its parameter.
 func (q *query) when(clause, name string, value any) {
 	q.where = append(q.where, clause)
@@ -170,7 +175,7 @@ func (s *Store) Duties(ctx context.Context, f regnet.DutyFilter) ([]*regnet.Duty
 		q.when("any(a IN n.reportsTo WHERE a IN $reportsTo)", "reportsTo", f.ReportsTo)
 	}
 	if f.Province != "" {
-		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
+		q.when(inDocumentProvince, "province", f.Province)
 	}
 	if f.Role != "" {
 		q.when("n.role = $role", "role", f.Role)
@@ -198,7 +203,7 @@ func (s *Store) Handoffs(ctx context.Context, f regnet.HandoffFilter) ([]*regnet
 		q.when("any(a IN coalesce(n.notifies, []) + coalesce(n.transfersTo, []) WHERE a IN $to)", "to", f.To)
 	}
 	if f.Province != "" {
-		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
+		q.when(inDocumentProvince, "province", f.Province)
 	}
 	if f.Leaving != "" {
 		q.when("$leaving IN n.leaving", "leaving", f.Leaving)
@@ -221,7 +226,7 @@ func (s *Store) PlanActions(ctx context.Context, f regnet.PlanActionFilter) ([]*
 		q.when("n.document IN $documents", "documents", f.Documents)
 	}
 	if f.Province != "" {
-		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
+		q.when(inDocumentProvince, "province", f.Province)
 	}
 	if len(f.Agencies) > 0 {
 		q.when("any(a IN coalesce(n.leads, []) + coalesce(n.coordinators, []) WHERE a IN $agencies)", "agencies", f.Agencies)
@@ -267,7 +272,7 @@ func (s *Store) Schedules(ctx context.Context, f regnet.ScheduleFilter) ([]*regn
 		q.when("n.document IN $documents", "documents", f.Documents)
 	}
 	if f.Province != "" {
-		q.when("EXISTS { MATCH (d:Document {id: n.document}) WHERE d.province = $province }", "province", f.Province)
+		q.when(inDocumentProvince, "province", f.Province)
 	}
 	if f.Kind != "" {
 		q.when("n.kind = $kind", "kind", f.Kind)

@@ -1,4 +1,4 @@
-// The regnet graph's schema (DESIGN.md §4.1), applied when the store opens.
+// The regnet graph's schema: its constraints and indexes, applied when the store opens.
 // Every statement says IF NOT EXISTS, so applying it again changes nothing.
 // Statements end with ";"; lines starting with "//" are comments.
 

@@ -142,7 +142,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"github.com/regnet/regnet"
 )
@@ -354,7 +353,7 @@ func testDocuments(t *testing.T, s regnet.Store) {
 // 83/2025 takes effect on 2025-11-04 and replaces 09/2017 (named, not
 // loaded), plan 125 runs 2021–2025, the Điện Biên quy chế is a draft.
 func testDocumentsInForce(t *testing.T, s regnet.Store) {
-	docOld := "doc:" + regnet.Slug(numOld)
+	docOld := regnet.DocumentID(numOld)
 	tests := []struct {
 		name string
 		f    regnet.DocumentFilter
@@ -1073,9 +1072,7 @@ func checkHits(t *testing.T, fix *fixture, query string, got []*regnet.SearchHit
 	if got == nil {
 		t.Fatalf("got a nil slice, want a non-nil one")
 	}
-	words := strings.FieldsFunc(regnet.Fold(query), func(r rune) bool {
-		return !isWordRune(r)
-	})
+	words := regnet.SearchWords(query)
 	seen := map[hit]bool{}
 	lastAgency := -1
 	for i, h := range got {
@@ -1109,10 +1106,6 @@ func checkHits(t *testing.T, fix *fixture, query string, got []*regnet.SearchHit
 			t.Errorf("hit %s snippet %q does not hold %q", h.ID, h.Snippet, words[0])
 		}
 	}
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func sameSet(got, want []hit) bool {

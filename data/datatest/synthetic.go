@@ -1,10 +1,14 @@
-package data
+// Package datatest makes larger data sets out of the bundled documents, for
+// benchmarks that show how parsing and loading grow with the input.
+package datatest
 
 import (
 	"bytes"
 	"fmt"
 	"io/fs"
 	"sort"
+
+	"github.com/regnet/regnet/data"
 )
 
 // File is one document's name and bytes.
@@ -19,7 +23,7 @@ type File struct {
 // ones and a batch of n copies really holds n times the facts. Benchmarks
 // use it to show how parsing and loading grow with the input.
 func Repeated(n int) ([]File, error) {
-	names, err := fs.Glob(FS, "*.txt")
+	names, err := fs.Glob(data.FS, "*.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +35,7 @@ func Repeated(n int) ([]File, error) {
 	var out []File
 	for i := 0; i < n; i++ {
 		for _, name := range names {
-			b, err := fs.ReadFile(FS, name)
+			b, err := fs.ReadFile(data.FS, name)
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", name, err)
 			}

@@ -1,0 +1,204 @@
+package neo4j
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/regnet/regnet"
+)
+
+// Search limits (storetest's contract).
+const (
+	defaultSearchLimit = 20
+	maxSearchLimit     = 100
+)
+
+// Search finds agencies, duties, provisions and plan actions whose folded
+// text holds every word of text, each as a whole token or as the start of
+// one. Agencies come first: the agency index is asked separately, and each
+// agency's score is raised above the best score of the other hits. Among
+// equal scores hits are ordered by id.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.SearchHit, error) {
+	if err := regnet.CheckSearchText(text); err != nil {
+		return nil, err
+	}
+	words := tokens(text)
+	if len(words) == 0 {
+		return []*regnet.SearchHit{}, nil
+	}
+	if limit <= 0 {
+		limit = defaultSearchLimit
+	}
+	limit = min(limit, maxSearchLimit)
+	params := map[string]any{"q": luceneQuery(words), "limit": int64(limit)}
+	type found struct {
+		agencies, others []*regnet.SearchHit
+	}
+	f, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (found, error) {
+		var f found
+		for _, q := range []struct {
+			cypher string
+			into   *[]*regnet.SearchHit
+		}{{cypherSearchAgencies, &f.agencies}, {cypherSearchFacts, &f.others}} {
+			res, err := tx.Run(ctx, q.cypher, params)
+			if err != nil {
+				return found{}, err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return found{}, err
+			}
+			hits := make([]*regnet.SearchHit, 0, len(recs))
+			for _, r := range recs {
+				m, _ := r.Values[0].(map[string]any)
+				score, _ := r.Values[1].(float64)
+				hits = append(hits, toHit(props(m), score, words[0]))
+			}
+			*q.into = hits
+		}
+		return f, nil
+	})
+	if err != nil {
+		return nil, storeError("neo4j: search", err)
+	}
+	best := 0.0
+	for _, h := range f.others {
+		best = max(best, h.Score)
+	}
+	for _, h := range f.agencies {
+		h.Score += best
+	}
+	byScore := func(hits []*regnet.SearchHit) {
+		sort.SliceStable(hits, func(i, j int) bool {
+			if hits[i].Score != hits[j].Score {
+				return hits[i].Score > hits[j].Score
+			}
+			return hits[i].ID < hits[j].ID
+		})
+	}
+	byScore(f.agencies)
+	byScore(f.others)
+	hits := append(f.agencies, f.others...)
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// The search statements read every match and keep the best $limit, so that
+// ties are cut by id rather than by the index's internal order.
+const (
+	cypherSearchAgencies = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+RETURN node {.*, label: 'Agency'} AS n, score`
+	cypherSearchFacts = `CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+OPTIONAL MATCH (a:Agency {id: node.agency})
+RETURN node {.*, label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]), agencyName: a.name} AS n, score`
+)
+
+// toHit makes a hit from a node's properties. The snippet is a piece of the
+// searched text around the first place word matches.
+func toHit(m props, score float64, word string) *regnet.SearchHit {
+	h := &regnet.SearchHit{ID: m.str("id"), Score: score}
+	switch m.str("label") {
+	case "Agency":
+		h.Type, h.Title = regnet.HitAgency, m.str("name")
+		h.Snippet = snippet(append([]string{m.str("name")}, m.strs("aliases")...), word)
+	case "Duty":
+		h.Type, h.Title = regnet.HitDuty, m.str("role")
+		if name := m.str("agencyName"); name != "" {
+			h.Title = name + " (" + m.str("role") + ")"
+		}
+		h.Snippet = snippet([]string{m.str("text")}, word)
+	case "Provision":
+		h.Type, h.Title = regnet.HitProvision, m.str("path")
+		if hd := m.str("heading"); hd != "" {
+			h.Title += ". " + hd
+		}
+		h.Snippet = snippet([]string{m.str("heading"), m.str("text")}, word)
+	case "PlanAction":
+		h.Type, h.Title = regnet.HitPlanAction, shorten(m.str("text"), 12)
+		if h.Title == "" {
+			h.Title = m.str("id")
+		}
+		h.Snippet = snippet([]string{m.str("text"), m.str("output")}, word)
+	}
+	return h
+}
+
+// snippetWords is how many words a snippet shows before and after the match.
+const snippetWords = 12
+
+// snippet returns the words of the first text that holds word (as a token
+// or the start of one), from a few before the match to a few after it, so
+// that the snippet's folded form holds word.
+func snippet(texts []string, word string) string {
+	for _, text := range texts {
+		ws := strings.Fields(text)
+		for i, w := range ws {
+			for _, tok := range tokens(w) {
+				if strings.HasPrefix(tok, word) {
+					from, to := max(0, i-snippetWords), min(len(ws), i+snippetWords+1)
+					out := strings.Join(ws[from:to], " ")
+					if from > 0 {
+						out = "… " + out
+					}
+					if to < len(ws) {
+						out += " …"
+					}
+					return out
+				}
+			}
+		}
+	}
+	return shorten(strings.Join(texts, " "), 2*snippetWords)
+}
+
+// shorten keeps the first n words of s.
+func shorten(s string, n int) string {
+	ws := strings.Fields(s)
+	if len(ws) <= n {
+		return strings.Join(ws, " ")
+	}
+	return strings.Join(ws[:n], " ") + " …"
+}
+
+// tokens are the words search matches, on both sides: regnet.SearchWords.
+var tokens = regnet.SearchWords
+
+// searchText is what the full-text indexes hold for a node: its tokens
+// joined by spaces, which the whitespace analyzer splits again unchanged.
+func searchText(parts ...string) string {
+	return strings.Join(tokens(strings.Join(parts, " ")), " ")
+}
+
+// luceneQuery makes a Lucene query that requires every word as a whole
+// token ("hai quan" finds "Hải quan"). Not as a prefix: Vietnamese words are
+// short syllables, and "la" would find "làng", "lâm", "lạng" and every other
+// "la…"; the memory store matches the same way, so both stores give the
+// same hits. Words are runs of letters and digits, so Lucene's operators
+// cannot get in; escapeLucene guards the rest.
+func luceneQuery(words []string) string {
+	parts := make([]string, 0, len(words))
+	for _, w := range words {
+		w = escapeLucene(w)
+		parts = append(parts, "+"+w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// escapeLucene escapes the characters Lucene's query parser gives a meaning.
+func escapeLucene(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`\+-!():^[]"{}~*?|&/`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
