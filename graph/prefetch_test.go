@@ -16,6 +16,7 @@ import (
 // selection it reads.
 var prefetchTypes = map[string]string{
 	"prefetchAgencies":   "Agency",
+	"primeAgencies":      "Agency",
 	"prefetchDuties":     "Duty",
 	"prefetchHandoffs":   "Handoff",
 	"prefetchProvisions": "Provision",
