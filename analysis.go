@@ -117,6 +117,9 @@ type PlanReport struct {
 	// LeadCounts backs LeadsWithoutDuties, one per agency in its order: the
 	// plan actions the agency (or one it took over from) leads.
 	LeadCounts []*AgencyCount `json:"leadCounts"`
+	// InForce, for a report on a TimeView (see AsOf), lists the province's
+	// documents in force on AsOf, which its actions and duties come from.
+	InForce []*Document `json:"inForce,omitempty"`
 }
 
 // AgencyCount is how many facts back an agency in a list, and the

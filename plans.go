@@ -6,7 +6,11 @@ import (
 	"time"
 )
 
-// TrackPlans returns the plan-tracking view of a province as of an ISO date.
+// TrackPlans returns the plan-tracking view of a province as of an ISO date:
+// asOf is the day the overdue list is computed for. On a TimeView (see
+// AsOf) only the plans and quy chế in force on the view's date are read,
+// and InForce lists them; callers give the view's date as asOf, so that a
+// report "as of" a day reads one day only.
 func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanReport, error) {
 	if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, Errorf(EINVALID, "asOf must be an ISO date (YYYY-MM-DD), got %q", asOf)
@@ -88,6 +92,9 @@ func TrackPlans(ctx context.Context, s Store, province, asOf string) (*PlanRepor
 	}
 	for _, a := range r.LeadsWithoutDuties {
 		r.LeadCounts = append(r.LeadCounts, leadCounts[a.ID])
+	}
+	if v, ok := s.(*TimeView); ok {
+		r.InForce = v.DocumentsOf(province)
 	}
 	sort.Slice(r.Overdue, func(i, j int) bool {
 		ei, ej := r.Overdue[i].Deadline.End(), r.Overdue[j].Deadline.End()

@@ -237,3 +237,147 @@ func TestCompareProvincesAsOf(t *testing.T) {
 		}
 	})
 }
+
+// TestCoordinationPathAsOf checks that a coordination path as of a date is
+// searched over the links in force that day only: the agencies a rule of
+// 83/2025/QĐ-UBND links are joined by it from the day it takes effect, and
+// before that day no step rests on a provision of a document not in force.
+func TestCoordinationPathAsOf(t *testing.T) {
+	const q83 = "doc:83-2025-qd-ubnd"
+	const netQuery = `{ network(province: "Lạng Sơn", asOf: "2026-01-15") { edges { source target type provisions { id } } } }`
+	const pathQuery = `query($from: ID!, $to: ID!, $on: Date) {
+  coordinationPath(from: $from, to: $to, maxDepth: 6, asOf: $on) {
+    steps { type via provision { id document { id } } }
+  }
+}`
+	type answer struct {
+		CoordinationPath []struct {
+			Steps []struct {
+				Type      string `json:"type"`
+				Via       string `json:"via"`
+				Provision *struct {
+					ID       string              `json:"id"`
+					Document struct{ ID string } `json:"document"`
+				} `json:"provision"`
+			} `json:"steps"`
+		} `json:"coordinationPath"`
+	}
+	forEachStore(t, func(t *testing.T, srv *servertest.Server, _ regnet.Store) {
+		var net struct {
+			Network struct {
+				Edges []struct {
+					Source, Target, Type string
+					Provisions           []struct{ ID string }
+				} `json:"edges"`
+			} `json:"network"`
+		}
+		run(t, srv, netQuery, nil, &net)
+		i := slices.IndexFunc(net.Network.Edges, func(e struct {
+			Source, Target, Type string
+			Provisions           []struct{ ID string }
+		}) bool {
+			return e.Type == regnet.StepHandsOffTo && len(e.Provisions) > 0 && regnet.DocumentOf(e.Provisions[0].ID) == q83
+		})
+		if i < 0 {
+			t.Fatalf("Lạng Sơn's network as of 2026-01-15 has no handoff of %s", q83)
+		}
+		e := net.Network.Edges[i]
+		path := func(on any) answer {
+			var a answer
+			run(t, srv, pathQuery, map[string]any{"from": e.Source, "to": e.Target, "on": on}, &a)
+			return a
+		}
+		after := path("2026-01-15")
+		if len(after.CoordinationPath) == 0 || len(after.CoordinationPath[0].Steps) != 1 {
+			t.Fatalf("as of 2026-01-15, %s to %s: %+v, want the one-step handoff", e.Source, e.Target, after.CoordinationPath)
+		}
+		before := path("2025-06-01")
+		for _, p := range before.CoordinationPath {
+			for _, st := range p.Steps {
+				if st.Provision != nil {
+					t.Errorf("as of 2025-06-01, %s to %s takes a %s step of %s, not in force", e.Source, e.Target, st.Type, st.Provision.ID)
+				}
+			}
+		}
+		if all := path(nil); len(all.CoordinationPath) == 0 {
+			t.Errorf("without a date, %s to %s has no path", e.Source, e.Target)
+		}
+	})
+}
+
+// TestPlanReportInForce checks that a plan report with inForceOnly reads
+// the plans in force on its day only, drafts with includeDrafts, and says
+// which documents those are; without it, every plan, as before.
+func TestPlanReportInForce(t *testing.T) {
+	const plan125, plan2026 = "doc:125-kh-ubnd", "doc:langson-kehoach-2026-2030"
+	const query = `query($on: Date, $only: Boolean, $drafts: Boolean) {
+  planReport(province: "Lạng Sơn", asOf: $on, inForceOnly: $only, includeDrafts: $drafts) {
+    asOf
+    overdue { document { id } }
+    amending { document { id } }
+    inForce { id }
+  }
+}`
+	type report struct {
+		PlanReport struct {
+			AsOf    string                                   `json:"asOf"`
+			Overdue []struct{ Document struct{ ID string } } `json:"overdue"`
+			Amend   []struct{ Document struct{ ID string } } `json:"amending"`
+			InForce []struct{ ID string }                    `json:"inForce"`
+		} `json:"planReport"`
+	}
+	forEachStore(t, func(t *testing.T, srv *servertest.Server, _ regnet.Store) {
+		get := func(on string, only, drafts bool) (plans, inForce []string) {
+			var r report
+			run(t, srv, query, map[string]any{"on": on, "only": only, "drafts": drafts}, &r)
+			if r.PlanReport.AsOf != on {
+				t.Errorf("asOf %q, want %q", r.PlanReport.AsOf, on)
+			}
+			for _, a := range slices.Concat(r.PlanReport.Overdue, r.PlanReport.Amend) {
+				if !slices.Contains(plans, a.Document.ID) {
+					plans = append(plans, a.Document.ID)
+				}
+			}
+			if (r.PlanReport.InForce != nil) != only {
+				t.Errorf("inForceOnly=%v: inForce %v", only, r.PlanReport.InForce)
+			}
+			for _, d := range r.PlanReport.InForce {
+				inForce = append(inForce, d.ID)
+			}
+			return plans, inForce
+		}
+		for _, tc := range []struct {
+			on           string
+			only, drafts bool
+			has, lacks   []string // plans whose actions the report lists, or not
+			inForce      []string
+		}{
+			{"2026-03-01", false, false, []string{plan2026}, nil, nil},
+			{"2026-03-01", true, false, nil, []string{plan125, plan2026}, []string{"doc:83-2025-qd-ubnd"}},
+			{"2026-03-01", true, true, []string{plan2026}, []string{plan125}, []string{"doc:83-2025-qd-ubnd", plan2026}},
+			{"2025-06-01", true, false, nil, []string{plan2026}, []string{plan125}},
+		} {
+			plans, inForce := get(tc.on, tc.only, tc.drafts)
+			for _, p := range tc.has {
+				if !slices.Contains(plans, p) {
+					t.Errorf("%+v: the report's actions come from %v, not %s", tc, plans, p)
+				}
+			}
+			for _, p := range tc.lacks {
+				if slices.Contains(plans, p) {
+					t.Errorf("%+v: the report lists actions of %s", tc, p)
+				}
+			}
+			for _, d := range tc.inForce {
+				if !slices.Contains(inForce, d) {
+					t.Errorf("%+v: inForce %v lacks %s", tc, inForce, d)
+				}
+			}
+			for _, d := range inForce {
+				if !tc.drafts && d == plan2026 {
+					t.Errorf("%+v: inForce lists the draft %s", tc, d)
+				}
+			}
+		}
+	})
+}

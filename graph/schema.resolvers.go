@@ -753,7 +753,7 @@ func (r *queryResolver) HandoffChain(ctx context.Context, province *string, from
 }
 
 // CoordinationPath is the resolver for the coordinationPath field.
-func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to string, maxDepth *int) ([]*regnet.Path, error) {
+func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to string, maxDepth *int, asOf *string, includeDrafts *bool) ([]*regnet.Path, error) {
 	depth, err := checkDepth(maxDepth, regnet.DefaultPathDepth)
 	if err != nil {
 		return nil, err
@@ -763,7 +763,11 @@ func (r *queryResolver) CoordinationPath(ctx context.Context, from string, to st
 			return nil, err
 		}
 	}
-	paths, err := r.Store.CoordinationPaths(ctx, from, to, depth)
+	s, err := r.storeAsOf(ctx, asOf, includeDrafts)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := s.CoordinationPaths(ctx, from, to, depth)
 	if err != nil {
 		return nil, fmt.Errorf("coordination paths: %w", err)
 	}
@@ -858,7 +862,7 @@ func (r *queryResolver) Network(ctx context.Context, province string, asOf *stri
 }
 
 // PlanReport is the resolver for the planReport field.
-func (r *queryResolver) PlanReport(ctx context.Context, province string, asOf *string) (*regnet.PlanReport, error) {
+func (r *queryResolver) PlanReport(ctx context.Context, province string, asOf *string, inForceOnly *bool, includeDrafts *bool) (*regnet.PlanReport, error) {
 	p, err := r.findProvince(ctx, province)
 	if err != nil {
 		return nil, err
@@ -870,7 +874,15 @@ func (r *queryResolver) PlanReport(ctx context.Context, province string, asOf *s
 	if day == "" {
 		day = regnet.Today()
 	}
-	rep, err := regnet.TrackPlans(ctx, r.Store, p.Name, day)
+	// By default every document is read, as the field says; with
+	// inForceOnly the deadline day is the validity day too.
+	var s regnet.Store = r.Store
+	if inForceOnly != nil && *inForceOnly {
+		if s, err = r.storeAsOf(ctx, &day, includeDrafts); err != nil {
+			return nil, err
+		}
+	}
+	rep, err := regnet.TrackPlans(ctx, s, p.Name, day)
 	if err != nil {
 		return nil, fmt.Errorf("plan report of %s: %w", p.Name, err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/regnet/regnet/report"
 )
 
-const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--include-drafts] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--in-force] [--include-drafts] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
        regnet report compare-documents --a DOC --b DOC [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
@@ -22,7 +22,8 @@ const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--
 
 With --as-of, coverage and compare read only the facts of the documents in
 force on that day (drafts too with --include-drafts) and list those
-documents; plan checks the deadlines against that day.
+documents; plan checks the deadlines against that day and, with --in-force,
+reads only the plans and quy chế in force on it (today without --as-of).
 
 Reads the bundled documents (or FILE|DIR ...) unless --neo4j or NEO4J_URI
 names a graph loaded with "regnet load". Flags come before files.
@@ -55,7 +56,8 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	province := fs.String("province", "", `province to report on, as the documents spell it ("Lạng Sơn")`)
 	with := fs.String("with", "", "second province (compare only)")
 	asOf := fs.String("as-of", "", "YYYY-MM-DD: coverage and compare read the documents in force that day; plan checks deadlines against it (default today)")
-	drafts := fs.Bool("include-drafts", false, "with --as-of, coverage and compare read drafts too")
+	drafts := fs.Bool("include-drafts", false, "with --as-of, coverage and compare read drafts too; so does plan with --in-force")
+	inForce := fs.Bool("in-force", false, "plan only: read only the plans and quy chế in force on the --as-of day")
 	docA := fs.String("a", "", "first document, by id or number (compare-documents only)")
 	docB := fs.String("b", "", "second document, by id or number (compare-documents only)")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
@@ -80,8 +82,11 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if kind != "compare" && *with != "" {
 		return usagef("--with is only for compare")
 	}
-	if *drafts && (kind == "plan" || *asOf == "") {
-		return usagef("--include-drafts is for coverage and compare with --as-of")
+	if *inForce && kind != "plan" {
+		return usagef("--in-force is only for plan: coverage and compare read the documents in force with --as-of")
+	}
+	if *drafts && (kind == "plan" && !*inForce || kind != "plan" && *asOf == "") {
+		return usagef("--include-drafts is for coverage and compare with --as-of, and for plan with --in-force")
 	}
 	date := *asOf
 	if date == "" {
@@ -113,7 +118,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if *asOf != "" && kind != "plan" {
+	if *asOf != "" && kind != "plan" || *inForce {
 		v, err := regnet.AsOf(ctx, store, date, *drafts)
 		if err != nil {
 			return fmt.Errorf("documents in force on %s: %w", date, err)

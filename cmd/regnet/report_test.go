@@ -185,6 +185,7 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--a", "125/KH-UBND"}, exitUsage, "only for compare-documents"},
 		{[]string{"report", "compare-documents", "--a", "125/KH-UBND", "--b", "83/2025/QĐ-UBND"}, exitError, "only documents of one kind"},
 		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--include-drafts"}, exitUsage, "for coverage and compare"},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--in-force"}, exitUsage, "only for plan"},
 		{[]string{"report", "coverage", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"report", "coverage", "--province", "Hà Nội"}, exitError, `unknown province "Hà Nội": the documents read have "Điện Biên", "Lạng Sơn"`},
 		{[]string{"report", "compare", "--province", "Lạng Sơn", "--with", "Hà Nội"}, exitError, `unknown province "Hà Nội"`},
@@ -275,6 +276,31 @@ func TestExcel(t *testing.T) {
 		var errOut strings.Builder
 		if code := Run(t.Context(), args, io.Discard, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "--excel") {
 			t.Errorf("%v: exit %d, %q; want a usage error about --excel", args, code, errOut.String())
+		}
+	}
+}
+
+// TestReportPlanInForce: with --in-force the plan report reads only the
+// plans in force on --as-of, so the draft 2026–2030 plan's overdue actions
+// appear only with --include-drafts too.
+func TestReportPlanInForce(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	const due = "Rà soát các quy định quản lý nhà nước về thực phẩm"
+	for _, tt := range []struct {
+		extra []string
+		want  bool
+	}{
+		{nil, true},
+		{[]string{"--in-force"}, false},
+		{[]string{"--in-force", "--include-drafts"}, true},
+	} {
+		args := append([]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01"}, tt.extra...)
+		code, out, stderr := run(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if strings.Contains(out, due) != tt.want {
+			t.Errorf("%v: lists %q: %v, want %v", args, due, !tt.want, tt.want)
 		}
 	}
 }

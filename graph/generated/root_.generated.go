@@ -290,6 +290,7 @@ type ComplexityRoot struct {
 		Amending             func(childComplexity int) int
 		AsOf                 func(childComplexity int) int
 		DutiesWithoutActions func(childComplexity int) int
+		InForce              func(childComplexity int) int
 		LeadsWithoutDuties   func(childComplexity int) int
 		Overdue              func(childComplexity int) int
 		Province             func(childComplexity int) int
@@ -337,7 +338,7 @@ type ComplexityRoot struct {
 		Areas            func(childComplexity int) int
 		CompareDocuments func(childComplexity int, a string, b string) int
 		CompareProvinces func(childComplexity int, a string, b string, asOf *string, includeDrafts *bool) int
-		CoordinationPath func(childComplexity int, from string, to string, maxDepth *int) int
+		CoordinationPath func(childComplexity int, from string, to string, maxDepth *int, asOf *string, includeDrafts *bool) int
 		Document         func(childComplexity int, id *string, number *string) int
 		Documents        func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
 		Duties           func(childComplexity int, filter *model.DutyFilter, first *int, after *string) int
@@ -347,7 +348,7 @@ type ComplexityRoot struct {
 		LeadCoverage     func(childComplexity int, province string, asOf *string, includeDrafts *bool) int
 		Network          func(childComplexity int, province string, asOf *string, includeDrafts *bool) int
 		PlanActions      func(childComplexity int, filter *model.PlanActionFilter, first *int, after *string) int
-		PlanReport       func(childComplexity int, province string, asOf *string) int
+		PlanReport       func(childComplexity int, province string, asOf *string, inForceOnly *bool, includeDrafts *bool) int
 		Province         func(childComplexity int, name string) int
 		Provinces        func(childComplexity int) int
 		Provision        func(childComplexity int, id string) int
@@ -1477,6 +1478,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PlanReport.DutiesWithoutActions(childComplexity), true
+	case "PlanReport.inForce":
+		if e.ComplexityRoot.PlanReport.InForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanReport.InForce(childComplexity), true
 	case "PlanReport.leadsWithoutDuties":
 		if e.ComplexityRoot.PlanReport.LeadsWithoutDuties == nil {
 			break
@@ -1709,7 +1716,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoordinationPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int)), true
+		return e.ComplexityRoot.Query.CoordinationPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["asOf"].(*string), args["includeDrafts"].(*bool)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1815,7 +1822,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.PlanReport(childComplexity, args["province"].(string), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.PlanReport(childComplexity, args["province"].(string), args["asOf"].(*string), args["inForceOnly"].(*bool), args["includeDrafts"].(*bool)), true
 	case "Query.province":
 		if e.ComplexityRoot.Query.Province == nil {
 			break
@@ -2412,7 +2419,21 @@ type Query {
   BAD_USER_INPUT), but no path longer than 6 steps is searched: a maxDepth
   of 7 to 10 finds what 6 finds. Unknown agencies: NOT_FOUND.
   """
-  coordinationPath("The agency id the paths start at." from: ID!, "The agency id the paths end at." to: ID!, "The most steps a path may have: 1 to 10, searched up to 6." maxDepth: Int = 4): [Path!]
+  coordinationPath(
+    "The agency id the paths start at."
+    from: ID!
+    "The agency id the paths end at."
+    to: ID!
+    "The most steps a path may have: 1 to 10, searched up to 6."
+    maxDepth: Int = 4
+    """
+    Only the links that documents in force on this day state (parent links,
+    which no document dates, always): a path never takes a step not in force.
+    """
+    asOf: Date
+    "With asOf, the links of drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): [Path!]
   """
   What document b changes from document a, both of one kind (a draft and the
   quy chế it would replace, two plans, two provinces' quy chế): their
@@ -2489,9 +2510,23 @@ type Query {
   """
   The plan-tracking view of a province as of a day (ISO date, default today):
   overdue actions, agencies with duties but no actions, leads without duties,
-  actions that amend documents.
+  actions that amend documents. By default every plan and quy chế of the
+  province is read, drafts and plans whose period has ended too (each
+  action's document says its status), so that the deadlines of a plan still
+  in draft can be tracked. With inForceOnly, the day is both the deadline day
+  and the validity day: only the plans and quy chế in force on it are read,
+  and PlanReport.inForce lists them.
   """
-  planReport("A province name or id." province: String!, "The day the overdue list is computed for (YYYY-MM-DD); today in Vietnam when not given." asOf: Date): PlanReport
+  planReport(
+    "A province name or id."
+    province: String!
+    "The day the overdue list is computed for (YYYY-MM-DD), and with inForceOnly the day the documents read are in force on; today in Vietnam when not given."
+    asOf: Date
+    "Read only the plans and quy chế in force on asOf (today when not given); false reads every document of the province."
+    inForceOnly: Boolean = false
+    "With inForceOnly, the plans and quy chế that are drafts too: they are never in force, but show what is coming."
+    includeDrafts: Boolean = false
+  ): PlanReport
   """
   The meetings, reviews and reports the documents set on a period or a date
   (họp định kỳ, sơ kết 6 tháng, báo cáo trước ngày 15 hằng tháng), ordered by
@@ -3202,6 +3237,12 @@ type PlanReport {
   leadsWithoutDuties: [Agency!]!
   "Plan actions that amend a document."
   amending: [PlanAction!]!
+  """
+  For a report with inForceOnly: the province's documents in force on asOf
+  (named ones too, drafts with includeDrafts), which its actions and duties
+  come from. Null without inForceOnly.
+  """
+  inForce: [Document!]
 }
 
 "Relay page information."
@@ -4281,6 +4322,8 @@ func (ec *executionContext) childFields_PlanReport(ctx context.Context, field gr
 		return ec.fieldContext_PlanReport_leadsWithoutDuties(ctx, field)
 	case "amending":
 		return ec.fieldContext_PlanReport_amending(ctx, field)
+	case "inForce":
+		return ec.fieldContext_PlanReport_inForce(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PlanReport", field.Name)
 }

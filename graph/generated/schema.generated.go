@@ -128,13 +128,13 @@ type QueryResolver interface {
 	Fields(ctx context.Context) ([]*regnet.Field, error)
 	Areas(ctx context.Context) ([]*regnet.Area, error)
 	HandoffChain(ctx context.Context, province *string, from *string, leaving *string, entering *string, maxDepth *int, direction *string, asOf *string, includeDrafts *bool) ([]*regnet.ChainHop, error)
-	CoordinationPath(ctx context.Context, from string, to string, maxDepth *int) ([]*regnet.Path, error)
+	CoordinationPath(ctx context.Context, from string, to string, maxDepth *int, asOf *string, includeDrafts *bool) ([]*regnet.Path, error)
 	CompareDocuments(ctx context.Context, a string, b string) (*regnet.DocumentComparison, error)
 	CompareProvinces(ctx context.Context, a string, b string, asOf *string, includeDrafts *bool) (*regnet.Comparison, error)
 	LeadCoverage(ctx context.Context, province string, asOf *string, includeDrafts *bool) ([]*regnet.LeadCoverageRow, error)
 	Search(ctx context.Context, text string, first *int, asOf *string, includeDrafts *bool) ([]*regnet.SearchHit, error)
 	Network(ctx context.Context, province string, asOf *string, includeDrafts *bool) (*regnet.Network, error)
-	PlanReport(ctx context.Context, province string, asOf *string) (*regnet.PlanReport, error)
+	PlanReport(ctx context.Context, province string, asOf *string, inForceOnly *bool, includeDrafts *bool) (*regnet.PlanReport, error)
 	Schedules(ctx context.Context, province *string, kind *string, agency *string, first *int, after *string) (*model.ScheduleConnection, error)
 }
 type ReportLineResolver interface {
@@ -491,6 +491,22 @@ func (ec *executionContext) field_Query_coordinationPath_args(ctx context.Contex
 		return nil, err
 	}
 	args["maxDepth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg4
 	return args, nil
 }
 
@@ -817,6 +833,22 @@ func (ec *executionContext) field_Query_planReport_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "inForceOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inForceOnly"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeDrafts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeDrafts"] = arg3
 	return args, nil
 }
 
@@ -5635,6 +5667,38 @@ func (ec *executionContext) fieldContext_PlanReport_amending(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _PlanReport_inForce(ctx context.Context, field graphql.CollectedField, obj *regnet.PlanReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanReport_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚕᚖgithubᚗcomᚋregnetᚋregnetᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanReport_inForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Province_id(ctx context.Context, field graphql.CollectedField, obj *regnet.Province) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6861,7 +6925,7 @@ func (ec *executionContext) _Query_coordinationPath(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoordinationPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int))
+			return ec.Resolvers.Query().CoordinationPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["asOf"].(*string), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*regnet.Path) graphql.Marshaler {
@@ -7125,7 +7189,7 @@ func (ec *executionContext) _Query_planReport(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PlanReport(ctx, fc.Args["province"].(string), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().PlanReport(ctx, fc.Args["province"].(string), fc.Args["asOf"].(*string), fc.Args["inForceOnly"].(*bool), fc.Args["includeDrafts"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *regnet.PlanReport) graphql.Marshaler {
@@ -10789,6 +10853,11 @@ func (ec *executionContext) _PlanReport(ctx context.Context, sel ast.SelectionSe
 		case "amending":
 			out.Values[i] = ec._PlanReport_amending(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inForce":
+			out.Values[i] = ec._PlanReport_inForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

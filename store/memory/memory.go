@@ -57,10 +57,8 @@ type Store struct {
 	// provisionProvince maps a provision id to its document's province, the
 	// province of the duties and handoffs it states.
 	provisionProvince map[string]string
-	// links holds each agency's outgoing coordination links ordered by (to,
-	// type, via); linkedFrom the agencies with a link into each agency.
-	links      map[string][]link
-	linkedFrom map[string][]string
+	// paths is the agency graph CoordinationPaths searches.
+	paths *regnet.CoordinationGraph
 
 	index    []entry          // search entries, one per agency, duty, provision, plan action
 	postings map[string][]int // folded token -> indexes of the entries that hold it, ascending
@@ -102,7 +100,7 @@ func New(ds *regnet.Dataset) *Store {
 			s.provisionProvince[p.ID] = d.Province
 		}
 	}
-	s.buildLinks()
+	s.paths = regnet.NewCoordinationGraph(s.agencies, s.duties, s.handoffs)
 	s.buildIndex()
 	s.version = versions.Add(1)
 	return s
