@@ -138,3 +138,74 @@ func opt(s *string) string {
 	}
 	return *s
 }
+
+// TestNamedDocumentsReachable checks, on both stores, that a document whose
+// text is not loaded but which a loaded one replaces or cites as a legal
+// basis is reachable like a loaded one: by number, by id, through the
+// loaded document's replaces and through its basedOn.
+func TestNamedDocumentsReachable(t *testing.T) {
+	const query = `query($number: String!, $id: ID!) {
+  byNumber: document(number: $number) { id number named status }
+  byID: document(id: $id) { id number named status }
+  q83: document(number: "83/2025/QĐ-UBND") {
+    replaces { id number named }
+    basedOn { id number named }
+    basedOnNumbers
+  }
+}`
+	type doc struct {
+		ID     string `json:"id"`
+		Number string `json:"number"`
+		Named  bool   `json:"named"`
+		Status string `json:"status"`
+	}
+	const old = "09/2017/QĐ-UBND"
+	forEachStore(t, func(t *testing.T, srv *servertest.Server, st regnet.Store) {
+		var got struct {
+			ByNumber, ByID *doc
+			Q83            struct {
+				Replaces, BasedOn []doc
+				BasedOnNumbers    []string
+			}
+		}
+		run(t, srv, query, map[string]any{"number": old, "id": regnet.DocumentID(old)}, &got)
+		for name, d := range map[string]*doc{"by number": got.ByNumber, "by id": got.ByID} {
+			if d == nil || d.ID != regnet.DocumentID(old) || d.Number != old || !d.Named || d.Status != regnet.StatusReplaced {
+				t.Errorf("%s %s: %+v, want the named, replaced document", name, old, d)
+			}
+		}
+		if i := slices.IndexFunc(got.Q83.Replaces, func(d doc) bool { return d.Number == old }); i < 0 || !got.Q83.Replaces[i].Named {
+			t.Errorf("83/2025/QĐ-UBND replaces %+v: want the named %s", got.Q83.Replaces, old)
+		}
+
+		// basedOn holds every basis the store knows, named ones included.
+		all, err := st.Documents(t.Context(), regnet.DocumentFilter{IncludeNamed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		known := map[string]bool{}
+		for _, d := range all {
+			if d.Number != nil {
+				known[regnet.NumberKey(*d.Number)] = true
+			}
+		}
+		var want, have []string
+		for _, n := range got.Q83.BasedOnNumbers {
+			if known[regnet.NumberKey(n)] && !slices.Contains(want, regnet.NumberKey(n)) {
+				want = append(want, regnet.NumberKey(n))
+			}
+		}
+		named := 0
+		for _, d := range got.Q83.BasedOn {
+			have = append(have, regnet.NumberKey(d.Number))
+			if d.Named {
+				named++
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(have)
+		if !slices.Equal(have, want) || named == 0 {
+			t.Errorf("83/2025/QĐ-UBND basedOn %v (%d named), want %v, named ones among them", have, named, want)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -86,19 +87,25 @@ func NewLoaders(ctx context.Context, store regnet.Store, wait time.Duration) *Lo
 		}
 		return out, nil
 	})
-	l.Document = byID(ctx, wait, func(d *regnet.Document) string { return d.ID },
+	documentID := func(d *regnet.Document) string { return d.ID }
+	l.Document = byID(ctx, wait, documentID,
 		func(ctx context.Context, ids []string) ([]*regnet.Document, error) {
-			return s.Documents(ctx, regnet.DocumentFilter{IDs: ids})
+			return loadedOrNamed(ctx, s, ids, documentID, func(keys []string) regnet.DocumentFilter {
+				return regnet.DocumentFilter{IDs: keys}
+			})
 		})
 	// Numbers are looked up by regnet.NumberKey: "1458/SCT- NL" as a
 	// document writes it finds "1458/SCT-NL". Load with numberKeys.
-	l.DocumentByNumber = byID(ctx, wait, func(d *regnet.Document) string {
+	numberKey := func(d *regnet.Document) string {
 		if d.Number == nil {
 			return ""
 		}
 		return regnet.NumberKey(*d.Number)
-	}, func(ctx context.Context, numbers []string) ([]*regnet.Document, error) {
-		return s.Documents(ctx, regnet.DocumentFilter{Numbers: numbers})
+	}
+	l.DocumentByNumber = byID(ctx, wait, numberKey, func(ctx context.Context, numbers []string) ([]*regnet.Document, error) {
+		return loadedOrNamed(ctx, s, numbers, numberKey, func(keys []string) regnet.DocumentFilter {
+			return regnet.DocumentFilter{Numbers: keys}
+		})
 	})
 	l.Provision = byID(ctx, wait, func(p *regnet.Provision) string { return p.ID },
 		func(ctx context.Context, ids []string) ([]*regnet.Provision, error) {
@@ -276,6 +283,39 @@ func uniq(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// loadedOrNamed lists the loaded documents filter(keys) selects and, for
+// the keys none of them has, the named documents (replaced or cited, text
+// not loaded; see regnet.NamedDocuments), so that a document a loaded one
+// replaces or is based on is reachable by its id or number like any other.
+// The named ones are asked for only when a key is missing: deriving them
+// reads every document.
+func loadedOrNamed(ctx context.Context, s regnet.Store, keys []string, key func(*regnet.Document) string, filter func([]string) regnet.DocumentFilter) ([]*regnet.Document, error) {
+	docs, err := s.Documents(ctx, filter(keys))
+	if err != nil {
+		return nil, err
+	}
+	found := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		found[key(d)] = true
+	}
+	var missing []string
+	for _, k := range keys {
+		if !found[k] {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return docs, nil
+	}
+	f := filter(missing)
+	f.IncludeNamed = true
+	named, err := s.Documents(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("named documents: %w", err)
+	}
+	return append(docs, named...), nil
 }
 
 // numberKeys returns the keys DocumentByNumber loads numbers by.

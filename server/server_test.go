@@ -395,7 +395,7 @@ func TestLinks(t *testing.T) {
 	}
 
 	d := data.Doc
-	if d.Province.ID != "province:lang-son" || len(d.BasedOnNumbers) != 2 || d.ReplacesNumbers[0] != "09/2017/QĐ-UBND" || len(d.Replaces) != 0 {
+	if d.Province.ID != "province:lang-son" || len(d.BasedOnNumbers) != 2 || d.ReplacesNumbers[0] != "09/2017/QĐ-UBND" || len(d.Replaces) != len(d.ReplacesNumbers) {
 		t.Errorf("document: %+v", d)
 	}
 	var paths []string

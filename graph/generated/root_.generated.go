@@ -2334,7 +2334,9 @@ type Query {
   documents("Which documents; without it, all loaded ones." filter: DocumentFilter, "The page size: 0 to 100." first: Int = 20, "The cursor of the last document of the previous page." after: String): DocumentConnection
   """
   One document by id ("doc:83-2025-qd-ubnd") or by number ("83/2025/QĐ-UBND"):
-  exactly one of the two. Unknown: null and NOT_FOUND.
+  exactly one of the two. A document a loaded one replaces or cites as a
+  legal basis is found too, as a named document, when its text is not
+  loaded. Unknown: null and NOT_FOUND.
   """
   document("The document id." id: ID, "The document number as documents cite it (83/2025/QĐ-UBND)." number: String): Document
   "Provisions, in reading order: by document, then by line."
@@ -2592,11 +2594,18 @@ type Document {
   effectiveRule: String
   "Who signed it, as written; null for an unsigned draft."
   signer: String
-  "The legal bases (Căn cứ …, Thực hiện …) that are in the store too."
+  """
+  The legal bases (Căn cứ …, Thực hiện …) as documents: the loaded ones, and
+  for the others whose number tells their kind, the named document (named:
+  true) holding what the citing texts tell of it.
+  """
   basedOn: [Document!]!
   "The numbers of every legal basis, whether or not it is in the store."
   basedOnNumbers: [String!]!
-  "The documents it replaces that are in the store."
+  """
+  The documents it replaces: the loaded ones, and for the others whose number
+  tells their kind, the named document (named: true).
+  """
   replaces: [Document!]!
   "The numbers of every document it replaces."
   replacesNumbers: [String!]!

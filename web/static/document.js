@@ -12,8 +12,8 @@ const QUERY = `query Document($id: ID!, $first: Int, $after: String) {
   document(id: $id) {
     id number kind title status issued effective effectiveRule signer url
     province { id name }
-    basedOn { id number title url } basedOnNumbers
-    replaces { id number title url } replacesNumbers
+    basedOn { id number title url named } basedOnNumbers
+    replaces { id number title url named } replacesNumbers
     provisions(first: $first, after: $after) {
       totalCount
       edges { node { id part path heading text url chapter article clause point } }
@@ -53,7 +53,8 @@ const depth = (p) => (p.point ? 2 : p.clause ? 1 : 0);
 export function documentView(h, d) {
   const list = (label, docs, numbers, testid) => {
     if (!numbers.length) return null;
-    const inStore = new Map(docs.map((x) => [x.number, x]));
+    // A named document (text not loaded) has no page to link to.
+    const inStore = new Map(docs.filter((x) => !x.named).map((x) => [x.number, x]));
     return h('p', { 'data-testid': testid }, label, numbers.flatMap((n, i) => {
       const x = inStore.get(n);
       return [i ? '; ' : '', x ? h('a', { href: x.url, title: x.title }, n) : n];
