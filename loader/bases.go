@@ -100,6 +100,11 @@ var (
 	rePassive  = regexp.MustCompile(`(?i)(?:được|bị|đã được|đã bị)\s*$`)
 	reByLater  = regexp.MustCompile(`(?i)^(?:bởi|bằng)\s`)
 	reLapses   = regexp.MustCompile(`(?i)hết\s*hiệu\s*lực`)
+	// rePartOf is an object that names a part of a document, not the
+	// document: "bãi bỏ khoản 3 Điều 7 của Quyết định số …", "thay thế
+	// Điều 5, Phụ lục II …", "bãi bỏ một số điều …". Repealing or replacing
+	// a part leaves the document in force, so its number is not replaced.
+	rePartOf = regexp.MustCompile(`(?i)^(?:[(“"]?\s*)(?:điểm\s+\S+|khoản\s+\d+|điều\s+\d+|chương\s+[IVXLC\d]+|mục\s+[IVXLC\d]+|phụ\s*lục|(?:một\s+số|các|những)\s+(?:điều|khoản|điểm|nội\s*dung|quy\s*định))`)
 	reProposed = regexp.MustCompile(`(?i)(?:đề xuất|kiến nghị|đề nghị|xem xét|rà soát)[^.;]{0,60}$`)
 	reItself   = regexp.MustCompile(`(?i)(?:kế hoạch|quyết định|chỉ thị|nghị quyết|quy chế) này`)
 	// reSentences splits the decision's text into sentences, at a full
@@ -108,7 +113,9 @@ var (
 )
 
 // readReplaces returns the numbers of the documents that text (the
-// document's own articles) replaces, repeals or ends. A task to propose a
+// document's own articles) replaces, repeals or ends. A part of a document
+// repealed or replaced ("bãi bỏ khoản 3 Điều 7 của Quyết định số …") does
+// not end it, so its number is not listed. A task to propose a
 // repeal ("đề xuất bãi bỏ …") repeals nothing; in a plan, whose body is
 // tasks, only a sentence about the plan itself ("Kế hoạch này thay thế …")
 // counts.
@@ -119,7 +126,8 @@ func readReplaces(text string, own *string, plan bool) []string {
 			continue
 		}
 		for _, loc := range reReplaces.FindAllStringIndex(s, -1) {
-			if rePassive.MatchString(s[:loc[0]]) || reByLater.MatchString(s[loc[1]:]) || reProposed.MatchString(s[:loc[0]]) {
+			if rePassive.MatchString(s[:loc[0]]) || reByLater.MatchString(s[loc[1]:]) || reProposed.MatchString(s[:loc[0]]) ||
+				rePartOf.MatchString(s[loc[1]:]) {
 				continue
 			}
 			for _, n := range citedNumbers(s[loc[1]:]) {
