@@ -90,8 +90,8 @@ var Labels = LabelTable{
 	},
 	Deadlines: map[string]Label{
 		"DATE":        {"hạn", "due"},
-		"RECURRING":   {"định kỳ", "recurring"},
-		"PERIODIC":    {"theo giai đoạn", "periodic"},
+		"RECURRING":   {"thường xuyên", "ongoing"},
+		"PERIODIC":    {"định kỳ", "periodic"},
 		"CONDITIONAL": {"khi phát sinh", "conditional"},
 		"UNSPECIFIED": {"không nêu thời hạn", "no deadline given"},
 	},
