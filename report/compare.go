@@ -28,9 +28,15 @@ import (
 //     it (for KIND_ONLY_IN, the first duty or handoff of the kind)
 //   - detail: counts for KIND_ONLY_IN; areas, actions and recipients for
 //     HANDOFF_ONLY_IN
+//   - difference_name, agency_kind_name, role_a_name, role_b_name: the
+//     names of the codes in the report's language, from regnet.Labels
+//
+// The column names and codes are the same in every language; field_name,
+// detail and the _name columns are in the report's language.
 var CompareColumns = []string{
 	"difference", "province_a", "province_b", "only_in", "agency_kind", "agency", "field", "field_name",
 	"role_a", "role_b", "document_a", "provision_a", "document_b", "provision_b", "detail",
+	"difference_name", "agency_kind_name", "role_a_name", "role_b_name",
 }
 
 // Comparison differences in the CSV.
@@ -65,7 +71,7 @@ func (r Renderer) Compare(ctx context.Context, w io.Writer, c *regnet.Comparison
 			provIDs = append(provIDs, rd.ProvisionB.ID)
 		}
 	}
-	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
+	refs, err := lookup(ctx, r.Store, r.words(), provIDs, agencyIDs)
 	if err != nil {
 		return fmt.Errorf("report compare: %w", err)
 	}
@@ -107,17 +113,17 @@ func handoffDetail(h *regnet.Handoff, refs *refs) string {
 			parts = append(parts, label+": "+value)
 		}
 	}
-	add("leaving", joinCodes(h.Leaving))
-	add("entering", joinCodes(h.Entering))
-	add("actions", joinCodes(h.Actions))
-	add("notifies", refs.agencyNames(h.Notifies))
-	add("transfers to", refs.agencyNames(h.TransfersTo))
-	add("condition", h.Condition)
+	add(refs.t("report.col.leaving"), joinCodes(h.Leaving))
+	add(refs.t("report.col.entering"), joinCodes(h.Entering))
+	add(refs.t("report.col.actions"), joinCodes(h.Actions))
+	add(refs.t("report.col.notifies"), refs.agencyNames(h.Notifies))
+	add(refs.t("report.col.transfersTo"), refs.agencyNames(h.TransfersTo))
+	add(refs.t("report.col.condition"), h.Condition)
 	return strings.Join(parts, " | ")
 }
 
-func presenceDetail(p *regnet.KindPresence) string {
-	return fmt.Sprintf("%d duties, %d handoff rules", p.Duties, p.Handoffs)
+func presenceDetail(p *regnet.KindPresence, w words) string {
+	return w.t("report.compare.presence", p.Duties, p.Handoffs)
 }
 
 func compareRecords(c *regnet.Comparison, refs *refs) [][]string {
@@ -136,7 +142,7 @@ func compareRecords(c *regnet.Comparison, refs *refs) [][]string {
 	for _, p := range c.Presence {
 		docA, provA, docB, provB := sided(p.Province, p.Provision)
 		out = append(out, []string{DiffKindOnlyIn, c.A, c.B, p.Province, p.Kind, refs.agencyNames(p.Agencies), "", "",
-			"", "", docA, provA, docB, provB, presenceDetail(p)})
+			"", "", docA, provA, docB, provB, presenceDetail(p, refs.words)})
 	}
 	for _, side := range []struct {
 		province string
@@ -149,10 +155,19 @@ func compareRecords(c *regnet.Comparison, refs *refs) [][]string {
 		}
 	}
 	for _, rd := range c.RoleDifferences {
-		rec := []string{DiffRoleDiffers, c.A, c.B, "", rd.Kind, "", fieldCode(rd.Field), fieldName(rd.Field), deref(rd.RoleInA), deref(rd.RoleInB)}
+		rec := []string{DiffRoleDiffers, c.A, c.B, "", rd.Kind, "", fieldCode(rd.Field), refs.fieldName(rd.Field), deref(rd.RoleInA), deref(rd.RoleInB)}
 		docA, provA := citeProvision(rd.ProvisionA, refs)
 		docB, provB := citeProvision(rd.ProvisionB, refs)
 		out = append(out, append(rec, docA, provA, docB, provB, ""))
+	}
+	for i, rec := range out {
+		roleName := func(code string) string {
+			if code == "" {
+				return ""
+			}
+			return refs.name(regnet.Labels.Roles, code)
+		}
+		out[i] = append(rec, refs.status("report.diff.", rec[0]), refs.name(regnet.Labels.Kinds, rec[4]), roleName(rec[8]), roleName(rec[9]))
 	}
 	return out
 }
@@ -180,34 +195,30 @@ func deref(s *string) string {
 
 func compareMarkdown(c *regnet.Comparison, refs *refs, docsA, docsB []*regnet.Document) *strings.Builder {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Province comparison: %s and %s\n\n", c.A, c.B)
-	fmt.Fprintf(&b, "What the documents of %s have that those of %s lack or word differently, and the reverse, "+
-		"aligned by agency kind (Chi cục Hải quan khu vực VI and VII are both CUSTOMS) and field. "+
-		"Every fact gives the document and the provision to check it against.\n\n", c.A, c.B)
-	fmt.Fprintf(&b, "Documents read for %s:\n\n", c.A)
-	writeDocuments(&b, docsA)
-	fmt.Fprintf(&b, "\nDocuments read for %s:\n\n", c.B)
-	writeDocuments(&b, docsB)
+	w := refs.words
+	fmt.Fprintf(&b, "# %s\n\n", w.t("report.compare.title", c.A, c.B))
+	b.WriteString(w.t("report.compare.intro", c.A, c.B) + "\n\n")
+	b.WriteString(w.t("report.documentsReadFor", c.A) + "\n\n")
+	w.writeDocuments(&b, docsA)
+	b.WriteString("\n" + w.t("report.documentsReadFor", c.B) + "\n\n")
+	w.writeDocuments(&b, docsB)
 	b.WriteString("\n")
-	table(&b, []string{"Agency kinds only in " + c.A, "only in " + c.B, "Handoff rules only in " + c.A, "only in " + c.B, "Lead roles that differ"},
+	table(&b, []string{w.t("report.compare.kindsOnlyIn", c.A), w.t("report.compare.onlyIn", c.B), w.t("report.compare.handoffsOnlyIn", c.A),
+		w.t("report.compare.onlyIn", c.B), w.t("report.compare.rolesDiffer")},
 		[][]string{{strconv.Itoa(len(c.AgencyKindsOnlyInA)), strconv.Itoa(len(c.AgencyKindsOnlyInB)),
 			strconv.Itoa(len(c.HandoffsOnlyInA)), strconv.Itoa(len(c.HandoffsOnlyInB)), strconv.Itoa(len(c.RoleDifferences))}})
 
-	b.WriteString("\n## Agency kinds present in only one province\n\n")
-	b.WriteString("A kind is present when an agency of that kind has a duty, or starts, is notified by or takes over a handoff rule, " +
-		"in the province's documents. Being a recipient of the document (\"Nơi nhận\") does not count. " +
-		"The provision is the first that gives the kind a duty (or a handoff).\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", w.t("report.compare.kindsTitle"))
+	b.WriteString(w.t("report.compare.kindsIntro") + "\n\n")
 	var md [][]string
 	for _, p := range c.Presence {
-		md = append(md, []string{p.Kind, p.Province, dash(refs.agencyNames(p.Agencies)), strconv.Itoa(p.Duties), strconv.Itoa(p.Handoffs), dash(refs.ref(p.Provision))})
+		md = append(md, []string{w.kind(p.Kind), p.Province, dash(refs.agencyNames(p.Agencies)), strconv.Itoa(p.Duties), strconv.Itoa(p.Handoffs), dash(refs.ref(p.Provision))})
 	}
-	writeTableOrNone(&b, []string{"Agency kind", "Only in", "Agency", "Duties", "Handoff rules", "First provision"}, md,
-		"Both provinces have the same agency kinds.")
+	writeTableOrNone(&b, []string{w.t("report.col.kind"), w.t("report.col.onlyIn"), w.t("report.col.agency"), w.t("report.col.duties"),
+		w.t("report.col.handoffs"), w.t("report.col.firstProvision")}, md, w.t("report.compare.kindsNone"))
 
-	b.WriteString("\n## Handoff rules in only one province\n\n")
-	b.WriteString("A handoff rule says what an agency does when goods or vehicles cross from one area into another " +
-		"(pursue, notify, hand the case over). Rules are matched across provinces by the kind of agency that starts them " +
-		"and the areas left and entered; each row is a rule with no match in the other province.\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", w.t("report.compare.handoffsTitle"))
+	b.WriteString(w.t("report.compare.handoffsIntro") + "\n\n")
 	md = nil
 	for _, side := range []struct {
 		province string
@@ -218,19 +229,18 @@ func compareMarkdown(c *regnet.Comparison, refs *refs, docsA, docsB []*regnet.Do
 				joinCodes(h.Actions), dash(refs.agencyNames(h.Notifies)), dash(refs.agencyNames(h.TransfersTo)), refs.ref(h.Provision)})
 		}
 	}
-	writeTableOrNone(&b, []string{"Only in", "Started by", "Leaving", "Entering", "Actions", "Notifies", "Transfers to", "Provision"}, md,
-		"Every handoff rule has a match in the other province.")
+	writeTableOrNone(&b, []string{w.t("report.col.onlyIn"), w.t("report.col.startedBy"), w.t("report.col.leaving"), w.t("report.col.entering"),
+		w.t("report.col.actions"), w.t("report.col.notifies"), w.t("report.col.transfersTo"), w.t("report.col.provision")}, md,
+		w.t("report.compare.handoffsNone"))
 
-	b.WriteString("\n## Lead roles that differ\n\n")
-	b.WriteString("Each row is an agency kind that leads a field in one province but not in the other, with its strongest role on each side " +
-		"(LEAD before DIRECT, COORDINATE, SUPPORT, GUIDE, ADVISE, PROPAGANDA, PERFORM). " +
-		"\"—\" means the kind has no duty in that field there.\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", w.t("report.compare.rolesDiffer"))
+	b.WriteString(w.t("report.compare.rolesIntro") + "\n\n")
 	md = nil
 	for _, rd := range c.RoleDifferences {
-		md = append(md, []string{rd.Kind, fieldLabel(rd.Field), dash(roleLabel(deref(rd.RoleInA))), dash(refProvision(rd.ProvisionA, refs)),
-			dash(roleLabel(deref(rd.RoleInB))), dash(refProvision(rd.ProvisionB, refs))})
+		md = append(md, []string{w.kind(rd.Kind), w.field(rd.Field), dash(w.role(deref(rd.RoleInA))), dash(refProvision(rd.ProvisionA, refs)),
+			dash(w.role(deref(rd.RoleInB))), dash(refProvision(rd.ProvisionB, refs))})
 	}
-	writeTableOrNone(&b, []string{"Agency kind", "Field", "Role in " + c.A, "Provision in " + c.A, "Role in " + c.B, "Provision in " + c.B}, md,
-		"No agency kind leads a field in one province and not in the other.")
+	writeTableOrNone(&b, []string{w.t("report.col.kind"), w.t("report.col.field"), w.t("report.col.roleIn", c.A), w.t("report.col.provisionIn", c.A),
+		w.t("report.col.roleIn", c.B), w.t("report.col.provisionIn", c.B)}, md, w.t("report.compare.rolesNone"))
 	return &b
 }

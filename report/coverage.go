@@ -31,10 +31,16 @@ import (
 //     and area ("LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm»"), so
 //     that a drafter sees why the duty is read so; empty when the duty
 //     carries none
+//   - status_name, agency_kind_name, role_name: the names of the codes in
+//     the report's language, from regnet.Labels
+//
+// The column names and the codes are the same in every language, so that
+// a spreadsheet or a script reads both; field_name, area_name and the
+// _name columns are in the report's language.
 var CoverageColumns = []string{
 	"province", "field", "field_name", "area", "area_name", "status",
 	"agency_kind", "agency", "role", "document", "provision", "provision_id", "text",
-	"field_led_elsewhere", "evidence",
+	"field_led_elsewhere", "evidence", "status_name", "agency_kind_name", "role_name",
 }
 
 // Coverage statuses in the CSV.
@@ -80,11 +86,11 @@ func (r Renderer) Coverage(ctx context.Context, w io.Writer, province string, ro
 			agencyIDs = append(agencyIDs, d.Agency)
 		}
 	}
-	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
+	refs, err := lookup(ctx, r.Store, r.words(), provIDs, agencyIDs)
 	if err != nil {
 		return fmt.Errorf("report coverage: %w", err)
 	}
-	elsewhere := ledElsewhere(rows)
+	elsewhere := ledElsewhere(rows, refs.words)
 	if r.Format == CSV {
 		return writeCSV(w, CoverageColumns, coverageRecords(province, facts, elsewhere, refs))
 	}
@@ -141,8 +147,8 @@ func touching(duties []*regnet.Duty, field, area string) []*regnet.Duty {
 }
 
 // ledElsewhere returns, for each gap row, who leads its field in the other
-// rows: "Sở Công Thương (no area named); Thuế tỉnh (INLAND)".
-func ledElsewhere(rows []*regnet.LeadCoverageRow) map[*regnet.LeadCoverageRow]string {
+// rows: "Sở Công Thương ((không nêu địa bàn)); Thuế tỉnh (INLAND)".
+func ledElsewhere(rows []*regnet.LeadCoverageRow, w words) map[*regnet.LeadCoverageRow]string {
 	out := map[*regnet.LeadCoverageRow]string{}
 	for _, gap := range rows {
 		if !gap.Gap {
@@ -155,7 +161,7 @@ func ledElsewhere(rows []*regnet.LeadCoverageRow) map[*regnet.LeadCoverageRow]st
 			}
 			where := areaCode(row.Area)
 			if where == "" {
-				where = noArea
+				where = w.t("report.noArea")
 			}
 			for _, a := range row.Leads {
 				if l := a.Name + " (" + where + ")"; !slices.Contains(leads, l) {
@@ -171,15 +177,24 @@ func ledElsewhere(rows []*regnet.LeadCoverageRow) map[*regnet.LeadCoverageRow]st
 func coverageRecords(province string, facts []coverageFact, elsewhere map[*regnet.LeadCoverageRow]string, refs *refs) [][]string {
 	out := make([][]string, 0, len(facts))
 	for _, f := range facts {
-		rec := []string{province, fieldCode(f.row.Field), fieldName(f.row.Field), areaCode(f.row.Area), areaName(f.row.Area), f.status}
+		rec := []string{province, fieldCode(f.row.Field), refs.fieldName(f.row.Field), areaCode(f.row.Area), refs.areaName(f.row.Area), f.status}
+		kind, role := "", ""
 		if f.duty == nil {
 			rec = append(rec, "", "", "", "", "", "", "")
 		} else {
 			doc, path := refs.cite(f.duty.Provision)
-			rec = append(rec, refs.agencyKind(f.duty.Agency), refs.agencyName(f.duty.Agency), f.duty.Role,
+			kind, role = refs.agencyKind(f.duty.Agency), f.duty.Role
+			rec = append(rec, kind, refs.agencyName(f.duty.Agency), role,
 				doc, path, f.duty.Provision, strings.Join(strings.Fields(f.duty.Text), " "))
 		}
-		out = append(out, append(rec, elsewhere[f.row], f.evidence()))
+		rec = append(rec, elsewhere[f.row], f.evidence(), refs.status("report.status.", f.status))
+		if kind != "" {
+			kind = refs.name(regnet.Labels.Kinds, kind)
+		}
+		if role != "" {
+			role = refs.name(regnet.Labels.Roles, role)
+		}
+		out = append(out, append(rec, kind, role))
 	}
 	return out
 }
@@ -187,73 +202,63 @@ func coverageRecords(province string, facts []coverageFact, elsewhere map[*regne
 func coverageMarkdown(province string, rows []*regnet.LeadCoverageRow, facts []coverageFact, elsewhere map[*regnet.LeadCoverageRow]string,
 	refs *refs, docs []*regnet.Document) *strings.Builder {
 	var b strings.Builder
+	w := refs.words
 	count := map[string]int{}
 	for _, row := range rows {
 		count[coverageStatus(row)]++
 	}
-	fmt.Fprintf(&b, "# Lead coverage: %s\n\n", province)
-	b.WriteString("Who leads each field of state management, and each area where a duty names one, according to the duties " +
-		"read from the documents below. A duty leads when its wording says so (\"chủ trì\", \"chịu trách nhiệm chính\"). " +
-		"Every fact gives the document and the provision (Điều / khoản / điểm) to check it against; " +
-		"\"Why\" quotes the words the role, field and area were read from (LEAD ← «Chủ trì»), " +
-		"\"—\" where the reading kept none.\n\n")
-	b.WriteString("Documents read:\n\n")
-	writeDocuments(&b, docs)
+	fmt.Fprintf(&b, "# %s\n\n", w.t("report.coverage.title", province))
+	b.WriteString(w.t("report.coverage.intro") + "\n\n")
+	b.WriteString(w.t("report.documentsRead") + "\n\n")
+	w.writeDocuments(&b, docs)
 	b.WriteString("\n")
-	table(&b, []string{"Field and area pairs", "Overlaps (more than one lead)", "Gaps (no lead)", "One lead"},
+	table(&b, []string{w.t("report.coverage.pairs"), w.t("report.coverage.overlaps"), w.t("report.coverage.gaps"), w.t("report.coverage.single")},
 		[][]string{{strconv.Itoa(len(rows)), strconv.Itoa(count[StatusOverlap]), strconv.Itoa(count[StatusGap]), strconv.Itoa(count[StatusSingle])}})
 
 	section := func(status string) []coverageFact {
+		fmt.Fprintf(&b, "\n## %s (%s)\n\n", w.status("report.status.", status), status)
 		var out []coverageFact
 		for _, f := range facts {
-			if f.status == status {
-				out = append(out, f)
+			if f.status == status && (f.duty != nil || status == StatusGap) {
+				out = append(out, f) // a lead always has a duty; kept safe for partial stores
 			}
 		}
 		return out
 	}
+	field, area, provision := w.t("report.col.field"), w.t("report.col.area"), w.t("report.col.provision")
+	wording, why := w.t("report.col.wording"), w.t("report.col.why")
 
-	b.WriteString("\n## OVERLAP: more than one agency leads\n\n")
-	b.WriteString("Each row is one lead's duty in a field (and area) that more than one agency leads. " +
-		"Several leads may split the field by scope (by product group, by stage, by place): read their wording " +
-		"before calling it a clash.\n\n")
+	overlaps := section(StatusOverlap)
+	b.WriteString(w.t("report.coverage.overlapIntro") + "\n\n")
 	var md [][]string
-	for _, f := range section(StatusOverlap) {
-		if f.duty == nil {
-			continue // a lead always has a duty; kept safe for partial stores
-		}
-		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
+	for _, f := range overlaps {
+		md = append(md, []string{w.field(f.row.Field), w.area(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
 			excerpt(f.duty.Text), dash(f.evidence())})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Wording", "Why"}, md, "No field has more than one lead.")
+	writeTableOrNone(&b, []string{field, area, w.t("report.col.lead"), provision, wording, why}, md, w.t("report.coverage.overlapNone"))
 
-	b.WriteString("\n## GAP: no agency leads\n\n")
-	b.WriteString("Each row is a duty that touches a field (and area) that no duty leads, with the role it gives. " +
-		"A gap means that no duty in these documents uses leading wording for the field there, not that no law assigns it. " +
-		"\"Led elsewhere\" names who leads the same field in another area or without naming one: " +
-		"a gap in one area may be covered by that lead.\n\n")
+	gaps := section(StatusGap)
+	b.WriteString(w.t("report.coverage.gapIntro") + "\n\n")
 	md = nil
-	for _, f := range section(StatusGap) {
+	for _, f := range gaps {
 		if f.duty == nil {
-			md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), "—", "—", "—", "—", dash(elsewhere[f.row])})
+			md = append(md, []string{w.field(f.row.Field), w.area(f.row.Area), "—", "—", "—", "—", "—", dash(elsewhere[f.row])})
 			continue
 		}
-		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency),
-			roleLabel(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text), dash(f.evidence()), dash(elsewhere[f.row])})
+		md = append(md, []string{w.field(f.row.Field), w.area(f.row.Area), refs.agencyLabel(f.duty.Agency),
+			w.role(f.duty.Role), refs.ref(f.duty.Provision), excerpt(f.duty.Text), dash(f.evidence()), dash(elsewhere[f.row])})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Mentioned by", "Role", "Provision", "Wording", "Why", "Led elsewhere"}, md, "Every field has a lead.")
+	writeTableOrNone(&b, []string{field, area, w.t("report.col.mentionedBy"), w.t("report.col.role"), provision, wording, why,
+		w.t("report.col.ledElsewhere")}, md, w.t("report.coverage.gapNone"))
 
-	b.WriteString("\n## Led by one agency\n\n")
-	b.WriteString("Each row is a duty that makes the only lead agency of a field (and area) lead it, with its provision.\n\n")
+	singles := section(StatusSingle)
+	b.WriteString(w.t("report.coverage.singleIntro") + "\n\n")
 	md = nil
-	for _, f := range section(StatusSingle) {
-		if f.duty == nil {
-			continue
-		}
-		md = append(md, []string{fieldLabel(f.row.Field), areaLabel(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
+	for _, f := range singles {
+		md = append(md, []string{w.field(f.row.Field), w.area(f.row.Area), refs.agencyLabel(f.duty.Agency), refs.ref(f.duty.Provision),
 			dash(f.evidence())})
 	}
-	writeTableOrNone(&b, []string{"Field", "Area", "Lead", "Provision", "Why"}, md, "None.")
+	writeTableOrNone(&b, []string{field, area, w.t("report.col.lead"), provision, why}, md, w.t("report.noneRow"))
 	return &b
 }
 

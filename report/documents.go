@@ -23,10 +23,15 @@ import (
 //     many of a's statements fill it; empty for ADDED
 //   - agency_b, role_b, provision_b, text_b, statements_b: the same for b;
 //     empty for REMOVED
+//   - change_name, agency_kind_name, role_a_name, role_b_name: the names of
+//     the codes in the report's language, from regnet.Labels
+//
+// The column names and codes are the same in every language.
 var DocumentColumns = []string{
 	"change", "document_a", "document_b", "agency_kind", "field", "area",
 	"agency_a", "role_a", "provision_a", "text_a", "statements_a",
 	"agency_b", "role_b", "provision_b", "text_b", "statements_b",
+	"change_name", "agency_kind_name", "role_a_name", "role_b_name",
 }
 
 // CompareDocuments writes what document b changes from document a
@@ -48,7 +53,7 @@ func (r Renderer) CompareDocuments(ctx context.Context, w io.Writer, c *regnet.D
 			}
 		}
 	}
-	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
+	refs, err := lookup(ctx, r.Store, r.words(), provIDs, agencyIDs)
 	if err != nil {
 		return fmt.Errorf("report compare-documents: %w", err)
 	}
@@ -74,21 +79,31 @@ func statementCells(st *regnet.Statement, refs *refs, short bool) []string {
 	return []string{refs.agencyName(st.Agency), st.Role, where, text, strconv.Itoa(st.Of)}
 }
 
-// roleCell is a side's role with its agency: "LEAD (Sở Y tế)".
-func roleCell(cells []string) string {
+// roleCell is a side's role with its agency: "Chủ trì (LEAD), Sở Y tế".
+func (w words) roleCell(cells []string) string {
 	if cells[1] == "" {
 		return "—"
 	}
-	return cells[1] + " (" + cells[0] + ")"
+	return w.role(cells[1]) + ", " + cells[0]
+}
+
+// roleName is a role's name for a CSV name column; empty for no role.
+func roleName(w words, code string) string {
+	if code == "" {
+		return ""
+	}
+	return w.name(regnet.Labels.Roles, code)
 }
 
 func documentRecords(c *regnet.DocumentComparison, refs *refs) [][]string {
 	var out [][]string
 	for _, list := range [][]*regnet.StatementChange{c.Added, c.Removed, c.Changed} {
 		for _, ch := range list {
-			row := []string{ch.Change, docLabel(c.A), docLabel(c.B), ch.Kind, fieldCode(ch.Field), areaCode(ch.Area)}
-			row = append(row, statementCells(ch.A, refs, false)...)
-			out = append(out, append(row, statementCells(ch.B, refs, false)...))
+			row := []string{ch.Change, refs.docLabel(c.A), refs.docLabel(c.B), ch.Kind, fieldCode(ch.Field), areaCode(ch.Area)}
+			sa, sb := statementCells(ch.A, refs, false), statementCells(ch.B, refs, false)
+			row = append(append(row, sa...), sb...)
+			out = append(out, append(row, refs.status("change.", ch.Change), refs.name(regnet.Labels.Kinds, ch.Kind),
+				roleName(refs.words, sa[1]), roleName(refs.words, sb[1])))
 		}
 	}
 	return out
@@ -96,34 +111,33 @@ func documentRecords(c *regnet.DocumentComparison, refs *refs) [][]string {
 
 func documentsMarkdown(c *regnet.DocumentComparison, refs *refs) *strings.Builder {
 	var b strings.Builder
-	a, z := docLabel(c.A), docLabel(c.B)
-	fmt.Fprintf(&b, "# What %s changes from %s\n\n", z, a)
-	b.WriteString("The statements of the two documents aligned by agency kind, field and area (a slot). " +
-		"In each slot the strongest role on each side is compared: a slot only one document fills is added or removed, " +
-		"a slot whose strongest role differs is changed. A plan action names no field: its lead fills its agency kind's slot " +
-		"as LEAD, its coordinators as COORDINATE. Every statement gives the provision to check it against.\n\n")
-	writeDocuments(&b, []*regnet.Document{c.A, c.B})
+	w := refs.words
+	a, z := w.docLabel(c.A), w.docLabel(c.B)
+	fmt.Fprintf(&b, "# %s\n\n", w.t("report.docs.title", z, a))
+	b.WriteString(w.t("report.docs.intro") + "\n\n")
+	w.writeDocuments(&b, []*regnet.Document{c.A, c.B})
 	b.WriteString("\n")
-	table(&b, []string{"Added", "Removed", "Changed", "Unchanged"}, [][]string{{
+	table(&b, []string{w.t("change.ADDED"), w.t("change.REMOVED"), w.t("change.CHANGED"), w.t("report.docs.same")}, [][]string{{
 		strconv.Itoa(len(c.Added)), strconv.Itoa(len(c.Removed)), strconv.Itoa(len(c.Changed)), strconv.Itoa(c.Same),
 	}})
 	for _, sec := range []struct {
-		title, none string
-		list        []*regnet.StatementChange
+		change, in, none string
+		list             []*regnet.StatementChange
 	}{
-		{"## ADDED: only in " + z, "Nothing is added.", c.Added},
-		{"## REMOVED: only in " + a, "Nothing is removed.", c.Removed},
-		{"## CHANGED: another strongest role", "No role changes.", c.Changed},
+		{"ADDED", z, w.t("report.docs.addedNone"), c.Added},
+		{"REMOVED", a, w.t("report.docs.removedNone"), c.Removed},
+		{"CHANGED", "", w.t("report.docs.changedNone"), c.Changed},
 	} {
-		b.WriteString("\n" + sec.title + "\n\n")
+		fmt.Fprintf(&b, "\n## %s (%s): %s\n\n", w.t("change."+sec.change), sec.change, w.t("report.docs."+sec.change, sec.in))
 		var rows [][]string
 		for _, ch := range sec.list {
 			sa, sb := statementCells(ch.A, refs, true), statementCells(ch.B, refs, true)
-			rows = append(rows, []string{ch.Kind, dash(fieldLabel(ch.Field)), dash(areaLabel(ch.Area)),
-				roleCell(sa), dash(sa[2]), dash(sa[3]), roleCell(sb), dash(sb[2]), dash(sb[3])})
+			rows = append(rows, []string{w.kind(ch.Kind), dash(w.field(ch.Field)), dash(w.area(ch.Area)),
+				w.roleCell(sa), dash(sa[2]), dash(sa[3]), w.roleCell(sb), dash(sb[2]), dash(sb[3])})
 		}
-		writeTableOrNone(&b, []string{"Agency kind", "Field", "Area", "Role in " + a, "Where", "Words",
-			"Role in " + z, "Where", "Words"}, rows, sec.none)
+		where, words := w.t("report.col.where"), w.t("report.col.words")
+		writeTableOrNone(&b, []string{w.t("report.col.kind"), w.t("report.col.field"), w.t("report.col.area"), w.t("report.col.roleIn", a), where, words,
+			w.t("report.col.roleIn", z), where, words}, rows, sec.none)
 	}
 	return &b
 }

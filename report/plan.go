@@ -29,9 +29,14 @@ import (
 //     the agency sections, the agency's first duty or first action led
 //   - detail: what the amended document is, or how many duties or actions
 //     the agency has
+//   - section_name, agency_kind_name: the names of the codes in the
+//     report's language, from regnet.Labels
+//
+// The column names and codes are the same in every language; detail and
+// the _name columns are in the report's language.
 var PlanColumns = []string{
 	"section", "province", "as_of", "agency_kind", "agency", "action", "deadline", "due_by", "amends",
-	"document", "provision", "provision_id", "detail",
+	"document", "provision", "provision_id", "detail", "section_name", "agency_kind_name",
 }
 
 // Plan report sections in the CSV.
@@ -85,7 +90,7 @@ func (r Renderer) Plans(ctx context.Context, w io.Writer, p *regnet.PlanReport) 
 		leading = append(leading, e)
 		provIDs = append(provIDs, e.Provision)
 	}
-	refs, err := lookup(ctx, r.Store, provIDs, agencyIDs)
+	refs, err := lookup(ctx, r.Store, r.words(), provIDs, agencyIDs)
 	if err != nil {
 		return fmt.Errorf("report plan: %w", err)
 	}
@@ -136,20 +141,21 @@ func countAt(counts []*regnet.AgencyCount, i int) *regnet.AgencyCount {
 
 // amendedLabel says what an amended document is, or that it was not read;
 // short shortens its title for a Markdown cell.
-func amendedLabel(number string, amended map[string]*regnet.Document, short bool) string {
+func (w words) amendedLabel(number string, amended map[string]*regnet.Document, short bool) string {
 	d := amended[number]
 	if d == nil {
-		return number + ": not among the documents read"
+		return w.t("report.notRead", number)
 	}
 	title := strings.Join(strings.Fields(d.Title), " ")
 	if short {
 		title = excerpt(title)
 	}
 	s := number + ": " + title
+	status := w.name(regnet.Labels.Statuses, d.Status)
 	if d.Issued != nil {
-		s += " (" + d.Status + ", " + *d.Issued + ")"
+		s += " (" + status + ", " + *d.Issued + ")"
 	} else {
-		s += " (" + d.Status + ")"
+		s += " (" + status + ")"
 	}
 	return s
 }
@@ -173,89 +179,92 @@ func planRecords(p *regnet.PlanReport, amended map[string]*regnet.Document, with
 	for _, a := range p.Amending {
 		var details []string
 		for _, n := range a.Amends {
-			details = append(details, amendedLabel(n, amended, false))
+			details = append(details, refs.amendedLabel(n, amended, false))
 		}
 		out = append(out, action(SectionAmending, a, strings.Join(details, "; ")))
 	}
 	for _, a := range p.Overdue {
 		out = append(out, action(SectionOverdue, a, ""))
 	}
-	agency := func(section string, e agencyEvidence, unit string) []string {
+	agency := func(section string, e agencyEvidence, detail string) []string {
 		doc, path := "", ""
 		if e.Provision != "" {
 			doc, path = refs.cite(e.Provision)
 		}
 		return []string{section, p.Province, p.AsOf, e.agency.Kind, e.agency.Name, "", "", "", "",
-			doc, path, e.Provision, fmt.Sprintf("%d %s", e.Count, unit)}
+			doc, path, e.Provision, refs.t(detail, e.Count)}
 	}
 	for _, e := range withDuties {
-		out = append(out, agency(SectionDutiesWithoutActions, e, "duties"))
+		out = append(out, agency(SectionDutiesWithoutActions, e, "report.plan.duties"))
 	}
 	for _, e := range leading {
-		out = append(out, agency(SectionLeadsWithoutDuties, e, "plan actions led"))
+		out = append(out, agency(SectionLeadsWithoutDuties, e, "report.plan.actionsLed"))
+	}
+	for i, rec := range out {
+		out[i] = append(rec, refs.status("report.section.", rec[0], p.AsOf), refs.kindNames(strings.Split(rec[3], "; ")))
 	}
 	return out
 }
 
 func planMarkdown(p *regnet.PlanReport, amended map[string]*regnet.Document, withDuties, leading []agencyEvidence, refs *refs, plans []*regnet.Document) *strings.Builder {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Plan tracking: %s, as of %s\n\n", p.Province, p.AsOf)
-	fmt.Fprintf(&b, "What the plans (kế hoạch) of %s ask for and by when, checked against its quy chế: "+
-		"actions that amend a document, actions whose deadline has passed, and agencies that appear in one but not the other. "+
-		"Every action gives the plan and the row or section it is written in.\n\n", p.Province)
-	b.WriteString("Plans read:\n\n")
-	writeDocuments(&b, plans)
+	w := refs.words
+	fmt.Fprintf(&b, "# %s\n\n", w.t("report.plan.title", p.Province, p.AsOf))
+	b.WriteString(w.t("report.plan.intro", p.Province) + "\n\n")
+	b.WriteString(w.t("report.plansRead") + "\n\n")
+	w.writeDocuments(&b, plans)
 	b.WriteString("\n")
-	table(&b, []string{"Actions amending a document", "Deadline passed by " + p.AsOf, "Agencies with duties but no action", "Plan leads without duties"},
+	table(&b, []string{w.t("report.plan.amendingCount"), w.t("report.plan.overdueCount", p.AsOf), w.t("report.plan.withDutiesCount"), w.t("report.plan.leadsCount")},
 		[][]string{{strconv.Itoa(len(p.Amending)), strconv.Itoa(len(p.Overdue)), strconv.Itoa(len(withDuties)), strconv.Itoa(len(leading))}})
+	heading := func(section string) {
+		fmt.Fprintf(&b, "\n## %s (%s)\n\n", w.status("report.section.", section, p.AsOf), section)
+	}
+	action, lead, provision := w.t("report.col.action"), w.t("report.col.lead"), w.t("report.col.provision")
 
-	b.WriteString("\n## Actions that amend a document\n\n")
-	b.WriteString("Each row is a plan action that asks for a document to be amended (\"sửa đổi, bổ sung\"), " +
-		"with the document it names.\n\n")
+	heading(SectionAmending)
+	b.WriteString(w.t("report.plan.amendingIntro") + "\n\n")
 	var md [][]string
 	for _, a := range p.Amending {
 		var docs []string
 		for _, n := range a.Amends {
-			docs = append(docs, amendedLabel(n, amended, true))
+			docs = append(docs, w.amendedLabel(n, amended, true))
 		}
-		md = append(md, []string{excerpt(a.Text), dueLabel(a.Deadline), dash(refs.agencyLabels(a.Leads)), strings.Join(docs, "; "), refs.ref(a.Provision)})
+		md = append(md, []string{excerpt(a.Text), w.dueLabel(a.Deadline), dash(refs.agencyLabels(a.Leads)), strings.Join(docs, "; "), refs.ref(a.Provision)})
 	}
-	writeTableOrNone(&b, []string{"Action", "Deadline", "Lead", "Amends", "Provision"}, md, "No plan action amends a document.")
+	writeTableOrNone(&b, []string{action, w.t("report.col.deadline"), lead, w.t("report.col.amends"), provision}, md, w.t("report.plan.amendingNone"))
 
-	fmt.Fprintf(&b, "\n## OVERDUE: deadline passed by %s\n\n", p.AsOf)
-	fmt.Fprintf(&b, "Each row is an action with a dated deadline whose last day is before %s. "+
-		"A deadline with only a month (\"02/2026\") is due at the end of that month, one with only a year on 31 December. "+
-		"The documents do not say whether an action was done; ongoing (\"Thường xuyên\"), periodic and conditional actions are never listed.\n\n", p.AsOf)
+	heading(SectionOverdue)
+	b.WriteString(w.t("report.plan.overdueIntro", p.AsOf) + "\n\n")
 	md = nil
 	for _, a := range p.Overdue {
 		md = append(md, []string{a.Deadline.End(), a.Deadline.Raw, excerpt(a.Text), dash(refs.agencyLabels(a.Leads)), refs.ref(a.Provision)})
 	}
-	writeTableOrNone(&b, []string{"Due by", "Deadline as written", "Action", "Lead", "Provision"}, md, "No dated deadline has passed.")
+	writeTableOrNone(&b, []string{w.t("report.col.dueBy"), w.t("report.col.deadlineRaw"), action, lead, provision}, md, w.t("report.plan.overdueNone"))
 
-	b.WriteString("\n## Agencies with duties in the quy chế but no plan action\n\n")
-	b.WriteString("Each row is an agency the quy chế gives duties to that no plan names as lead or co-ordinator, " +
-		"with the number of its duties and the first of them.\n\n")
+	heading(SectionDutiesWithoutActions)
+	b.WriteString(w.t("report.plan.withDutiesIntro") + "\n\n")
 	md = nil
 	for _, e := range withDuties {
-		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
+		md = append(md, []string{e.agency.Name, w.kind(e.agency.Kind), strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
 	}
-	writeTableOrNone(&b, []string{"Agency", "Kind", "Duties", "First duty"}, md, "Every agency with duties has a plan action.")
+	writeTableOrNone(&b, []string{w.t("report.col.agency"), w.t("report.col.kind"), w.t("report.col.duties"), w.t("report.col.firstDuty")}, md,
+		w.t("report.plan.withDutiesNone"))
 
-	b.WriteString("\n## Plan leads without duties in the quy chế\n\n")
-	b.WriteString("Each row is an agency that leads plan actions but has no duty in the quy chế, " +
-		"with the number of actions it leads and the first of them.\n\n")
+	heading(SectionLeadsWithoutDuties)
+	b.WriteString(w.t("report.plan.leadsIntro") + "\n\n")
 	md = nil
 	for _, e := range leading {
-		md = append(md, []string{e.agency.Name, e.agency.Kind, strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
+		md = append(md, []string{e.agency.Name, w.kind(e.agency.Kind), strconv.Itoa(e.Count), dash(refs.ref(e.Provision))})
 	}
-	writeTableOrNone(&b, []string{"Agency", "Kind", "Actions led", "First action"}, md, "Every plan lead has duties in the quy chế.")
+	writeTableOrNone(&b, []string{w.t("report.col.agency"), w.t("report.col.kind"), w.t("report.col.actionsLed"), w.t("report.col.firstAction")}, md,
+		w.t("report.plan.leadsNone"))
 	return &b
 }
 
 // dueLabel shows a deadline as written with the last day it allows.
-func dueLabel(d regnet.Deadline) string {
+func (w words) dueLabel(d regnet.Deadline) string {
 	if end := d.End(); end != "" && end != d.Raw {
-		return d.Raw + " (due by " + end + ")"
+		return w.t("report.dueBy", d.Raw, end)
 	}
 	return dash(d.Raw)
 }

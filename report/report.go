@@ -44,22 +44,30 @@ func ParseFormat(s string) (Format, error) {
 type Renderer struct {
 	Store  regnet.Store
 	Format Format
+	// Lang is the language of the headings, column names and names of
+	// codes; the zero Lang is Vietnamese.
+	Lang Lang
 }
+
+// words is the renderer's wording.
+func (r Renderer) words() words { return words{lang: r.Lang} }
 
 // excerptRunes bounds the quoted wording in Markdown cells; CSV keeps the
 // whole text.
 const excerptRunes = 160
 
-// refs resolves the ids of analysis results to what a reader needs.
+// refs resolves the ids of analysis results to what a reader needs, in
+// the report's language.
 type refs struct {
+	words
 	provisions map[string]*regnet.Provision
 	documents  map[string]*regnet.Document
 	agencies   map[string]*regnet.Agency
 }
 
 // lookup fetches the given provisions (with their documents) and agencies.
-func lookup(ctx context.Context, s regnet.Store, provisionIDs, agencyIDs []string) (*refs, error) {
-	r := &refs{provisions: map[string]*regnet.Provision{}, documents: map[string]*regnet.Document{}, agencies: map[string]*regnet.Agency{}}
+func lookup(ctx context.Context, s regnet.Store, w words, provisionIDs, agencyIDs []string) (*refs, error) {
+	r := &refs{words: w, provisions: map[string]*regnet.Provision{}, documents: map[string]*regnet.Document{}, agencies: map[string]*regnet.Agency{}}
 	if ids := nonEmpty(provisionIDs); len(ids) > 0 {
 		list, err := s.Provisions(ctx, regnet.ProvisionFilter{IDs: ids})
 		if err != nil {
@@ -100,7 +108,7 @@ func (r *refs) cite(provisionID string) (doc, path string) {
 		return "", provisionID
 	}
 	if d := r.documents[p.Document]; d != nil {
-		return docLabel(d), p.Path
+		return r.docLabel(d), p.Path
 	}
 	return p.Document, p.Path
 }
@@ -130,50 +138,33 @@ func (r *refs) agencyKind(id string) string {
 	return ""
 }
 
-// agencyLabel is an agency's name and kind: "Sở Y tế (HEALTH)".
+// agencyLabel is an agency's name and kind code: "Sở Y tế (HEALTH)". The
+// name already says the kind in Vietnamese; the code is what an analyst
+// filters by.
 func (r *refs) agencyLabel(id string) string {
 	if a := r.agencies[id]; a != nil {
-		return agencyLabel(a)
+		return a.Name + " (" + a.Kind + ")"
 	}
 	return id
-}
-
-func agencyLabel(a *regnet.Agency) string {
-	return a.Name + " (" + a.Kind + ")"
-}
-
-// kindNames are the Vietnamese names of document kinds, for documents that
-// have no number to cite.
-var kindNames = map[string]string{
-	regnet.KindQuyetDinh: "Quyết định",
-	regnet.KindQuyChe:    "Quy chế",
-	regnet.KindKeHoach:   "Kế hoạch",
-	regnet.KindNghiQuyet: "Nghị quyết",
-	regnet.KindLuat:      "Luật",
-	regnet.KindChiThi:    "Chỉ thị",
-	regnet.KindTinTuc:    "Tin tức",
 }
 
 // docLabel is how a fact's document is cited: its number, or, for a draft
 // without one, its kind, province, period and file, which is what a drafter
 // can find it by.
-func docLabel(d *regnet.Document) string {
+func (w words) docLabel(d *regnet.Document) string {
 	if d.Number != nil && *d.Number != "" {
 		return *d.Number
 	}
-	parts := []string{kindNames[d.Kind]}
-	if parts[0] == "" {
-		parts[0] = d.Kind
-	}
+	parts := []string{w.status("docKind.", d.Kind)}
 	if d.Province != "" {
 		parts = append(parts, d.Province)
 	}
 	if len(d.Period) == 2 {
 		parts = append(parts, fmt.Sprintf("%d-%d", d.Period[0], d.Period[1]))
 	}
-	state := "chưa có số"
+	state := w.t("doc.unnumbered")
 	if d.Status == regnet.StatusDraft {
-		state = "dự thảo, chưa có số"
+		state = w.name(regnet.Labels.Statuses, d.Status) + ", " + state
 	}
 	return fmt.Sprintf("%s (%s, %s)", strings.Join(parts, " "), state, d.Source.File)
 }
@@ -202,51 +193,6 @@ func evidenceLine(d *regnet.Duty, keep func(regnet.Evidence) bool) string {
 	return strings.Join(parts, "; ")
 }
 
-// roleNames are the Vietnamese wordings behind the role codes.
-var roleNames = map[string]string{
-	regnet.RoleLead:       "chủ trì",
-	regnet.RoleCoordinate: "phối hợp",
-	regnet.RoleSupport:    "hỗ trợ khi có yêu cầu",
-	regnet.RoleAdvise:     "tham mưu",
-	regnet.RoleDirect:     "chỉ đạo",
-	regnet.RoleGuide:      "hướng dẫn",
-	regnet.RolePropaganda: "tuyên truyền",
-	regnet.RolePerform:    "thực hiện",
-}
-
-// roleLabel is a role code with its wording: "LEAD (chủ trì)".
-func roleLabel(role string) string {
-	if n := roleNames[role]; n != "" {
-		return role + " (" + n + ")"
-	}
-	return role
-}
-
-// fieldLabel is a field code with its name: "FOOD_SAFETY (An toàn thực phẩm)".
-func fieldLabel(f *regnet.Field) string {
-	if f == nil {
-		return ""
-	}
-	if f.Name != "" && f.Name != f.Code {
-		return f.Code + " (" + f.Name + ")"
-	}
-	return f.Code
-}
-
-// noArea labels coverage rows whose duties name no area: they cover the
-// field wherever it arises.
-const noArea = "(no area named)"
-
-func areaLabel(a *regnet.Area) string {
-	if a == nil {
-		return noArea
-	}
-	if a.Name != "" {
-		return a.Code + " (" + a.Name + ")"
-	}
-	return a.Code
-}
-
 func fieldCode(f *regnet.Field) string {
 	if f == nil {
 		return ""
@@ -254,25 +200,11 @@ func fieldCode(f *regnet.Field) string {
 	return f.Code
 }
 
-func fieldName(f *regnet.Field) string {
-	if f == nil {
-		return ""
-	}
-	return f.Name
-}
-
 func areaCode(a *regnet.Area) string {
 	if a == nil {
 		return ""
 	}
 	return a.Code
-}
-
-func areaName(a *regnet.Area) string {
-	if a == nil {
-		return ""
-	}
-	return a.Name
 }
 
 // provinceDocuments lists the documents read for a province, for the
@@ -292,23 +224,23 @@ func provinceDocuments(ctx context.Context, s regnet.Store, province string) ([]
 
 // writeDocuments writes the list of documents a report was computed from,
 // with their status, so that a reader knows when a fact comes from a draft.
-func writeDocuments(b *strings.Builder, docs []*regnet.Document) {
+func (w words) writeDocuments(b *strings.Builder, docs []*regnet.Document) {
 	for _, d := range docs {
-		line := "- " + docLabel(d)
+		line := "- " + w.docLabel(d)
 		if d.Title != "" {
 			line += ": " + cell(d.Title)
 		}
-		line += " — " + d.Status
+		line += " — " + w.name(regnet.Labels.Statuses, d.Status)
 		if d.Issued != nil {
 			line += ", " + *d.Issued
 		}
 		if d.Named {
-			line += " (named by the documents read; its text is not loaded)"
+			line += " (" + w.t("time.named") + ")"
 		}
 		b.WriteString(line + "\n")
 	}
 	if len(docs) == 0 {
-		b.WriteString("- (none)\n")
+		b.WriteString("- " + w.t("report.none") + "\n")
 	}
 }
 

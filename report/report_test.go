@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,8 +76,14 @@ var reports = []struct {
 	}},
 }
 
-// render returns one report in one format.
+// render returns one report in one format, in Vietnamese.
 func render(t *testing.T, name string, format report.Format) string {
+	t.Helper()
+	return renderIn(t, name, format, report.Vietnamese)
+}
+
+// renderIn returns one report in one format and language.
+func renderIn(t *testing.T, name string, format report.Format, lang report.Lang) string {
 	t.Helper()
 	_, s := bundledStore(t)
 	for _, rep := range reports {
@@ -84,7 +91,7 @@ func render(t *testing.T, name string, format report.Format) string {
 			continue
 		}
 		var buf bytes.Buffer
-		if err := rep.render(context.Background(), report.Renderer{Store: s, Format: format}, &buf); err != nil {
+		if err := rep.render(context.Background(), report.Renderer{Store: s, Format: format, Lang: lang}, &buf); err != nil {
 			t.Fatalf("%s (%s): %v", name, format, err)
 		}
 		return buf.String()
@@ -93,29 +100,35 @@ func render(t *testing.T, name string, format report.Format) string {
 	return ""
 }
 
-// TestGolden compares every report in both formats with testdata; run
-// `go test ./report -update` to rewrite the files after a deliberate change,
-// then read the diff.
+// goldenLangs are the languages of the golden files: Vietnamese reports
+// are testdata/NAME.FORMAT, English ones testdata/NAME.en.FORMAT.
+var goldenLangs = map[report.Lang]string{report.Vietnamese: "", report.English: ".en"}
+
+// TestGolden compares every report in both formats and both languages
+// with testdata; run `go test ./report -update` to rewrite the files after
+// a deliberate change, then read the diff.
 func TestGolden(t *testing.T) {
 	for _, rep := range reports {
 		for _, format := range []report.Format{report.Markdown, report.CSV} {
-			file := filepath.Join("testdata", rep.name+"."+string(format))
-			t.Run(file, func(t *testing.T) {
-				got := render(t, rep.name, format)
-				if *update {
-					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
+			for lang, suffix := range goldenLangs {
+				file := filepath.Join("testdata", rep.name+suffix+"."+string(format))
+				t.Run(file, func(t *testing.T) {
+					got := renderIn(t, rep.name, format, lang)
+					if *update {
+						if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						return
 					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run `go test ./report -update` to create it)", err)
-				}
-				if got != string(want) {
-					t.Errorf("%s differs from the report (run `go test ./report -update` and read the diff):\n%s", file, firstDiff(string(want), got))
-				}
-			})
+					want, err := os.ReadFile(file)
+					if err != nil {
+						t.Fatalf("%v (run `go test ./report -update` to create it)", err)
+					}
+					if got != string(want) {
+						t.Errorf("%s differs from the report (run `go test ./report -update` and read the diff):\n%s", file, firstDiff(string(want), got))
+					}
+				})
+			}
 		}
 	}
 }
@@ -172,15 +185,16 @@ func records(t *testing.T, text string, columns []string) []map[string]string {
 	return out
 }
 
-// section returns the Markdown section whose heading starts with prefix.
-func section(t *testing.T, md, prefix string) string {
+// section returns the Markdown section whose heading names the code, as
+// "## Khoảng trống: chưa có cơ quan chủ trì (GAP)".
+func section(t *testing.T, md, code string) string {
 	t.Helper()
 	for _, s := range strings.Split(md, "\n## ") {
-		if strings.HasPrefix(s, prefix) {
+		if heading, _, _ := strings.Cut(s, "\n"); strings.Contains(heading, "("+code+")") {
 			return s
 		}
 	}
-	t.Fatalf("no section %q in:\n%s", prefix, md)
+	t.Fatalf("no section %q in:\n%s", code, md)
 	return ""
 }
 
@@ -209,9 +223,9 @@ func TestCoverageFacts(t *testing.T) {
 
 	md := section(t, render(t, "coverage", report.Markdown), "OVERLAP")
 	for _, line := range []string{
-		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
-		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Nông nghiệp và Môi trường (AGRICULTURE_ENVIRONMENT) | 83/2025/QĐ-UBND, Điều 7 khoản 9 điểm b |",
-		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Công Thương (INDUSTRY_TRADE) | 83/2025/QĐ-UBND, Điều 7 khoản 1 điểm d |",
+		"| An toàn thực phẩm (FOOD_SAFETY) | (không nêu địa bàn) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
+		"| An toàn thực phẩm (FOOD_SAFETY) | (không nêu địa bàn) | Sở Nông nghiệp và Môi trường (AGRICULTURE_ENVIRONMENT) | 83/2025/QĐ-UBND, Điều 7 khoản 9 điểm b |",
+		"| An toàn thực phẩm (FOOD_SAFETY) | (không nêu địa bàn) | Sở Công Thương (INDUSTRY_TRADE) | 83/2025/QĐ-UBND, Điều 7 khoản 1 điểm d |",
 	} {
 		if !strings.Contains(md, line) {
 			t.Errorf("the OVERLAP section lacks %q", line)
@@ -282,8 +296,8 @@ func TestCompareFacts(t *testing.T) {
 	for _, want := range []string{
 		"| Lạng Sơn | Công an tỉnh (POLICE) |",
 		"| Lạng Sơn | Chi cục Quản lý thị trường (MARKET_MANAGEMENT) |",
-		"| FATHERLAND_FRONT | Điện Biên |",
-		"| STATE_BANK | FOREX_GOLD (Ngoại hối, vàng) | COORDINATE (phối hợp) | 83/2025/QĐ-UBND, Điều 7 khoản 12 | LEAD (chủ trì) |",
+		"| Mặt trận Tổ quốc (FATHERLAND_FRONT) | Điện Biên |",
+		"| Ngân hàng Nhà nước (STATE_BANK) | Ngoại hối, vàng (FOREX_GOLD) | Phối hợp (COORDINATE) | 83/2025/QĐ-UBND, Điều 7 khoản 12 | Chủ trì (LEAD) |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown comparison lacks %q", want)
@@ -450,8 +464,55 @@ func TestCoverageEvidence(t *testing.T) {
 			t.Errorf("no coverage row %s/%s for %s", tc.field, tc.area, tc.kind)
 		}
 	}
-	line := "| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Công an tỉnh Lạng Sơn (POLICE) | 83/2025/QĐ-UBND, Điều 7 khoản 2 điểm b | LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm» |"
+	line := "| An toàn thực phẩm (FOOD_SAFETY) | (không nêu địa bàn) | Công an tỉnh Lạng Sơn (POLICE) | 83/2025/QĐ-UBND, Điều 7 khoản 2 điểm b | LEAD ← «Chủ trì»; FOOD_SAFETY ← «an toàn thực phẩm» |"
 	if !strings.Contains(mdOut.String(), line) {
 		t.Errorf("the Markdown coverage lacks %q:\n%s", line, mdOut.String())
+	}
+}
+
+// TestPhrases checks the report's phrases in the table of names: each has
+// both languages with the same verbs, and no rendered report shows a
+// phrase key, which is what a phrase missing from the table would print.
+func TestPhrases(t *testing.T) {
+	verbs := regexp.MustCompile(`%[sd]`)
+	for key, l := range regnet.Labels.UI {
+		if !strings.HasPrefix(key, "report.") && !strings.HasPrefix(key, "docKind.") {
+			continue
+		}
+		if l.VI == "" || l.EN == "" || l.VI == l.EN {
+			t.Errorf("%s: %+v: want a Vietnamese and an English phrase", key, l)
+		}
+		if v, e := verbs.FindAllString(l.VI, -1), verbs.FindAllString(l.EN, -1); !slices.Equal(v, e) {
+			t.Errorf("%s: verbs %v in Vietnamese, %v in English", key, v, e)
+		}
+	}
+	leaked := regexp.MustCompile(`\b(report|docKind|change)\.[A-Za-z]`)
+	for _, rep := range reports {
+		for _, format := range []report.Format{report.Markdown, report.CSV} {
+			for lang := range goldenLangs {
+				if k := leaked.FindString(renderIn(t, rep.name, format, lang)); k != "" {
+					t.Errorf("%s (%s, %s) shows the key %q", rep.name, format, lang, k)
+				}
+			}
+		}
+	}
+}
+
+func TestParseLang(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want report.Lang
+		ok   bool
+	}{
+		{"vi", report.Vietnamese, true},
+		{"EN", report.English, true},
+		{" en ", report.English, true},
+		{"fr", "", false},
+		{"", "", false},
+	} {
+		got, err := report.ParseLang(c.in)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("ParseLang(%q) = %q, %v", c.in, got, err)
+		}
 	}
 }

@@ -377,12 +377,10 @@ func TestExplorerViews(t *testing.T) {
 	stayedHome(t, s, base)
 }
 
-// TestComparisonReachesTheLaw opens the comparison of the two provinces,
-// opens a cell of the coverage matrix, follows the provision of a duty
-// behind it into the document view and finds the provision marked there,
-// with the document's metadata; no request leaves the server.
-func TestComparisonReachesTheLaw(t *testing.T) {
-	s, base := openExplorer(t)
+// openComparison opens the comparison of Lạng Sơn with Điện Biên and
+// returns its coverage matrices once drawn.
+func openComparison(t *testing.T, s *session) []string {
+	t.Helper()
 	if err := s.click(must(s.find(`[data-testid="compare-open"]`))(t)); err != nil {
 		t.Fatal(err)
 	}
@@ -395,7 +393,16 @@ func TestComparisonReachesTheLaw(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	matrices := waitElements(t, s, `[data-testid="compare-result"]:not([aria-busy]) [data-testid="coverage"]`)
+	return waitElements(t, s, `[data-testid="compare-result"]:not([aria-busy]) [data-testid="coverage"]`)
+}
+
+// TestComparisonReachesTheLaw opens the comparison of the two provinces,
+// opens a cell of the coverage matrix, follows the provision of a duty
+// behind it into the document view and finds the provision marked there,
+// with the document's metadata; no request leaves the server.
+func TestComparisonReachesTheLaw(t *testing.T) {
+	s, base := openExplorer(t)
+	matrices := openComparison(t, s)
 	if len(matrices) != 2 {
 		t.Fatalf("%d coverage matrices, want one per province", len(matrices))
 	}

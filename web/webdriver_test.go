@@ -335,3 +335,24 @@ func (s *session) screenshot() ([]byte, error) {
 	}
 	return base64.StdEncoding.DecodeString(b64)
 }
+
+// cdp runs a Chrome DevTools Protocol command in the session's page
+// (ChromeDriver's goog/cdp/execute), for what WebDriver has no command for,
+// such as emulating print media.
+func (s *session) cdp(cmd string, params map[string]any) error {
+	if params == nil {
+		params = map[string]any{}
+	}
+	return s.call(http.MethodPost, "/goog/cdp/execute", map[string]any{"cmd": cmd, "params": params}, nil)
+}
+
+// printPDF returns the page printed as PDF (WebDriver's Print Page), A4
+// with backgrounds, as a user's "Print to PDF" would give it.
+func (s *session) printPDF() ([]byte, error) {
+	var b64 string
+	in := map[string]any{"background": true, "page": map[string]any{"width": 21.0, "height": 29.7}}
+	if err := s.call(http.MethodPost, "/print", in, &b64); err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(b64)
+}

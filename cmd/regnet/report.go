@@ -11,8 +11,8 @@ import (
 	"github.com/regnet/regnet/report"
 )
 
-const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--in-force] [--include-drafts] [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
-       regnet report compare-documents --a DOC --b DOC [--format md|csv] [--excel] [--neo4j URI] [FILE|DIR ...]
+const reportUsage = `Usage: regnet report coverage|compare|plan --province P [--with P2] [--as-of YYYY-MM-DD] [--in-force] [--include-drafts] [--format md|csv] [--lang vi|en] [--excel] [--neo4j URI] [FILE|DIR ...]
+       regnet report compare-documents --a DOC --b DOC [--format md|csv] [--lang vi|en] [--excel] [--neo4j URI] [FILE|DIR ...]
 
   coverage  who leads each field and area of province P: gaps and overlaps
   compare   what P has that P2 lacks or words differently, and the reverse (needs --with)
@@ -24,6 +24,9 @@ With --as-of, coverage and compare read only the facts of the documents in
 force on that day (drafts too with --include-drafts) and list those
 documents; plan checks the deadlines against that day and, with --in-force,
 reads only the plans and quy chế in force on it (today without --as-of).
+
+Reports are written in Vietnamese unless --lang en (or REGNET_LANG=en);
+codes stay beside the names, and CSV column names are the same in both.
 
 Reads the bundled documents (or FILE|DIR ...) unless --neo4j or NEO4J_URI
 names a graph loaded with "regnet load". Flags come before files.
@@ -61,6 +64,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	docA := fs.String("a", "", "first document, by id or number (compare-documents only)")
 	docB := fs.String("b", "", "second document, by id or number (compare-documents only)")
 	formatName := fs.String("format", "md", "output format: md (Markdown) or csv")
+	langName := fs.String("lang", envOr("REGNET_LANG", string(report.Vietnamese)), "language of headings and names: vi or en (default $REGNET_LANG, else vi)")
 	uri := fs.String("neo4j", "", "Neo4j Bolt URI to read the graph from (default $NEO4J_URI; none: parse the documents)")
 	excel := excelFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
@@ -98,6 +102,10 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usagef("--format: %v", err)
 	}
+	lang, err := report.ParseLang(*langName)
+	if err != nil {
+		return usagef("--lang: %v", err)
+	}
 	if *excel && format != report.CSV {
 		return usagef("--excel is for --format csv, not %s", format)
 	}
@@ -112,7 +120,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return fmt.Errorf("compare document %s with %s: %w", *docA, *docB, err)
 		}
-		return report.Renderer{Store: store, Format: format}.CompareDocuments(ctx, stdout, c)
+		return report.Renderer{Store: store, Format: format, Lang: lang}.CompareDocuments(ctx, stdout, c)
 	}
 	p, err := knownProvince(ctx, store, *province)
 	if err != nil {
@@ -128,7 +136,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := forExcel(stdout, *excel); err != nil {
 		return err
 	}
-	r := report.Renderer{Store: store, Format: format}
+	r := report.Renderer{Store: store, Format: format, Lang: lang}
 	switch kind {
 	case "coverage":
 		rows, err := regnet.LeadCoverage(ctx, store, p)

@@ -14,20 +14,26 @@ import (
 )
 
 // The command line must give exactly the reports of the report package's
-// golden files (same documents, same as-of date), in both formats.
+// golden files (same documents, same as-of date), in both formats and
+// both languages: Vietnamese unless --lang or REGNET_LANG says English.
 func TestReportMatchesGolden(t *testing.T) {
 	t.Setenv("NEO4J_URI", "") // the bundled documents, in memory
 	tests := []struct {
+		env    string // REGNET_LANG
 		args   []string
 		golden string
 	}{
-		{[]string{"report", "coverage", "--province", "Lạng Sơn"}, "coverage.md"},
-		{[]string{"report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv"}, "compare.csv"},
-		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "md"}, "plan.md"},
-		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "csv"}, "plan.csv"},
+		{"", []string{"report", "coverage", "--province", "Lạng Sơn"}, "coverage.md"},
+		{"", []string{"report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên", "--format", "csv"}, "compare.csv"},
+		{"", []string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "md"}, "plan.md"},
+		{"", []string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "csv"}, "plan.csv"},
+		{"", []string{"report", "coverage", "--province", "Lạng Sơn", "--lang", "en"}, "coverage.en.md"},
+		{"en", []string{"report", "compare", "--province", "Lạng Sơn", "--with", "Điện Biên"}, "compare.en.md"},
+		{"en", []string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "2026-03-01", "--format", "csv", "--lang", "vi"}, "plan.csv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
+			t.Setenv("REGNET_LANG", tt.env)
 			code, out, stderr := run(t, tt.args...)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
@@ -53,7 +59,7 @@ func TestReportAsOf(t *testing.T) {
 		day        string
 		has, lacks []string
 	}{
-		{"2025-06-01", []string{"09/2017/QĐ-UBND", "125/KH-UBND", "text is not loaded"}, []string{cite}},
+		{"2025-06-01", []string{"09/2017/QĐ-UBND", "125/KH-UBND", "chưa có toàn văn"}, []string{cite}},
 		{"2026-01-15", []string{cite}, []string{"09/2017/QĐ-UBND"}},
 	} {
 		code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn", "--as-of", tt.day)
@@ -121,15 +127,16 @@ func runCSV(t *testing.T, header []string, args ...string) [][]string {
 
 func TestReportMarkdown(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
+	t.Setenv("REGNET_LANG", "")
 	code, out, stderr := run(t, "report", "coverage", "--province", "Lạng Sơn")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"# Lead coverage: Lạng Sơn",
-		"## OVERLAP",
-		"## GAP",
-		"| FOOD_SAFETY (An toàn thực phẩm) | (no area named) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
+		"# Cơ quan chủ trì từng lĩnh vực: Lạng Sơn",
+		"## Chồng chéo: nhiều cơ quan cùng chủ trì (OVERLAP)",
+		"## Khoảng trống: chưa có cơ quan chủ trì (GAP)",
+		"| An toàn thực phẩm (FOOD_SAFETY) | (không nêu địa bàn) | Sở Y tế (HEALTH) | 83/2025/QĐ-UBND, Điều 7 khoản 7 điểm a |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -157,7 +164,7 @@ func TestReportFiles(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	file := filepath.Join("..", "..", "data", "dienbien_quyche_du-thao-2025.txt")
 	code, out, stderr := run(t, "report", "coverage", "--province", "Điện Biên", file)
-	if code != exitOK || !strings.Contains(out, "# Lead coverage: Điện Biên") {
+	if code != exitOK || !strings.Contains(out, "# Cơ quan chủ trì từng lĩnh vực: Điện Biên") {
 		t.Fatalf("exit %d: %s\n%s", code, stderr, out)
 	}
 	code, _, stderr = run(t, "report", "coverage", "--province", "Lạng Sơn", file)
@@ -179,6 +186,7 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"report", "compare", "--province", "Lạng Sơn"}, exitUsage, "--with"},
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--with", "Điện Biên"}, exitUsage, "only for compare"},
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--format", "pdf"}, exitUsage, `unknown format "pdf"`},
+		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--lang", "fr"}, exitUsage, `unknown language "fr"`},
 		{[]string{"report", "plan", "--province", "Lạng Sơn", "--as-of", "01/03/2026"}, exitUsage, "YYYY-MM-DD"},
 		{[]string{"report", "coverage", "--province", "Lạng Sơn", "--include-drafts"}, exitUsage, "with --as-of"},
 		{[]string{"report", "compare-documents", "--a", "125/KH-UBND"}, exitUsage, "takes --a and --b"},
@@ -205,7 +213,7 @@ func TestReportErrors(t *testing.T) {
 func TestReportProvinceWithoutAccents(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	code, out, stderr := run(t, "report", "coverage", "--province", "lang son")
-	if code != exitOK || !strings.HasPrefix(out, "# Lead coverage: Lạng Sơn\n") {
+	if code != exitOK || !strings.HasPrefix(out, "# Cơ quan chủ trì từng lĩnh vực: Lạng Sơn\n") {
 		t.Errorf("exit %d: %s\n%.80s", code, stderr, out)
 	}
 }

@@ -3137,11 +3137,11 @@ type Statement {
 
 "What a new version does to a slot."
 enum StatementChangeKind {
-  "Only the second document fills the slot."
+  "Added (thêm): only the second document fills the slot."
   ADDED
-  "Only the first document fills the slot."
+  "Removed (bỏ): only the first document fills the slot."
   REMOVED
-  "Both fill it, with another strongest role."
+  "Changed (thay đổi): both fill it, with another strongest role."
   CHANGED
 }
 
@@ -3485,11 +3485,11 @@ enum DocumentKind {
 
 "Where a document stands: issued, a draft, or replaced."
 enum DocumentStatus {
-  "Signed and issued."
+  "Signed and issued (đã ban hành)."
   ISSUED
   "A draft (dự thảo): not in force, and possibly unnumbered and unsigned."
   DRAFT
-  "Replaced by a later document."
+  "Replaced by a later document (đã được thay thế)."
   REPLACED
 }
 
@@ -3538,7 +3538,7 @@ enum Role {
   GUIDE
   "tuyên truyền"
   PROPAGANDA
-  "anything else"
+  "thực hiện: any other action the duty asks for"
   PERFORM
 }
 
@@ -3566,29 +3566,29 @@ enum HandoffAction {
 
 "How a plan action's deadline is given."
 enum DeadlineKind {
-  "A date, month or year."
+  "A date, month or year (hạn)."
   DATE
   "Thường xuyên (ongoing)."
   RECURRING
   "Định kỳ (periodic)."
   PERIODIC
-  "Theo chỉ đạo …, Sau khi … (on a condition)."
+  "On a condition (khi phát sinh): Theo chỉ đạo …, Sau khi …."
   CONDITIONAL
-  "The text gives no deadline (the plan's period alone bounds the task)."
+  "The text gives no deadline (không nêu thời hạn); the plan's period alone bounds the task."
   UNSPECIFIED
 }
 
 "What the words of a piece of Evidence justify."
 enum EvidenceTag {
-  "The duty's role: the cue that governs the holder's action (Chủ trì, phối hợp)."
+  "The duty's role (vai trò): the cue that governs the holder's action (Chủ trì, phối hợp)."
   ROLE
-  "One of the duty's fields."
+  "One of the duty's fields (lĩnh vực)."
   FIELD
-  "One of the duty's areas."
+  "One of the duty's areas (địa bàn)."
   AREA
-  "One of the duty's partners."
+  "One of the duty's partners (cơ quan phối hợp)."
   PARTNER
-  "One of the duty's reporting lines."
+  "One of the duty's reporting lines (báo cáo cho)."
   REPORTS_TO
 }
 
@@ -3624,25 +3624,25 @@ enum Precision {
 
 "The kind of link a PathStep follows."
 enum PathStepType {
-  "A handoff rule: from notifies or transfers to to."
+  "A handoff rule (chuyển giao, thông báo): from notifies or transfers to to."
   HANDS_OFF_TO
-  "A duty names the other agency as a partner (followed either way)."
+  "A duty names the other agency as a partner (phối hợp); followed either way."
   COORDINATES_WITH
-  "One agency belongs to the other (followed either way)."
+  "One agency belongs to the other (trực thuộc); followed either way."
   PART_OF
-  "A duty's reporting line: from reports or sends results to to."
+  "A duty's reporting line (báo cáo): from reports or sends results to to."
   REPORTS_TO
 }
 
 "What a search hit is; the SearchHit field of the same name holds it."
 enum SearchHitType {
-  "An agency, found by its name or aliases."
+  "An agency (cơ quan), found by its name or aliases."
   AGENCY
-  "A duty, found by its words."
+  "A duty (nhiệm vụ), found by its words."
   DUTY
-  "A provision, found by its heading or text."
+  "A provision (điều khoản), found by its heading or text."
   PROVISION
-  "A plan action, found by its text or output."
+  "A plan action (nhiệm vụ kế hoạch), found by its text or output."
   PLAN_ACTION
   "A whole document, found by its number."
   DOCUMENT
@@ -3654,7 +3654,7 @@ two provinces line up. The codes come from the ontology (loader/ontology.yaml);
 a code added there is added here too, and a test keeps the two in step.
 """
 enum AgencyKind {
-  "Provincial People's Committee (Ủy ban nhân dân tỉnh)"
+  "Provincial People's Committee (UBND tỉnh: Ủy ban nhân dân tỉnh)"
   PEOPLES_COMMITTEE
   "Provincial Steering Committee 389 (Ban Chỉ đạo 389 tỉnh)"
   STEERING_COMMITTEE_389
@@ -3702,19 +3702,19 @@ enum AgencyKind {
   HOME_AFFAIRS
   "Economic Zone Authority (Ban Quản lý Khu kinh tế)"
   ECONOMIC_ZONE_AUTHORITY
-  "Provincial press and broadcaster (Báo và Phát thanh, Truyền hình tỉnh)"
+  "Provincial press and broadcaster (Báo chí, phát thanh: Báo và Phát thanh, Truyền hình tỉnh)"
   MEDIA
   "Vietnam Fatherland Front (provincial committee) (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh)"
   FATHERLAND_FRONT
-  "Commune People's Committees (Ủy ban nhân dân cấp xã)"
+  "Commune People's Committees (UBND cấp xã: Ủy ban nhân dân cấp xã)"
   COMMUNE_PEOPLES_COMMITTEE
-  "District People's Committees (Ủy ban nhân dân cấp huyện)"
+  "District People's Committees (UBND cấp huyện: Ủy ban nhân dân cấp huyện)"
   DISTRICT_PEOPLES_COMMITTEE
   "Provincial Procuracy (Viện Kiểm sát nhân dân tỉnh)"
   PROCURACY
   "Provincial People's Court (Tòa án nhân dân tỉnh)"
   COURT
-  "All departments and agencies (collective) (Các sở, ban, ngành)"
+  "All departments and agencies, collectively (Các sở, ngành: các sở, ban, ngành)"
   ALL_DEPARTMENTS
   "Other agencies concerned (collective) (Các cơ quan liên quan khác)"
   OTHER_AGENCIES
