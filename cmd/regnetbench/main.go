@@ -5,6 +5,12 @@
 // the CPU time Neo4j and each server spent per request (from /proc). It
 // prints one Markdown table. scripts/bench starts what it measures.
 //
+// A side with another schema (the peer, loadtest/peer) is sent its own
+// query file for a question (-ask) whose aliases give regnet's field names;
+// answers are compared as sets of "field=value" leaves on the fields both
+// give (see facts). With -peer NAME, every side's throughput is also given
+// as a multiple of that side's.
+//
 //	regnetbench -side off=http://127.0.0.1:28501/graphql@PID \
 //	    -side on=http://127.0.0.1:28502/graphql@PID \
 //	    -question agency=loadtest/queries/agency.graphql -neo4j-pid PID
@@ -73,6 +79,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := fs.Int("c", 20, "most connections, and clients of the throughput runs")
 	dur := fs.Duration("d", 10*time.Second, "length of each run")
 	rates := fs.String("rates", "50,150", "fixed request rates (req/s), comma-separated")
+	peer := fs.String("peer", "", "a side's name: every other side's max req/s is also given as a multiple of that side's, round by round")
 	repeated := fs.Int("repeated", 0, "write the bundled documents this many times over into the folder given as argument, and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -107,7 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rateList = append(rateList, f)
 	}
 
-	b := &bench{clients: *clients, dur: *dur, neo4jPid: *neo4jPid, rates: rateList,
+	b := &bench{peer: *peer, clients: *clients, dur: *dur, neo4jPid: *neo4jPid, rates: rateList,
 		results: map[string]*measure{}, client: &http.Client{Transport: &http.Transport{
 			MaxIdleConnsPerHost: *clients, MaxConnsPerHost: *clients}, Timeout: 30 * time.Second}}
 	fmt.Fprintf(stdout, "load average at start: %s\n", loadAvg())
@@ -182,6 +189,7 @@ func writeRepeated(n int, dir string) error {
 }
 
 type bench struct {
+	peer     string // the side the others are compared with; "" for none
 	clients  int
 	dur      time.Duration
 	neo4jPid int
@@ -212,10 +220,12 @@ func (b *bench) body(q question, s *side) ([]byte, error) {
 	return loadtest.NewBody(string(text), nil)
 }
 
-// check asks every side the question once and compares the answers' data,
-// keys sorted: the figures mean something only for the same answers.
+// check asks every side the question once and compares the answers' data
+// after normalising them (see facts): the figures mean something only for
+// the same answers. A side whose schema differs asks in its own words
+// (-ask) and aliases its fields to the first side's names.
 func (b *bench) check(ctx context.Context, q question, sides []*side, stdout io.Writer) error {
-	var first []byte
+	var first map[string]bool
 	for _, s := range sides {
 		body, err := b.body(q, s)
 		if err != nil {
@@ -226,22 +236,114 @@ func (b *bench) check(ctx context.Context, q question, sides []*side, stdout io.
 			return fmt.Errorf("%s on %s: %w", q.name, s.name, err)
 		}
 		var resp struct {
-			Data any `json:"data"`
+			Data   any `json:"data"`
+			Errors []struct {
+				Message string `json:"message"`
+			} `json:"errors"`
 		}
 		if err := json.Unmarshal(out, &resp); err != nil {
 			return fmt.Errorf("%s on %s: %w", q.name, s.name, err)
 		}
-		canon, _ := json.Marshal(resp.Data)
+		if len(resp.Errors) > 0 {
+			return fmt.Errorf("%s on %s: %s", q.name, s.name, resp.Errors[0].Message)
+		}
+		got := facts(resp.Data)
 		if first == nil {
-			first = canon
+			first = got
 			continue
 		}
-		if !bytes.Equal(canon, first) {
-			return fmt.Errorf("%s: %s answers differently from %s", q.name, s.name, sides[0].name)
+		ignored, missing, extra := compareFacts(first, got)
+		if len(missing)+len(extra) > 0 {
+			return fmt.Errorf("%s: %s answers differently from %s: %d facts missing (e.g. %s), %d more (e.g. %s)",
+				q.name, s.name, sides[0].name, len(missing), sample(missing), len(extra), sample(extra))
+		}
+		if len(ignored) > 0 {
+			fmt.Fprintf(stdout, "  %s on %s: fields only one side gives, not compared: %s\n", q.name, s.name, strings.Join(ignored, ", "))
 		}
 	}
-	fmt.Fprintf(stdout, "answers equal: %s (%d bytes of data)\n", q.name, len(first))
+	fmt.Fprintf(stdout, "answers equal: %s (%d distinct facts)\n", q.name, len(first))
 	return nil
+}
+
+// facts normalises an answer's data to the set of its scalar leaves, each
+// written "field=value" with the name of the field that holds it. Lists and
+// the objects around a leaf are flattened away, so a one-to-one link that
+// one schema gives as an object and another as a list of one, a connection
+// with or without edges, or a different order of a list, all give the same
+// set; null leaves are left out. Two answers with the same facts name the
+// same agencies, duties, provisions and values, though a fact's place in
+// the tree is not compared.
+func facts(data any) map[string]bool {
+	out := map[string]bool{}
+	var walk func(field string, v any)
+	walk = func(field string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				walk(k, x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(field, x)
+			}
+		case nil:
+		default:
+			b, _ := json.Marshal(v)
+			out[field+"="+string(b)] = true
+		}
+	}
+	walk("", data)
+	return out
+}
+
+// compareFacts compares two sets of facts on the fields both give: the
+// fields only one gives (a cursor, a score) are returned as ignored.
+func compareFacts(a, b map[string]bool) (ignored, missing, extra []string) {
+	fields := func(m map[string]bool) map[string]bool {
+		f := map[string]bool{}
+		for k := range m {
+			name, _, _ := strings.Cut(k, "=")
+			f[name] = true
+		}
+		return f
+	}
+	fa, fb := fields(a), fields(b)
+	for f := range fa {
+		if !fb[f] {
+			ignored = append(ignored, f)
+		}
+	}
+	for f := range fb {
+		if !fa[f] {
+			ignored = append(ignored, f)
+		}
+	}
+	shared := func(k string) bool { name, _, _ := strings.Cut(k, "="); return fa[name] && fb[name] }
+	for k := range a {
+		if shared(k) && !b[k] {
+			missing = append(missing, k)
+		}
+	}
+	for k := range b {
+		if shared(k) && !a[k] {
+			extra = append(extra, k)
+		}
+	}
+	slices.Sort(ignored)
+	slices.Sort(missing)
+	slices.Sort(extra)
+	return ignored, missing, extra
+}
+
+func sample(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	s := xs[0]
+	if len(s) > 120 {
+		s = s[:120] + "…"
+	}
+	return s
 }
 
 func (b *bench) measure(ctx context.Context, q question, s *side) error {
@@ -326,12 +428,19 @@ func loadAvg() string {
 }
 
 func (b *bench) print(w io.Writer, questions []question, sides []*side) {
-	fmt.Fprintf(w, "| question | side | max req/s (%d conns) | Neo4j CPU ms/req | server CPU ms/req |", b.clients)
+	fmt.Fprintf(w, "| question | side | max req/s (%d conns) |", b.clients)
+	if b.peer != "" {
+		fmt.Fprintf(w, " ÷ %s |", b.peer)
+	}
+	fmt.Fprint(w, " Neo4j CPU ms/req | server CPU ms/req |")
 	for _, r := range b.rates {
 		fmt.Fprintf(w, " p50 @%g/s | p99 @%g/s |", r, r)
 	}
 	fmt.Fprintln(w, " errors |")
 	fmt.Fprint(w, "|---|---|---:|---:|---:|")
+	if b.peer != "" {
+		fmt.Fprint(w, "---:|")
+	}
 	for range b.rates {
 		fmt.Fprint(w, "---:|---:|")
 	}
@@ -342,7 +451,11 @@ func (b *bench) print(w io.Writer, questions []question, sides []*side) {
 			if m == nil {
 				continue
 			}
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |", q.name, s.name, span(m.maxRPS, "%.0f"), span(m.neo4jMS, "%.2f"), span(m.serverMS, "%.2f"))
+			fmt.Fprintf(w, "| %s | %s | %s |", q.name, s.name, span(m.maxRPS, "%.0f"))
+			if b.peer != "" {
+				fmt.Fprintf(w, " %s |", span(ratios(m.maxRPS, b.results[q.name+"\x00"+b.peer]), "%.2f"))
+			}
+			fmt.Fprintf(w, " %s | %s |", span(m.neo4jMS, "%.2f"), span(m.serverMS, "%.2f"))
 			for _, r := range b.rates {
 				fmt.Fprintf(w, " %s | %s |", durSpan(m.p50[r]), durSpan(m.p99[r]))
 			}
@@ -356,6 +469,22 @@ func (b *bench) print(w io.Writer, questions []question, sides []*side) {
 			}
 		}
 	}
+}
+
+// ratios divides each round's throughput by the peer's in the same round:
+// the sides of one round ran next to each other, under the same load of
+// the machine.
+func ratios(rps []float64, peer *measure) []float64 {
+	if peer == nil {
+		return nil
+	}
+	var out []float64
+	for i, x := range rps {
+		if i < len(peer.maxRPS) && peer.maxRPS[i] > 0 {
+			out = append(out, x/peer.maxRPS[i])
+		}
+	}
+	return out
 }
 
 // span prints the lowest and highest of xs over the rounds.
