@@ -9,7 +9,7 @@ type Label struct {
 
 // LabelTable is the one table of the names regnet shows for its codes and
 // words: agency kinds, duty roles, network link types, levels, document
-// statuses, deadline kinds and the explorer's own words. The explorer reads
+// statuses, deadline kinds, handoff actions and the explorer's own words. The explorer reads
 // it as JSON (/labels.json) and shows nothing by a bare code, so that every
 // view calls a thing by the same name; a Go program takes the names from
 // here too, never from a list of its own.
@@ -20,8 +20,11 @@ type LabelTable struct {
 	Levels    map[string]Label `json:"levels"`
 	Statuses  map[string]Label `json:"statuses"`
 	Deadlines map[string]Label `json:"deadlines"`
-	Tags      map[string]Label `json:"tags"`
-	UI        map[string]Label `json:"ui"`
+	// HandoffActions name what a handoff rule makes its agency do. Areas
+	// are named by the ontology (the API's Area.name), not here.
+	HandoffActions map[string]Label `json:"handoffActions"`
+	Tags           map[string]Label `json:"tags"`
+	UI             map[string]Label `json:"ui"`
 }
 
 // Labels is regnet's table of names.
@@ -94,6 +97,13 @@ var Labels = LabelTable{
 		"PERIODIC":    {"định kỳ", "periodic"},
 		"CONDITIONAL": {"khi phát sinh", "conditional"},
 		"UNSPECIFIED": {"không nêu thời hạn", "no deadline given"},
+	},
+	HandoffActions: map[string]Label{
+		ActionPursue:     {"truy đuổi", "pursue"},
+		ActionNotify:     {"thông báo", "notify"},
+		ActionTransfer:   {"chuyển giao", "transfer"},
+		ActionCoordinate: {"phối hợp", "co-ordinate"},
+		ActionArrest:     {"bắt giữ", "arrest"},
 	},
 	Tags: map[string]Label{
 		"ROLE":       {"vai trò", "role"},

@@ -54,6 +54,7 @@ func TestEnumDescriptionsShareTheTable(t *testing.T) {
 		{"DeadlineKind", regnet.Labels.Deadlines},
 		{"EvidenceTag", regnet.Labels.Tags},
 		{"PathStepType", regnet.Labels.Links},
+		{"HandoffAction", regnet.Labels.HandoffActions},
 		{"StatementChangeKind", uiGroup("change.")},
 		{"SearchHitType", uiGroup("hit.")},
 		{"DocumentKind", uiGroup("docKind.")},

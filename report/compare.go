@@ -75,6 +75,9 @@ func (r Renderer) Compare(ctx context.Context, w io.Writer, c *regnet.Comparison
 	if err != nil {
 		return fmt.Errorf("report compare: %w", err)
 	}
+	if err := refs.lookupAreas(ctx, r.Store, append(append([]*regnet.Handoff{}, c.HandoffsOnlyInA...), c.HandoffsOnlyInB...)); err != nil {
+		return fmt.Errorf("report compare: %w", err)
+	}
 	if r.Format == CSV {
 		return writeCSV(w, CompareColumns, compareRecords(c, refs))
 	}
@@ -105,6 +108,43 @@ func (r *refs) agencyLabels(ids []string) string {
 	return strings.Join(names, "; ")
 }
 
+// lookupAreas fetches the ontology's entries for the areas the handoffs
+// name, so that the report shows them by name.
+func (r *refs) lookupAreas(ctx context.Context, s regnet.Store, handoffs []*regnet.Handoff) error {
+	var codes []string
+	for _, h := range handoffs {
+		codes = append(codes, h.Leaving...)
+		codes = append(codes, h.Entering...)
+	}
+	codes = nonEmpty(codes)
+	if len(codes) == 0 {
+		return nil
+	}
+	list, err := s.Areas(ctx, codes)
+	if err != nil {
+		return fmt.Errorf("look up areas: %w", err)
+	}
+	r.areas = make(map[string]*regnet.Area, len(list))
+	for _, a := range list {
+		r.areas[a.Code] = a
+	}
+	return nil
+}
+
+// areaList joins areas by name with their codes; an area the ontology does
+// not know is shown by its code.
+func (r *refs) areaList(codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		if a := r.areas[c]; a != nil {
+			out[i] = r.area(a)
+		} else {
+			out[i] = c
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // handoffDetail describes a handoff rule in one line for the CSV.
 func handoffDetail(h *regnet.Handoff, refs *refs) string {
 	var parts []string
@@ -113,9 +153,9 @@ func handoffDetail(h *regnet.Handoff, refs *refs) string {
 			parts = append(parts, label+": "+value)
 		}
 	}
-	add(refs.t("report.col.leaving"), joinCodes(h.Leaving))
-	add(refs.t("report.col.entering"), joinCodes(h.Entering))
-	add(refs.t("report.col.actions"), joinCodes(h.Actions))
+	add(refs.t("report.col.leaving"), refs.areaList(h.Leaving))
+	add(refs.t("report.col.entering"), refs.areaList(h.Entering))
+	add(refs.t("report.col.actions"), refs.actions(h.Actions))
 	add(refs.t("report.col.notifies"), refs.agencyNames(h.Notifies))
 	add(refs.t("report.col.transfersTo"), refs.agencyNames(h.TransfersTo))
 	add(refs.t("report.col.condition"), h.Condition)
@@ -225,8 +265,8 @@ func compareMarkdown(c *regnet.Comparison, refs *refs, docsA, docsB []*regnet.Do
 		handoffs []*regnet.Handoff
 	}{{c.A, c.HandoffsOnlyInA}, {c.B, c.HandoffsOnlyInB}} {
 		for _, h := range side.handoffs {
-			md = append(md, []string{side.province, refs.agencyLabel(h.From), dash(joinCodes(h.Leaving)), dash(joinCodes(h.Entering)),
-				joinCodes(h.Actions), dash(refs.agencyNames(h.Notifies)), dash(refs.agencyNames(h.TransfersTo)), refs.ref(h.Provision)})
+			md = append(md, []string{side.province, refs.agencyLabel(h.From), dash(refs.areaList(h.Leaving)), dash(refs.areaList(h.Entering)),
+				refs.actions(h.Actions), dash(refs.agencyNames(h.Notifies)), dash(refs.agencyNames(h.TransfersTo)), refs.ref(h.Provision)})
 		}
 	}
 	writeTableOrNone(&b, []string{w.t("report.col.onlyIn"), w.t("report.col.startedBy"), w.t("report.col.leaving"), w.t("report.col.entering"),

@@ -89,6 +89,16 @@ func (w words) kind(code string) string { return w.named(regnet.Labels.Kinds, co
 // role is a duty role: "Chủ trì (LEAD)".
 func (w words) role(code string) string { return w.named(regnet.Labels.Roles, code) }
 
+// actions joins handoff actions by name with their codes: "truy đuổi
+// (PURSUE), thông báo (NOTIFY)".
+func (w words) actions(codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = w.named(regnet.Labels.HandoffActions, c)
+	}
+	return strings.Join(out, ", ")
+}
+
 // status is a coverage status, a comparison difference, a plan section or
 // a version change named from the report phrases: "Khoảng trống: chưa có
 // cơ quan chủ trì".

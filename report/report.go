@@ -63,6 +63,7 @@ type refs struct {
 	provisions map[string]*regnet.Provision
 	documents  map[string]*regnet.Document
 	agencies   map[string]*regnet.Agency
+	areas      map[string]*regnet.Area // by code; filled by lookupAreas
 }
 
 // lookup fetches the given provisions (with their documents) and agencies.
@@ -323,8 +324,4 @@ func nonEmpty(ids []string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func joinCodes(codes []string) string {
-	return strings.Join(codes, ", ")
 }

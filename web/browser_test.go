@@ -108,6 +108,7 @@ func TestExplorerInBrowser(t *testing.T) {
 			if out := must(s.findAll(`[data-testid="handoff-out"]`))(t); len(out) == 0 {
 				t.Error("no handoffs out shown; customs hands goods leaving the customs zone on")
 			}
+			actionsNamed(t, s, `[data-testid="handoff-out"] .action`)
 			// The 2026 plan gives customs the review of customs rules, due
 			// in February 2026 (gold: planActions2026).
 			actions := texts(t, s, `[data-testid="plan-leads"] [data-testid="plan-action"]`)
@@ -490,6 +491,24 @@ func optionByText(t *testing.T, s *session, css, text string) string {
 	}
 	t.Fatalf("no option %q among %q", text, seen)
 	return ""
+}
+
+// actionsNamed checks that the handoff actions matching css are shown by
+// their Vietnamese names from the table of names, never as bare codes, and
+// that there are some.
+func actionsNamed(t *testing.T, s *session, css string) {
+	t.Helper()
+	els := must(s.findAll(css))(t)
+	if len(els) == 0 {
+		t.Errorf("no handoff action shown at %s", css)
+	}
+	for _, el := range els {
+		code := must(s.attr(el, "data-action"))(t)
+		l, ok := regnet.Labels.HandoffActions[code]
+		if got := must(s.text(el))(t); !ok || got != l.VI {
+			t.Errorf("handoff action %q is shown as %q, want the table's name %q", code, got, l.VI)
+		}
+	}
 }
 
 // textOf returns the text of the first element matching css.

@@ -419,6 +419,7 @@ func TestComparisonReachesTheLaw(t *testing.T) {
 	if got := textOf(t, s, `[data-testid="differences"]`); !strings.Contains(got, "Lạng Sơn") || !strings.Contains(got, "Điện Biên") {
 		t.Errorf("the differences do not name both provinces: %.200q", got)
 	}
+	actionsNamed(t, s, `[data-testid="differences"] [data-testid="handoff-only"] .action`)
 	// Customs leading anti-smuggling work in Lạng Sơn: a LEAD cell.
 	cell := must(s.find(`[data-testid="coverage"][data-province="Lạng Sơn"] [data-testid="matrix-cell"][data-kind="CUSTOMS"][data-state="LEAD"]`))(t)
 	if err := s.click(cell); err != nil {

@@ -3,7 +3,7 @@
 // words each duty's tags were read from; search; follow a handoff chain. Each view is one GraphQL query (see api.js).
 import { APIError, gql, Q } from './api.js';
 import { drawNetwork, kindColour, markChain, markSelected } from './graph.js';
-import { evidenceLabel, loadLabels, names, t, translatePage } from './i18n.js';
+import { actionTags, areaNames, evidenceLabel, loadLabels, names, t, translatePage } from './i18n.js';
 import { documentID, documentView, loadDocument } from './document.js';
 import { showComparison } from './compare.js';
 import { asOfVariables, initTimeline, showProvince } from './timeline.js';
@@ -230,7 +230,6 @@ function agencyLink(a) {
 }
 
 const joined = (items, view) => items.flatMap((x, i) => (i ? [', ', view(x)] : [view(x)]));
-const areaNames = (areas) => areas.map((a) => a.name).join(', ');
 const section = (title, testid, items) => h('section', {},
   h('h3', {}, `${t(title)} (${items.length})`),
   items.length ? h('ol', { 'data-testid': testid }, items) : h('p', { class: 'none' }, t('none')));
@@ -300,7 +299,7 @@ function actionView(x) {
 function handoffView(x) {
   return h('div', { class: 'handoff' },
     h('p', {}, x.from ? agencyLink(x.from) : t('unknownAgency'), ' ',
-      x.actions.flatMap((a) => [h('span', { class: 'action' }, a), ' '])),
+      actionTags(h, x.actions)),
     x.notifies.length ? h('p', {}, t('notifies'), joined(x.notifies, agencyLink)) : null,
     x.transfersTo.length ? h('p', {}, t('transfersTo'), joined(x.transfersTo, agencyLink)) : null,
     x.leaving.length || x.entering.length

@@ -6,7 +6,7 @@
 // and the words each tag was read from.
 import { gql } from './api.js';
 import { kindColour } from './graph.js';
-import { evidenceLabel, names, t } from './i18n.js';
+import { actionTags, areaNames, evidenceLabel, names, t } from './i18n.js';
 
 const PAGE = 100;
 const MAX_PAGES = 20; // a bound on one province's duties (2000)
@@ -28,13 +28,17 @@ const DUTIES = `query Duties($province: String!, $first: Int, $after: String) {
 const COMPARE = `query Compare($a: String!, $b: String!) {
   compareProvinces(a: $a, b: $b) {
     a b agencyKindsOnlyInA agencyKindsOnlyInB
-    handoffsOnlyInA { id provision { path url document { number } } }
-    handoffsOnlyInB { id provision { path url document { number } } }
+    handoffsOnlyInA { ...OnlyHere }
+    handoffsOnlyInB { ...OnlyHere }
     roleDifferences {
       kind field { code name } roleInA roleInB
       provisionA { path url } provisionB { path url }
     }
   }
+}
+fragment OnlyHere on Handoff {
+  id actions leaving { code name } entering { code name }
+  provision { path url document { number } }
 }`;
 
 /** loadCoverage fetches a province's duties and lead coverage and builds its matrix. */
@@ -128,6 +132,14 @@ function cellView(h, provenance, c, fname) {
 
 /** differencesView shows what compareProvinces answers, each line with its provisions. */
 function differencesView(h, link, c) {
+  // A handoff rule only one side has: its actions and areas by name, and
+  // the provision it is written in.
+  const handoffsOnly = (list) => h('div', {}, h('p', {}, t('compare.handoffsOnly'), String(list.length)),
+    list.length ? h('ul', {}, list.map((x) => h('li', { 'data-testid': 'handoff-only' },
+      actionTags(h, x.actions),
+      x.leaving.length ? [t('leaving', areaNames(x.leaving)), ' '] : null,
+      x.entering.length ? [t('entering', areaNames(x.entering)), ' '] : null,
+      link(x.provision)))) : null);
   const kindsList = (kinds) => (kinds.length ? kinds.map((k) => names.kind(k)).join(', ') : t('none'));
   const rows = c.roleDifferences.map((r) => h('tr', { 'data-testid': 'role-difference' },
     h('td', {}, names.kind(r.kind)), h('td', {}, r.field?.name ?? ''),
@@ -137,12 +149,10 @@ function differencesView(h, link, c) {
     h('div', { class: 'side-by-side' },
       h('div', {}, h('h3', {}, c.a),
         h('p', {}, t('compare.kindsOnly'), kindsList(c.agencyKindsOnlyInA)),
-        h('p', {}, t('compare.handoffsOnly'), String(c.handoffsOnlyInA.length), ' ',
-          c.handoffsOnlyInA.flatMap((x, i) => [i ? ', ' : '', link(x.provision)]))),
+        handoffsOnly(c.handoffsOnlyInA)),
       h('div', {}, h('h3', {}, c.b),
         h('p', {}, t('compare.kindsOnly'), kindsList(c.agencyKindsOnlyInB)),
-        h('p', {}, t('compare.handoffsOnly'), String(c.handoffsOnlyInB.length), ' ',
-          c.handoffsOnlyInB.flatMap((x, i) => [i ? ', ' : '', link(x.provision)])))),
+        handoffsOnly(c.handoffsOnlyInB))),
     rows.length ? h('table', { class: 'role-diff' },
       h('thead', {}, h('tr', {}, h('th', {}, t('compare.kind')), h('th', {}, t('compare.field')), h('th', {}, c.a), h('th', {}, c.b))),
       h('tbody', {}, rows)) : null);

@@ -40,9 +40,17 @@ export const names = {
   level: (code) => pick('levels', code),
   status: (code) => pick('statuses', code),
   deadline: (code) => pick('deadlines', code),
+  action: (code) => pick('handoffActions', code),
   tag: (code) => pick('tags', code),
   ui: (key) => t(key),
 };
+
+/** areaNames joins areas by their (ontology) names, as the API gives them. */
+export const areaNames = (areas) => areas.map((a) => a.name).join(', ');
+
+/** actionTags shows a handoff rule's actions by name, the code as tooltip; h builds elements. */
+export const actionTags = (h, actions) => actions.flatMap((a) => [
+  h('span', { class: 'action', 'data-action': a, title: a }, names.action(a)), ' ']);
 
 // How an evidence tag is shown: a role by its name, a partner or a report's
 // recipient by the tag's name (the words quoted name the agency), a field or
