@@ -484,300 +484,46 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 	if batch <= 0 {
 		batch = 500
 	}
+	p := newPlanner(ds, batch)
 
-	docSet, byNumber, docOf := loadDocuments(ds)
+	// The documents' node rows are written first; each group then gathers
+	// its node rows and links, in the order the statements run.
+	p.nodes("documents", cypherMergeDocuments, p.documents())
+	provRows := p.provisions()
+	agRows := p.agencies()
+	dutyRows := p.duties()
+	hoRows := p.handoffs()
+	paRows := p.planActions()
+	tgtRows := p.targets()
+	schRows := p.schedules()
 
-	// Documents cited by number: a loaded one, or a placeholder.
-	refs := map[string]string{} // id -> number, for placeholders
-	cited := func(number string) string {
-		if id, ok := byNumber[number]; ok {
-			return id
-		}
-		id := regnet.DocumentID(number)
-		if !docSet[id] {
-			refs[id] = number
-		}
-		return id
-	}
-
-	provinceIDs := map[string]string{} // id -> name
-	for _, p := range ds.Provinces {
-		provinceIDs[p.ID] = p.Name
-	}
-	provinceOf := func(name string) string {
-		if name == "" {
-			return ""
-		}
-		for id, n := range provinceIDs {
-			if n == name {
-				return id
-			}
-		}
-		id := regnet.ProvinceID(name)
-		provinceIDs[id] = name
-		return id
-	}
-
-	var steps []step
-	nodes := func(what, cypher string, rows []map[string]any) {
-		sort.Slice(rows, func(i, j int) bool { return rows[i]["id"].(string) < rows[j]["id"].(string) })
-		for _, b := range chunk(rows, batch) {
-			steps = append(steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, updates: strings.Contains(cypher, "AS updated")})
-		}
-	}
-	own := map[string]owned{}
-	for _, label := range []string{"Document", "Provision", "Agency", "Duty", "Handoff", "PlanAction", "Target", "Schedule"} {
-		own[label+">"] = owned{}
-		own[label+"<"] = owned{}
-	}
-	var (
-		hasProvision = &edgeSet{what: "HAS_PROVISION", cypher: cypherHasProvision}
-		provPartOf   = &edgeSet{what: "PART_OF (provisions)", cypher: cypherProvisionPartOf}
-		basedOn      = &edgeSet{what: "BASED_ON", cypher: cypherBasedOn}
-		replaces     = &edgeSet{what: "REPLACES", cypher: cypherReplaces}
-		inProvince   = &edgeSet{what: "IN_PROVINCE", cypher: cypherInProvince}
-		agPartOf     = &edgeSet{what: "PART_OF (agencies)", cypher: cypherAgencyPartOf}
-		succeededBy  = &edgeSet{what: "SUCCEEDED_BY", cypher: cypherSucceededBy}
-		hasDuty      = &edgeSet{what: "HAS_DUTY", cypher: cypherHasDuty}
-		inField      = &edgeSet{what: "IN_FIELD", cypher: cypherInField}
-		inArea       = &edgeSet{what: "IN_AREA", cypher: cypherInArea}
-		with         = &edgeSet{what: "WITH", cypher: cypherWith}
-		coordWith    = &edgeSet{what: "COORDINATES_WITH", cypher: cypherCoordinatesWith}
-		reportsTo    = &edgeSet{what: "REPORTS_TO", cypher: cypherReportsTo}
-		dutyStated   = &edgeSet{what: "STATED_IN (duties)", cypher: cypherDutyStatedIn}
-		initiates    = &edgeSet{what: "INITIATES", cypher: cypherInitiates}
-		notifies     = &edgeSet{what: "NOTIFIES", cypher: cypherNotifies}
-		transfers    = &edgeSet{what: "TRANSFERS_TO", cypher: cypherTransfersTo}
-		leaving      = &edgeSet{what: "LEAVING", cypher: cypherLeaving}
-		entering     = &edgeSet{what: "ENTERING", cypher: cypherEntering}
-		handsOff     = &edgeSet{what: "HANDS_OFF_TO", cypher: cypherHandsOffTo}
-		hoStated     = &edgeSet{what: "STATED_IN (handoffs)", cypher: cypherHandoffStatedIn}
-		leads        = &edgeSet{what: "LEADS", cypher: cypherLeads}
-		coordinates  = &edgeSet{what: "COORDINATES", cypher: cypherCoordinates}
-		actionInPlan = &edgeSet{what: "IN_PLAN (plan actions)", cypher: cypherActionInPlan}
-		amends       = &edgeSet{what: "AMENDS", cypher: cypherAmends}
-		paStated     = &edgeSet{what: "STATED_IN (plan actions)", cypher: cypherActionStatedIn}
-		targetInPlan = &edgeSet{what: "IN_PLAN (targets)", cypher: cypherTargetInPlan}
-		tgtStated    = &edgeSet{what: "STATED_IN (targets)", cypher: cypherTargetStatedIn}
-		heldBy       = &edgeSet{what: "HELD_BY", cypher: cypherHeldBy}
-		sentTo       = &edgeSet{what: "SENT_TO", cypher: cypherSentTo}
-		schStated    = &edgeSet{what: "STATED_IN (schedules)", cypher: cypherScheduleStatedIn}
-		dutyDerived  = owned{}
-		reportsDer   = owned{}
-		hoDerived    = owned{}
-	)
-	// link adds a relationship to its MERGE rows and to its owner's keys.
-	link := func(e *edgeSet, ownerKey, owner, typ, from, to, prop string) {
-		if from == "" || to == "" {
-			return
-		}
-		e.add(from, to, prop)
-		other := to
-		if ownerKey[len(ownerKey)-1] == '<' {
-			other = from
-		}
-		own[ownerKey].add(owner, typ, other, prop)
-	}
-
-	// Documents.
-	var docRows []map[string]any
-	var docIDs []string
-	for _, d := range ds.Documents {
-		docRows = append(docRows, nodeRow(d.ID, documentProps(d)))
-		docIDs = append(docIDs, d.ID)
-		provinceOf(d.Province) // a document's province is a Province node too
-		for _, n := range d.BasedOn {
-			link(basedOn, "Document>", d.ID, "BASED_ON", d.ID, cited(n), "")
-		}
-		for _, n := range d.Replaces {
-			link(replaces, "Document>", d.ID, "REPLACES", d.ID, cited(n), "")
-		}
-	}
-	nodes("documents", cypherMergeDocuments, docRows)
-
-	// Provisions.
-	var provRows []map[string]any
-	var provIDs []string
-	for _, p := range ds.Provisions {
-		provRows = append(provRows, nodeRow(p.ID, provisionProps(p)))
-		provIDs = append(provIDs, p.ID)
-		link(hasProvision, "Provision<", p.ID, "HAS_PROVISION", p.Document, p.ID, "")
-		if p.Parent != nil {
-			link(provPartOf, "Provision>", p.ID, "PART_OF", p.ID, *p.Parent, "")
-		}
-	}
-
-	// Agencies.
-	var agRows []map[string]any
-	var agIDs []string
-	for _, a := range ds.Agencies {
-		agRows = append(agRows, nodeRow(a.ID, agencyProps(a)))
-		agIDs = append(agIDs, a.ID)
-		link(inProvince, "Agency>", a.ID, "IN_PROVINCE", a.ID, provinceOf(a.Province), "")
-		if a.Parent != nil {
-			link(agPartOf, "Agency>", a.ID, "PART_OF", a.ID, *a.Parent, "")
-		}
-		if a.Successor != nil {
-			link(succeededBy, "Agency>", a.ID, "SUCCEEDED_BY", a.ID, *a.Successor, "")
-		}
-	}
-
-	// Duties.
-	var dutyRows []map[string]any
-	var dutyIDs []string
-	for _, d := range ds.Duties {
-		dutyRows = append(dutyRows, nodeRow(d.ID, dutyProps(d, docOf(d.Provision))))
-		dutyIDs = append(dutyIDs, d.ID)
-		link(hasDuty, "Duty<", d.ID, "HAS_DUTY", d.Agency, d.ID, d.Role)
-		for _, f := range uniq(d.Fields) {
-			link(inField, "Duty>", d.ID, "IN_FIELD", d.ID, f, "")
-		}
-		for _, a := range uniq(d.Areas) {
-			link(inArea, "Duty>", d.ID, "IN_AREA", d.ID, a, "")
-		}
-		for _, p := range uniq(d.Partners) {
-			link(with, "Duty>", d.ID, "WITH", d.ID, p, "")
-			if d.Agency != "" && p != d.Agency {
-				coordWith.add(d.Agency, p, d.ID)
-				dutyDerived.add(d.ID, "COORDINATES_WITH", d.Agency, p)
-			}
-		}
-		if d.Agency != "" {
-			done := map[regnet.ReportLine]bool{}
-			for _, r := range d.ReportsTo {
-				if r.Agency == "" || r.Agency == d.Agency || done[r] {
-					continue
-				}
-				done[r] = true
-				when := nfc(r.When)
-				reportsTo.rows = append(reportsTo.rows, map[string]any{"from": d.Agency, "to": r.Agency, "prop": d.ID, "when": when})
-				reportsDer[d.ID] = append(reportsDer[d.ID], "REPORTS_TO|"+d.Agency+"|"+r.Agency+"|"+when)
-			}
-		}
-		link(dutyStated, "Duty>", d.ID, "STATED_IN", d.ID, d.Provision, "")
-	}
-
-	// Handoffs.
-	var hoRows []map[string]any
-	var hoIDs []string
-	for _, h := range ds.Handoffs {
-		hoRows = append(hoRows, nodeRow(h.ID, handoffProps(h, docOf(h.Provision))))
-		hoIDs = append(hoIDs, h.ID)
-		link(initiates, "Handoff<", h.ID, "INITIATES", h.From, h.ID, "")
-		for _, a := range uniq(h.Notifies) {
-			link(notifies, "Handoff>", h.ID, "NOTIFIES", h.ID, a, "")
-		}
-		for _, a := range uniq(h.TransfersTo) {
-			link(transfers, "Handoff>", h.ID, "TRANSFERS_TO", h.ID, a, "")
-		}
-		for _, a := range uniq(h.Leaving) {
-			link(leaving, "Handoff>", h.ID, "LEAVING", h.ID, a, "")
-		}
-		for _, a := range uniq(h.Entering) {
-			link(entering, "Handoff>", h.ID, "ENTERING", h.ID, a, "")
-		}
-		link(hoStated, "Handoff>", h.ID, "STATED_IN", h.ID, h.Provision, "")
-		if h.From != "" {
-			for _, to := range uniq(append(append([]string{}, h.Notifies...), h.TransfersTo...)) {
-				handsOff.add(h.From, to, h.ID)
-				hoDerived.add(h.ID, "HANDS_OFF_TO", h.From, to)
-			}
-		}
-	}
-
-	// Plan actions.
-	var paRows []map[string]any
-	var paIDs []string
-	for _, a := range ds.PlanActions {
-		paRows = append(paRows, nodeRow(a.ID, planActionProps(a)))
-		paIDs = append(paIDs, a.ID)
-		for _, l := range uniq(a.Leads) {
-			link(leads, "PlanAction<", a.ID, "LEADS", l, a.ID, "")
-		}
-		for _, c := range uniq(a.Coordinators) {
-			link(coordinates, "PlanAction<", a.ID, "COORDINATES", c, a.ID, "")
-		}
-		link(actionInPlan, "PlanAction>", a.ID, "IN_PLAN", a.ID, a.Document, "")
-		for _, n := range uniq(a.Amends) {
-			link(amends, "PlanAction>", a.ID, "AMENDS", a.ID, cited(n), "")
-		}
-		link(paStated, "PlanAction>", a.ID, "STATED_IN", a.ID, a.Provision, "")
-	}
-
-	// Targets.
-	var tgtRows []map[string]any
-	var tgtIDs []string
-	for _, t := range ds.Targets {
-		tgtRows = append(tgtRows, nodeRow(t.ID, targetProps(t)))
-		tgtIDs = append(tgtIDs, t.ID)
-		link(targetInPlan, "Target>", t.ID, "IN_PLAN", t.ID, t.Document, "")
-		link(tgtStated, "Target>", t.ID, "STATED_IN", t.ID, t.Provision, "")
-	}
-
-	// Schedules.
-	var schRows []map[string]any
-	var schIDs []string
-	for _, x := range ds.Schedules {
-		schRows = append(schRows, nodeRow(x.ID, scheduleProps(x, docOf(x.Provision))))
-		schIDs = append(schIDs, x.ID)
-		for _, a := range uniq(x.Agencies) {
-			link(heldBy, "Schedule>", x.ID, "HELD_BY", x.ID, a, "")
-		}
-		for _, a := range uniq(x.To) {
-			link(sentTo, "Schedule>", x.ID, "SENT_TO", x.ID, a, "")
-		}
-		link(schStated, "Schedule>", x.ID, "STATED_IN", x.ID, x.Provision, "")
-	}
-
-	// Ontology.
-	var fieldRows, areaRows []map[string]any
-	for _, f := range ds.Fields {
-		fieldRows = append(fieldRows, nodeRow(f.Code, map[string]any{"code": f.Code, "name": f.Name, "nameEn": f.NameEN}))
-	}
-	for _, a := range ds.Areas {
-		areaRows = append(areaRows, nodeRow(a.Code, map[string]any{"code": a.Code, "name": a.Name, "nameEn": a.NameEN}))
-	}
-	var provRowsP []map[string]any
-	var provinceKeep []string
-	for id, name := range provinceIDs {
-		provRowsP = append(provRowsP, nodeRow(id, map[string]any{"id": id, "name": name}))
-		provinceKeep = append(provinceKeep, id)
-	}
-	sort.Strings(provinceKeep)
-	var refRows []map[string]any
-	for id, number := range refs {
-		refRows = append(refRows, map[string]any{"id": id, "number": number})
-	}
-
-	nodes("provisions", cypherMergeProvisions, provRows)
-	nodes("provinces", cypherMergeProvinces, provRowsP)
-	nodes("fields", cypherMergeFields, fieldRows)
-	nodes("areas", cypherMergeAreas, areaRows)
-	nodes("cited documents", cypherMergeReferences, refRows)
-	nodes("agencies", cypherMergeAgencies, agRows)
-	nodes("duties", cypherMergeDuties, dutyRows)
-	nodes("handoffs", cypherMergeHandoffs, hoRows)
-	nodes("plan actions", cypherMergePlanActions, paRows)
-	nodes("targets", cypherMergeTargets, tgtRows)
-	nodes("schedules", cypherMergeSchedules, schRows)
-
-	for _, e := range []*edgeSet{hasProvision, provPartOf, basedOn, replaces, inProvince, agPartOf, succeededBy,
-		hasDuty, inField, inArea, with, coordWith, reportsTo, dutyStated, initiates, notifies, transfers, leaving, entering,
-		handsOff, hoStated, leads, coordinates, actionInPlan, amends, paStated, targetInPlan, tgtStated,
-		heldBy, sentTo, schStated} {
+	// Provinces and cited documents are known only once every group has
+	// named its own.
+	p.nodes("provisions", cypherMergeProvisions, provRows)
+	p.nodes("provinces", cypherMergeProvinces, p.provinceRows())
+	p.nodes("fields", cypherMergeFields, p.fieldRows())
+	p.nodes("areas", cypherMergeAreas, p.areaRows())
+	p.nodes("cited documents", cypherMergeReferences, p.referenceRows())
+	p.nodes("agencies", cypherMergeAgencies, agRows)
+	p.nodes("duties", cypherMergeDuties, dutyRows)
+	p.nodes("handoffs", cypherMergeHandoffs, hoRows)
+	p.nodes("plan actions", cypherMergePlanActions, paRows)
+	p.nodes("targets", cypherMergeTargets, tgtRows)
+	p.nodes("schedules", cypherMergeSchedules, schRows)
+	for _, e := range p.edges.ordered() {
 		for _, b := range chunk(e.rows, batch) {
-			steps = append(steps, step{what: e.what, cypher: e.cypher, params: map[string]any{"rows": b}})
+			p.steps = append(p.steps, step{what: e.what, cypher: e.cypher, params: map[string]any{"rows": b}})
 		}
 	}
 
-	pre, post := staleSteps(batch, own, loadIDs{docs: docIDs, provisions: provIDs, agencies: agIDs, duties: dutyIDs,
-		handoffs: hoIDs, actions: paIDs, targets: tgtIDs, schedules: schIDs},
-		dutyDerived, reportsDer, hoDerived, sortedKeys(docSet))
-	steps = append(append(pre, steps...), post...)
+	pre, post := staleSteps(batch, p.own, p.ids, p.dutyDerived, p.reportsDer, p.hoDerived, sortedKeys(p.docSet))
+	steps := append(append(pre, p.steps...), post...)
 
+	agIDs := p.ids.agencies
 	if agIDs == nil {
 		agIDs = []string{}
 	}
+	provinceKeep := p.provinceKeep
 	if provinceKeep == nil {
 		provinceKeep = []string{}
 	}
@@ -788,6 +534,344 @@ func plan(ds *regnet.Dataset, batch int) (*loadPlan, error) {
 		// The clean-up statements, however many, count as one.
 		total: len(steps) + 1,
 	}, nil
+}
+
+// planner holds what the groups of a load plan share while plan builds it:
+// the documents and provinces named so far, the statements, the relationship
+// rows and the keys of the relationships each node owns.
+type planner struct {
+	ds    *regnet.Dataset
+	batch int
+
+	docSet   map[string]bool   // the documents the load touches
+	byNumber map[string]string // loaded documents' ids by number
+	docOf    func(string) string
+	refs     map[string]string // placeholder document id -> number
+
+	provinceIDs  map[string]string // id -> name
+	provinceKeep []string          // the provinces' ids, sorted; set by provinceRows
+
+	steps []step
+	edges planEdges
+	// own holds, per "Label>" (outgoing) or "Label<" (incoming), the keys
+	// of the relationships each node of the label owns.
+	own                                map[string]owned
+	dutyDerived, reportsDer, hoDerived owned // derived agency-to-agency links, by the fact they come from
+	ids                                loadIDs
+}
+
+// planEdges are the relationship MERGE statements of a load.
+type planEdges struct {
+	hasProvision, provPartOf, basedOn, replaces, inProvince, agPartOf, succeededBy,
+	hasDuty, inField, inArea, with, coordWith, reportsTo, dutyStated,
+	initiates, notifies, transfers, leaving, entering, handsOff, hoStated,
+	leads, coordinates, actionInPlan, amends, paStated, targetInPlan, tgtStated,
+	heldBy, sentTo, schStated *edgeSet
+}
+
+// ordered lists the relationship statements in the order they run.
+func (e *planEdges) ordered() []*edgeSet {
+	return []*edgeSet{e.hasProvision, e.provPartOf, e.basedOn, e.replaces, e.inProvince, e.agPartOf, e.succeededBy,
+		e.hasDuty, e.inField, e.inArea, e.with, e.coordWith, e.reportsTo, e.dutyStated, e.initiates, e.notifies, e.transfers, e.leaving, e.entering,
+		e.handsOff, e.hoStated, e.leads, e.coordinates, e.actionInPlan, e.amends, e.paStated, e.targetInPlan, e.tgtStated,
+		e.heldBy, e.sentTo, e.schStated}
+}
+
+func newPlanner(ds *regnet.Dataset, batch int) *planner {
+	p := &planner{
+		ds:          ds,
+		batch:       batch,
+		refs:        map[string]string{},
+		provinceIDs: map[string]string{},
+		own:         map[string]owned{},
+		dutyDerived: owned{},
+		reportsDer:  owned{},
+		hoDerived:   owned{},
+		edges: planEdges{
+			hasProvision: &edgeSet{what: "HAS_PROVISION", cypher: cypherHasProvision},
+			provPartOf:   &edgeSet{what: "PART_OF (provisions)", cypher: cypherProvisionPartOf},
+			basedOn:      &edgeSet{what: "BASED_ON", cypher: cypherBasedOn},
+			replaces:     &edgeSet{what: "REPLACES", cypher: cypherReplaces},
+			inProvince:   &edgeSet{what: "IN_PROVINCE", cypher: cypherInProvince},
+			agPartOf:     &edgeSet{what: "PART_OF (agencies)", cypher: cypherAgencyPartOf},
+			succeededBy:  &edgeSet{what: "SUCCEEDED_BY", cypher: cypherSucceededBy},
+			hasDuty:      &edgeSet{what: "HAS_DUTY", cypher: cypherHasDuty},
+			inField:      &edgeSet{what: "IN_FIELD", cypher: cypherInField},
+			inArea:       &edgeSet{what: "IN_AREA", cypher: cypherInArea},
+			with:         &edgeSet{what: "WITH", cypher: cypherWith},
+			coordWith:    &edgeSet{what: "COORDINATES_WITH", cypher: cypherCoordinatesWith},
+			reportsTo:    &edgeSet{what: "REPORTS_TO", cypher: cypherReportsTo},
+			dutyStated:   &edgeSet{what: "STATED_IN (duties)", cypher: cypherDutyStatedIn},
+			initiates:    &edgeSet{what: "INITIATES", cypher: cypherInitiates},
+			notifies:     &edgeSet{what: "NOTIFIES", cypher: cypherNotifies},
+			transfers:    &edgeSet{what: "TRANSFERS_TO", cypher: cypherTransfersTo},
+			leaving:      &edgeSet{what: "LEAVING", cypher: cypherLeaving},
+			entering:     &edgeSet{what: "ENTERING", cypher: cypherEntering},
+			handsOff:     &edgeSet{what: "HANDS_OFF_TO", cypher: cypherHandsOffTo},
+			hoStated:     &edgeSet{what: "STATED_IN (handoffs)", cypher: cypherHandoffStatedIn},
+			leads:        &edgeSet{what: "LEADS", cypher: cypherLeads},
+			coordinates:  &edgeSet{what: "COORDINATES", cypher: cypherCoordinates},
+			actionInPlan: &edgeSet{what: "IN_PLAN (plan actions)", cypher: cypherActionInPlan},
+			amends:       &edgeSet{what: "AMENDS", cypher: cypherAmends},
+			paStated:     &edgeSet{what: "STATED_IN (plan actions)", cypher: cypherActionStatedIn},
+			targetInPlan: &edgeSet{what: "IN_PLAN (targets)", cypher: cypherTargetInPlan},
+			tgtStated:    &edgeSet{what: "STATED_IN (targets)", cypher: cypherTargetStatedIn},
+			heldBy:       &edgeSet{what: "HELD_BY", cypher: cypherHeldBy},
+			sentTo:       &edgeSet{what: "SENT_TO", cypher: cypherSentTo},
+			schStated:    &edgeSet{what: "STATED_IN (schedules)", cypher: cypherScheduleStatedIn},
+		},
+	}
+	p.docSet, p.byNumber, p.docOf = loadDocuments(ds)
+	for _, pr := range ds.Provinces {
+		p.provinceIDs[pr.ID] = pr.Name
+	}
+	for _, label := range []string{"Document", "Provision", "Agency", "Duty", "Handoff", "PlanAction", "Target", "Schedule"} {
+		p.own[label+">"] = owned{}
+		p.own[label+"<"] = owned{}
+	}
+	return p
+}
+
+// cited returns the id of a document cited by number: a loaded one, or a
+// placeholder.
+func (p *planner) cited(number string) string {
+	if id, ok := p.byNumber[number]; ok {
+		return id
+	}
+	id := regnet.DocumentID(number)
+	if !p.docSet[id] {
+		p.refs[id] = number
+	}
+	return id
+}
+
+// provinceOf returns the id of the province named name, adding it when the
+// dataset does not list it; "" for no name.
+func (p *planner) provinceOf(name string) string {
+	if name == "" {
+		return ""
+	}
+	for id, n := range p.provinceIDs {
+		if n == name {
+			return id
+		}
+	}
+	id := regnet.ProvinceID(name)
+	p.provinceIDs[id] = name
+	return id
+}
+
+// nodes adds the MERGE statements of node rows, sorted by id, in batches.
+func (p *planner) nodes(what, cypher string, rows []map[string]any) {
+	sort.Slice(rows, func(i, j int) bool { return rows[i]["id"].(string) < rows[j]["id"].(string) })
+	for _, b := range chunk(rows, p.batch) {
+		p.steps = append(p.steps, step{what: what, cypher: cypher, params: map[string]any{"rows": b}, updates: strings.Contains(cypher, "AS updated")})
+	}
+}
+
+// link adds a relationship to its MERGE rows and to its owner's keys.
+func (p *planner) link(e *edgeSet, ownerKey, owner, typ, from, to, prop string) {
+	if from == "" || to == "" {
+		return
+	}
+	e.add(from, to, prop)
+	other := to
+	if ownerKey[len(ownerKey)-1] == '<' {
+		other = from
+	}
+	p.own[ownerKey].add(owner, typ, other, prop)
+}
+
+// linkEach links owner to each of tos once, owner owning the links.
+func (p *planner) linkEach(e *edgeSet, ownerKey, owner, typ string, tos []string) {
+	for _, to := range uniq(tos) {
+		p.link(e, ownerKey, owner, typ, owner, to, "")
+	}
+}
+
+func (p *planner) documents() []map[string]any {
+	var rows []map[string]any
+	for _, d := range p.ds.Documents {
+		rows = append(rows, nodeRow(d.ID, documentProps(d)))
+		p.ids.docs = append(p.ids.docs, d.ID)
+		p.provinceOf(d.Province) // a document's province is a Province node too
+		for _, n := range d.BasedOn {
+			p.link(p.edges.basedOn, "Document>", d.ID, "BASED_ON", d.ID, p.cited(n), "")
+		}
+		for _, n := range d.Replaces {
+			p.link(p.edges.replaces, "Document>", d.ID, "REPLACES", d.ID, p.cited(n), "")
+		}
+	}
+	return rows
+}
+
+func (p *planner) provisions() []map[string]any {
+	var rows []map[string]any
+	for _, x := range p.ds.Provisions {
+		rows = append(rows, nodeRow(x.ID, provisionProps(x)))
+		p.ids.provisions = append(p.ids.provisions, x.ID)
+		p.link(p.edges.hasProvision, "Provision<", x.ID, "HAS_PROVISION", x.Document, x.ID, "")
+		if x.Parent != nil {
+			p.link(p.edges.provPartOf, "Provision>", x.ID, "PART_OF", x.ID, *x.Parent, "")
+		}
+	}
+	return rows
+}
+
+func (p *planner) agencies() []map[string]any {
+	var rows []map[string]any
+	for _, a := range p.ds.Agencies {
+		rows = append(rows, nodeRow(a.ID, agencyProps(a)))
+		p.ids.agencies = append(p.ids.agencies, a.ID)
+		p.link(p.edges.inProvince, "Agency>", a.ID, "IN_PROVINCE", a.ID, p.provinceOf(a.Province), "")
+		if a.Parent != nil {
+			p.link(p.edges.agPartOf, "Agency>", a.ID, "PART_OF", a.ID, *a.Parent, "")
+		}
+		if a.Successor != nil {
+			p.link(p.edges.succeededBy, "Agency>", a.ID, "SUCCEEDED_BY", a.ID, *a.Successor, "")
+		}
+	}
+	return rows
+}
+
+// duties gathers the duties and their links, and the agency-to-agency
+// links they imply (COORDINATES_WITH a partner, REPORTS_TO a recipient).
+func (p *planner) duties() []map[string]any {
+	var rows []map[string]any
+	e := &p.edges
+	for _, d := range p.ds.Duties {
+		rows = append(rows, nodeRow(d.ID, dutyProps(d, p.docOf(d.Provision))))
+		p.ids.duties = append(p.ids.duties, d.ID)
+		p.link(e.hasDuty, "Duty<", d.ID, "HAS_DUTY", d.Agency, d.ID, d.Role)
+		p.linkEach(e.inField, "Duty>", d.ID, "IN_FIELD", d.Fields)
+		p.linkEach(e.inArea, "Duty>", d.ID, "IN_AREA", d.Areas)
+		for _, partner := range uniq(d.Partners) {
+			p.link(e.with, "Duty>", d.ID, "WITH", d.ID, partner, "")
+			if d.Agency != "" && partner != d.Agency {
+				e.coordWith.add(d.Agency, partner, d.ID)
+				p.dutyDerived.add(d.ID, "COORDINATES_WITH", d.Agency, partner)
+			}
+		}
+		if d.Agency != "" {
+			done := map[regnet.ReportLine]bool{}
+			for _, r := range d.ReportsTo {
+				if r.Agency == "" || r.Agency == d.Agency || done[r] {
+					continue
+				}
+				done[r] = true
+				when := nfc(r.When)
+				e.reportsTo.rows = append(e.reportsTo.rows, map[string]any{"from": d.Agency, "to": r.Agency, "prop": d.ID, "when": when})
+				p.reportsDer[d.ID] = append(p.reportsDer[d.ID], "REPORTS_TO|"+d.Agency+"|"+r.Agency+"|"+when)
+			}
+		}
+		p.link(e.dutyStated, "Duty>", d.ID, "STATED_IN", d.ID, d.Provision, "")
+	}
+	return rows
+}
+
+// handoffs gathers the handoff rules and their links, and the HANDS_OFF_TO
+// links from the agency that starts each rule to those it reaches.
+func (p *planner) handoffs() []map[string]any {
+	var rows []map[string]any
+	e := &p.edges
+	for _, h := range p.ds.Handoffs {
+		rows = append(rows, nodeRow(h.ID, handoffProps(h, p.docOf(h.Provision))))
+		p.ids.handoffs = append(p.ids.handoffs, h.ID)
+		p.link(e.initiates, "Handoff<", h.ID, "INITIATES", h.From, h.ID, "")
+		p.linkEach(e.notifies, "Handoff>", h.ID, "NOTIFIES", h.Notifies)
+		p.linkEach(e.transfers, "Handoff>", h.ID, "TRANSFERS_TO", h.TransfersTo)
+		p.linkEach(e.leaving, "Handoff>", h.ID, "LEAVING", h.Leaving)
+		p.linkEach(e.entering, "Handoff>", h.ID, "ENTERING", h.Entering)
+		p.link(e.hoStated, "Handoff>", h.ID, "STATED_IN", h.ID, h.Provision, "")
+		if h.From != "" {
+			for _, to := range uniq(append(append([]string{}, h.Notifies...), h.TransfersTo...)) {
+				e.handsOff.add(h.From, to, h.ID)
+				p.hoDerived.add(h.ID, "HANDS_OFF_TO", h.From, to)
+			}
+		}
+	}
+	return rows
+}
+
+func (p *planner) planActions() []map[string]any {
+	var rows []map[string]any
+	e := &p.edges
+	for _, a := range p.ds.PlanActions {
+		rows = append(rows, nodeRow(a.ID, planActionProps(a)))
+		p.ids.actions = append(p.ids.actions, a.ID)
+		for _, l := range uniq(a.Leads) {
+			p.link(e.leads, "PlanAction<", a.ID, "LEADS", l, a.ID, "")
+		}
+		for _, c := range uniq(a.Coordinators) {
+			p.link(e.coordinates, "PlanAction<", a.ID, "COORDINATES", c, a.ID, "")
+		}
+		p.link(e.actionInPlan, "PlanAction>", a.ID, "IN_PLAN", a.ID, a.Document, "")
+		for _, n := range uniq(a.Amends) {
+			p.link(e.amends, "PlanAction>", a.ID, "AMENDS", a.ID, p.cited(n), "")
+		}
+		p.link(e.paStated, "PlanAction>", a.ID, "STATED_IN", a.ID, a.Provision, "")
+	}
+	return rows
+}
+
+func (p *planner) targets() []map[string]any {
+	var rows []map[string]any
+	for _, t := range p.ds.Targets {
+		rows = append(rows, nodeRow(t.ID, targetProps(t)))
+		p.ids.targets = append(p.ids.targets, t.ID)
+		p.link(p.edges.targetInPlan, "Target>", t.ID, "IN_PLAN", t.ID, t.Document, "")
+		p.link(p.edges.tgtStated, "Target>", t.ID, "STATED_IN", t.ID, t.Provision, "")
+	}
+	return rows
+}
+
+func (p *planner) schedules() []map[string]any {
+	var rows []map[string]any
+	for _, x := range p.ds.Schedules {
+		rows = append(rows, nodeRow(x.ID, scheduleProps(x, p.docOf(x.Provision))))
+		p.ids.schedules = append(p.ids.schedules, x.ID)
+		p.linkEach(p.edges.heldBy, "Schedule>", x.ID, "HELD_BY", x.Agencies)
+		p.linkEach(p.edges.sentTo, "Schedule>", x.ID, "SENT_TO", x.To)
+		p.link(p.edges.schStated, "Schedule>", x.ID, "STATED_IN", x.ID, x.Provision, "")
+	}
+	return rows
+}
+
+// provinceRows returns the rows of every province named so far and keeps
+// their ids (sorted) for the clean-up.
+func (p *planner) provinceRows() []map[string]any {
+	var rows []map[string]any
+	for id, name := range p.provinceIDs {
+		rows = append(rows, nodeRow(id, map[string]any{"id": id, "name": name}))
+		p.provinceKeep = append(p.provinceKeep, id)
+	}
+	sort.Strings(p.provinceKeep)
+	return rows
+}
+
+func (p *planner) fieldRows() []map[string]any {
+	var rows []map[string]any
+	for _, f := range p.ds.Fields {
+		rows = append(rows, nodeRow(f.Code, map[string]any{"code": f.Code, "name": f.Name, "nameEn": f.NameEN}))
+	}
+	return rows
+}
+
+func (p *planner) areaRows() []map[string]any {
+	var rows []map[string]any
+	for _, a := range p.ds.Areas {
+		rows = append(rows, nodeRow(a.Code, map[string]any{"code": a.Code, "name": a.Name, "nameEn": a.NameEN}))
+	}
+	return rows
+}
+
+// referenceRows returns the placeholder documents of the numbers cited so far.
+func (p *planner) referenceRows() []map[string]any {
+	var rows []map[string]any
+	for id, number := range p.refs {
+		rows = append(rows, map[string]any{"id": id, "number": number})
+	}
+	return rows
 }
 
 // loadDocuments returns the documents a load touches: the dataset's and
