@@ -90,8 +90,8 @@ func mergeDutyProvisions(ctx context.Context, s Store, hits []*SearchHit) ([]*Se
 	for _, h := range hits {
 		switch {
 		case h.Type != HitDuty:
-		case h.Provision != "":
-			covered[h.Provision] = true
+		case h.DutyProvision != "":
+			covered[h.DutyProvision] = true
 		default:
 			ids = append(ids, h.ID)
 		}

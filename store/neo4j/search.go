@@ -108,7 +108,7 @@ func toHit(m props, score float64, word string) *regnet.SearchHit {
 		h.Type, h.Title = regnet.HitAgency, m.str("name")
 		h.Snippet = snippet(append([]string{m.str("name")}, m.strs("aliases")...), word)
 	case "Duty":
-		h.Type, h.Title, h.Provision = regnet.HitDuty, m.str("role"), m.str("provision")
+		h.Type, h.Title, h.DutyProvision = regnet.HitDuty, m.str("role"), m.str("provision")
 		if name := m.str("agencyName"); name != "" {
 			h.Title = name + " (" + m.str("role") + ")"
 		}

@@ -16,7 +16,7 @@ type unplacedSearch struct{ regnet.Store }
 func (u unplacedSearch) Search(ctx context.Context, text string, limit int) ([]*regnet.SearchHit, error) {
 	hits, err := u.Store.Search(ctx, text, limit)
 	for _, h := range hits {
-		h.Provision = ""
+		h.DutyProvision = ""
 	}
 	return hits, err
 }
