@@ -83,23 +83,30 @@ func Find(ctx context.Context, s Store, text string, limit int) ([]*SearchHit, e
 
 // mergeDutyProvisions leaves out the provision hits whose provision a duty
 // hit of the list was read from: the duty says the same with more meaning.
+// The duties are read only where the hits do not name their provision.
 func mergeDutyProvisions(ctx context.Context, s Store, hits []*SearchHit) ([]*SearchHit, error) {
+	covered := map[string]bool{}
 	var ids []string
 	for _, h := range hits {
-		if h.Type == HitDuty {
+		switch {
+		case h.Type != HitDuty:
+		case h.DutyProvision != "":
+			covered[h.DutyProvision] = true
+		default:
 			ids = append(ids, h.ID)
 		}
 	}
-	if len(ids) == 0 {
+	if len(ids) > 0 {
+		duties, err := s.Duties(ctx, DutyFilter{IDs: ids})
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range duties {
+			covered[d.Provision] = true
+		}
+	}
+	if len(covered) == 0 {
 		return hits, nil
-	}
-	duties, err := s.Duties(ctx, DutyFilter{IDs: ids})
-	if err != nil {
-		return nil, err
-	}
-	covered := map[string]bool{}
-	for _, d := range duties {
-		covered[d.Provision] = true
 	}
 	return slices.DeleteFunc(hits, func(h *SearchHit) bool { return h.Type == HitProvision && covered[h.ID] }), nil
 }

@@ -221,6 +221,10 @@ type SearchHit struct {
 	// Find sets them; a store's Search leaves them empty.
 	Document string `json:"document,omitempty"`
 	Province string `json:"province,omitempty"`
+	// DutyProvision is, for a duty hit, the provision the duty was read from,
+	// where the store's Search read it with the duty ("" otherwise): Find
+	// then need not read the duty again to merge it with that provision.
+	DutyProvision string `json:"-"`
 }
 
 // Search hit types.

@@ -26,6 +26,32 @@ func handoffTo(h *regnet.Handoff) []string   { return concat(h.Notifies, h.Trans
 // nothing, when the store cannot or the selection follows none of the
 // agencies' duties and rules.
 func (l *Loaders) primeAgencies(ctx context.Context, ids, parents []string, sel selection) bool {
+	q, ok := agenciesQuery(ids, sel)
+	if !ok {
+		return false
+	}
+	if sel.has("parent") {
+		q.Agencies = uniq(parents)
+	}
+	return l.primeNeighbourhood(ctx, q)
+}
+
+// primeAgency reads the agency id itself in the same round trip as what
+// sel asks of it, before the agency is known: a single agency then costs
+// one statement, not one for it and one for its neighbourhood. Its parent,
+// known only from the agency, is left to the loaders.
+func (l *Loaders) primeAgency(ctx context.Context, id string, sel selection) bool {
+	q, ok := agenciesQuery([]string{id}, sel)
+	if !ok {
+		return false
+	}
+	q.Agencies = []string{id}
+	return l.primeNeighbourhood(ctx, q)
+}
+
+// agenciesQuery asks for the duties and rules of agencies ids that sel
+// follows; false when it follows none.
+func agenciesQuery(ids []string, sel selection) (regnet.NeighbourhoodQuery, bool) {
 	var q regnet.NeighbourhoodQuery
 	if sel.has("duties") {
 		q.DutiesOf = ids
@@ -36,13 +62,7 @@ func (l *Loaders) primeAgencies(ctx context.Context, ids, parents []string, sel 
 	if sel.has("handoffsIn") {
 		q.HandoffsTo = ids
 	}
-	if q.DutiesOf == nil && q.HandoffsFrom == nil && q.HandoffsTo == nil {
-		return false
-	}
-	if sel.has("parent") {
-		q.Agencies = uniq(parents)
-	}
-	return l.primeNeighbourhood(ctx, q)
+	return q, q.DutiesOf != nil || q.HandoffsFrom != nil || q.HandoffsTo != nil
 }
 
 // primeHandoffs reads, in one round trip, the records the rules hs name,

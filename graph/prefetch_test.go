@@ -17,6 +17,7 @@ import (
 var prefetchTypes = map[string]string{
 	"prefetchAgencies":   "Agency",
 	"primeAgencies":      "Agency",
+	"agenciesQuery":      "Agency",
 	"prefetchDuties":     "Duty",
 	"prefetchHandoffs":   "Handoff",
 	"prefetchProvisions": "Provision",

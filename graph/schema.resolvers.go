@@ -597,14 +597,21 @@ func (r *queryResolver) Agencies(ctx context.Context, filter *model.AgencyFilter
 
 // Agency is the resolver for the agency field.
 func (r *queryResolver) Agency(ctx context.Context, id string) (*regnet.Agency, error) {
-	a, err := r.loaders(ctx).Agency.Load(ctx, id)
+	l, sel := r.loaders(ctx), selectionOf(ctx)
+	primed := l.primeAgency(ctx, id, sel)
+	a, err := l.Agency.Load(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if a == nil {
 		return nil, notFound("no agency %q", id)
 	}
-	r.loaders(ctx).prefetchAgencies(ctx, []*regnet.Agency{a}, selectionOf(ctx))
+	switch {
+	case !primed:
+		l.prefetchAgencies(ctx, []*regnet.Agency{a}, sel)
+	case a.Parent != nil && sel.has("parent"):
+		l.Agency.Prefetch([]string{*a.Parent})
+	}
 	return a, nil
 }
 

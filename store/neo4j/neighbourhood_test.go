@@ -186,3 +186,45 @@ func (c *countingReader) Neighbourhood(ctx context.Context, q regnet.Neighbourho
 	c.reads.Add(1)
 	return c.nr.Neighbourhood(ctx, q)
 }
+
+// TestOneAgencyOneStatement checks that agency(id:) reads the agency in the
+// same statement as its duties and rules, and answers as the loaders do.
+func TestOneAgencyOneStatement(t *testing.T) {
+	s := loadBundled(t)
+	as, err := s.Agencies(t.Context(), regnet.AgencyFilter{Province: "Điện Biên", Kind: "CUSTOMS"})
+	if err != nil || len(as) == 0 {
+		t.Fatalf("Điện Biên customs agencies: %d, %v", len(as), err)
+	}
+	noCache := func(c *server.Config) { c.CacheBytes = -1 }
+	oneCalls := &countingReader{Counting: storetest.NewCounting(s), nr: s.(regnet.NeighbourhoodReader)}
+	loaderCalls := storetest.NewCounting(s)
+	one := servertest.New(t, oneCalls, noCache)
+	loaders := servertest.New(t, plainStore{loaderCalls}, noCache)
+	const q = `query ($id: ID!) { agency(id: $id) {
+		id name kind
+		duties { role text fields { code name } areas { code } partners { name } provision { path document { number } } }
+		handoffsOut { notifies { kind } provision { path } }
+		handoffsIn { from { kind } }
+	} }`
+	// What the servers read as they start (their cost bounds) is not counted.
+	oneCalls.Take()
+	oneCalls.reads.Store(0)
+	loaderCalls.Take()
+	for _, id := range []string{as[0].ID, "agency:nowhere:NONE"} {
+		vars := map[string]any{"id": id}
+		got := one.Query(t, q, vars)
+		want := loaders.Query(t, q, vars)
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) || got.Status != want.Status {
+			t.Errorf("%s: answers differ\none statement: %.400s\nloaders:       %.400s", id, g, w)
+		}
+		calls, n := oneCalls.Take()
+		reads := int(oneCalls.reads.Swap(0))
+		_, n2 := loaderCalls.Take()
+		t.Logf("%s: %d store calls %v and %d neighbourhood reads (loaders alone: %d)", id, n, calls, reads, n2)
+		if id == as[0].ID && (n != 0 || reads != 1) {
+			t.Errorf("%s: %d store calls %v and %d neighbourhood reads, want the one read", id, n, calls, reads)
+		}
+	}
+}

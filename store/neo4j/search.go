@@ -38,26 +38,24 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 		agencies, others []*regnet.SearchHit
 	}
 	f, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (found, error) {
-		var f found
-		for _, q := range []struct {
-			cypher string
-			into   *[]*regnet.SearchHit
-		}{{cypherSearchAgencies, &f.agencies}, {cypherSearchFacts, &f.others}} {
-			res, err := tx.Run(ctx, q.cypher, params)
-			if err != nil {
-				return found{}, err
+		res, err := tx.Run(ctx, cypherSearch, params)
+		if err != nil {
+			return found{}, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return found{}, err
+		}
+		f := found{agencies: []*regnet.SearchHit{}, others: []*regnet.SearchHit{}}
+		for _, r := range recs {
+			m, _ := r.Values[0].(map[string]any)
+			score, _ := r.Values[1].(float64)
+			h := toHit(props(m), score, words[0])
+			if h.Type == regnet.HitAgency {
+				f.agencies = append(f.agencies, h)
+			} else {
+				f.others = append(f.others, h)
 			}
-			recs, err := res.Collect(ctx)
-			if err != nil {
-				return found{}, err
-			}
-			hits := make([]*regnet.SearchHit, 0, len(recs))
-			for _, r := range recs {
-				m, _ := r.Values[0].(map[string]any)
-				score, _ := r.Values[1].(float64)
-				hits = append(hits, toHit(props(m), score, words[0]))
-			}
-			*q.into = hits
 		}
 		return f, nil
 	})
@@ -88,17 +86,18 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 	return hits, nil
 }
 
-// The search statements read every match and keep the best $limit, so that
-// ties are cut by id rather than by the index's internal order.
-const (
-	cypherSearchAgencies = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
+// The search statement asks both indexes in one round trip, the agencies'
+// and the other facts' each reading every match and keeping the best
+// $limit, so that ties are cut by id rather than by the index's internal
+// order.
+const cypherSearch = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-RETURN node {.*, label: 'Agency'} AS n, score`
-	cypherSearchFacts = `CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
+RETURN node {.*, label: 'Agency'} AS n, score
+UNION ALL
+CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit
 OPTIONAL MATCH (a:Agency {id: node.agency})
 RETURN node {.*, label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]), agencyName: a.name} AS n, score`
-)
 
 // toHit makes a hit from a node's properties. The snippet is a piece of the
 // searched text around the first place word matches.
@@ -109,7 +108,7 @@ func toHit(m props, score float64, word string) *regnet.SearchHit {
 		h.Type, h.Title = regnet.HitAgency, m.str("name")
 		h.Snippet = snippet(append([]string{m.str("name")}, m.strs("aliases")...), word)
 	case "Duty":
-		h.Type, h.Title = regnet.HitDuty, m.str("role")
+		h.Type, h.Title, h.DutyProvision = regnet.HitDuty, m.str("role"), m.str("provision")
 		if name := m.str("agencyName"); name != "" {
 			h.Title = name + " (" + m.str("role") + ")"
 		}
