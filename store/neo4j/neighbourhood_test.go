@@ -163,9 +163,13 @@ func TestOneStatementAnswersAsTheLoaders(t *testing.T) {
 			t.Errorf("%s: answers differ\none statement: %.400s\nloaders:       %.400s", f, got.Data, want.Data)
 		}
 		_, n1 := oneCalls.Take()
-		n1 += int(oneCalls.reads.Swap(0))
+		reads := int(oneCalls.reads.Swap(0))
+		n1 += reads
 		_, n2 := loaderCalls.Take()
-		if n1 > n2 {
+		// Only a query that read a neighbourhood is compared by calls: for
+		// the others both sides go through the same loaders, whose batches
+		// follow timing, so their counts may differ by a batch either way.
+		if reads > 0 && n1 > n2 {
 			t.Errorf("%s: %d store calls with neighbourhoods, %d without", f, n1, n2)
 		}
 		if strings.HasSuffix(f, "loadtest/queries/agency.graphql") && n1 > 3 {
