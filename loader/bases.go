@@ -104,7 +104,7 @@ var (
 	// document: "bãi bỏ khoản 3 Điều 7 của Quyết định số …", "thay thế
 	// Điều 5, Phụ lục II …", "bãi bỏ một số điều …". Repealing or replacing
 	// a part leaves the document in force, so its number is not replaced.
-	rePartOf = regexp.MustCompile(`(?i)^(?:[(“"]?\s*)(?:điểm\s+\S+|khoản\s+\d+|điều\s+\d+|chương\s+[IVXLC\d]+|mục\s+[IVXLC\d]+|phụ\s*lục|(?:một\s+số|các|những)\s+(?:điều|khoản|điểm|nội\s*dung|quy\s*định))`)
+	rePartOf   = regexp.MustCompile(`(?i)^(?:[(“"]?\s*)(?:điểm\s+\S+|khoản\s+\d+|điều\s+\d+|chương\s+[IVXLC\d]+|mục\s+[IVXLC\d]+|phụ\s*lục|(?:một\s+số|các|những)\s+(?:điều|khoản|điểm|nội\s*dung|quy\s*định))`)
 	reProposed = regexp.MustCompile(`(?i)(?:đề xuất|kiến nghị|đề nghị|xem xét|rà soát)[^.;]{0,60}$`)
 	reItself   = regexp.MustCompile(`(?i)(?:kế hoạch|quyết định|chỉ thị|nghị quyết|quy chế) này`)
 	// reSentences splits the decision's text into sentences, at a full
