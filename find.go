@@ -210,18 +210,26 @@ func snippetOf(text string) string {
 }
 
 // placeHits sets the document and province of each hit: a fact's document
-// is the one its id begins with, an agency's province its own.
+// is the one its id begins with, an agency's province its own. Hits a store
+// placed already (a fact with its document, an agency with its province)
+// are left as they are.
 func placeHits(ctx context.Context, s Store, hits []*SearchHit) error {
 	var agencyIDs, docIDs []string
+	var todo []*SearchHit
 	for _, h := range hits {
-		switch h.Type {
-		case HitAgency:
+		switch {
+		case h.Type == HitAgency && h.Province != "":
+			continue // placed by the store
+		case h.Type == HitAgency:
 			agencyIDs = append(agencyIDs, h.ID)
-		case HitDocument:
+		case h.Document != "":
+			continue // placed by the store
+		case h.Type == HitDocument:
 			h.Document = h.ID
 		default:
 			h.Document = DocumentOf(h.ID)
 		}
+		todo = append(todo, h)
 		if h.Document != "" {
 			docIDs = append(docIDs, h.Document)
 		}
@@ -245,7 +253,7 @@ func placeHits(ctx context.Context, s Store, hits []*SearchHit) error {
 			province[a.ID] = a.Province
 		}
 	}
-	for _, h := range hits {
+	for _, h := range todo {
 		if h.Type == HitAgency {
 			h.Province = province[h.ID]
 		} else {

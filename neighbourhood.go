@@ -15,6 +15,37 @@ type NeighbourhoodQuery struct {
 	// Agencies are agencies wanted besides those the duties and rules
 	// name (the parents of a page).
 	Agencies []string
+	// Page, when set, reads a page of agencies first, in the same round
+	// trip, and asks for its neighbourhood: see AgencyPage.
+	Page *AgencyPage
+	// Omit leaves long texts out of the records read; see Omit.
+	Omit Omit
+}
+
+// AgencyPage asks for the agencies matching Filter (what
+// Store.Agencies(Filter) returns) together with every province (what
+// Store.Provinces returns), so that a caller can check the province it
+// filtered by in the same round trip. The page is the First of the matching
+// agencies, ordered by id, whose ids come after After ("" for the
+// first page). Its ids are then the agencies whose duties (Duties),
+// handoff rules out (Out) and in (In) are read, as if given in DutiesOf,
+// HandoffsFrom and HandoffsTo, and with Parents their parents are among
+// the agencies read.
+type AgencyPage struct {
+	Filter          AgencyFilter
+	After           string
+	First           int
+	Duties, Out, In bool
+	Parents         bool
+}
+
+// Omit names the long texts a caller will not read, so that a store need
+// not send them: the records read have them empty. A caller that primes
+// shared caches with such records must be sure nothing later reads them.
+type Omit struct {
+	DutyText      bool // Duty.Text
+	Evidence      bool // Duty.Evidence
+	ProvisionText bool // Provision.Text
 }
 
 // Neighbourhood is the answer to a NeighbourhoodQuery. Duties, HandoffsFrom
@@ -33,6 +64,11 @@ type Neighbourhood struct {
 	Documents    []*Document
 	Fields       []*Field
 	Areas        []*Area
+	// With a Page: every province, the agencies matching the page's
+	// filter (ordered by id) and the ids of the page read.
+	Provinces []*Province
+	Matching  []*Agency
+	PageIDs   []string
 }
 
 // NeighbourhoodReader is a store that reads a neighbourhood in one round

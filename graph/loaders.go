@@ -54,6 +54,8 @@ type Loaders struct {
 	docsOnce  sync.Once
 	docs      []*regnet.Document
 	docsErr   error
+	omitOnce  sync.Once
+	omit      regnet.Omit
 }
 
 // NewLoaders returns the loaders of one request over store. ctx is the

@@ -92,17 +92,32 @@ func (s selection) hasAny(names ...string) bool {
 // reports false when the store has no neighbourhoods or the read failed:
 // the loaders then fetch as they would have, and report any error.
 func (l *Loaders) primeNeighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) bool {
+	_, ok := l.readNeighbourhood(ctx, q)
+	return ok
+}
+
+// readNeighbourhood reads q, long texts the operation never reads left
+// out, primes the loaders with the answer and returns it; nil and false
+// when the store has no neighbourhoods or the read failed.
+func (l *Loaders) readNeighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) (*regnet.Neighbourhood, bool) {
 	nr, ok := l.store.(regnet.NeighbourhoodReader)
 	if !ok {
-		return false
+		return nil, false
 	}
+	q.Omit = l.omitted(ctx)
 	n, err := nr.Neighbourhood(ctx, q)
 	if err != nil {
-		return false
+		return nil, false
 	}
-	primeGroups(l.AgencyDuties, q.DutiesOf, n.Duties, dutyHolder)
-	primeGroups(l.HandoffsFrom, q.HandoffsFrom, n.HandoffsFrom, handoffFrom)
-	primeGroups(l.HandoffsTo, q.HandoffsTo, n.HandoffsTo, handoffTo)
+	dutiesOf, from, to := q.DutiesOf, q.HandoffsFrom, q.HandoffsTo
+	if p := q.Page; p != nil {
+		dutiesOf, from, to = when(p.Duties, n.PageIDs), when(p.Out, n.PageIDs), when(p.In, n.PageIDs)
+		l.provOnce.Do(func() { l.provinces = n.Provinces })
+		primeAll(l.Agency, n.Matching, func(a *regnet.Agency) string { return a.ID })
+	}
+	primeGroups(l.AgencyDuties, dutiesOf, n.Duties, dutyHolder)
+	primeGroups(l.HandoffsFrom, from, n.HandoffsFrom, handoffFrom)
+	primeGroups(l.HandoffsTo, to, n.HandoffsTo, handoffTo)
 	primeAll(l.Duty, n.Duties, func(d *regnet.Duty) string { return d.ID })
 	primeAll(l.Handoff, n.HandoffsFrom, func(h *regnet.Handoff) string { return h.ID })
 	primeAll(l.Handoff, n.HandoffsTo, func(h *regnet.Handoff) string { return h.ID })
@@ -111,7 +126,61 @@ func (l *Loaders) primeNeighbourhood(ctx context.Context, q regnet.Neighbourhood
 	primeAll(l.Document, n.Documents, func(d *regnet.Document) string { return d.ID })
 	primeAll(l.Field, n.Fields, func(f *regnet.Field) string { return f.Code })
 	primeAll(l.Area, n.Areas, func(a *regnet.Area) string { return a.Code })
-	return true
+	return n, true
+}
+
+// when returns ids if cond holds, nil otherwise.
+func when(cond bool, ids []string) []string {
+	if cond {
+		return ids
+	}
+	return nil
+}
+
+// agencyPage reads, in one round trip, the agencies matching f (with the
+// province given by its name in province, when not nil), the province
+// list that checks that name, and the neighbourhood that node, the
+// selection of each agency of the page (first after the cursor after),
+// follows; it primes the loaders
+// with all of it and returns the matching agencies, ordered by id, to cut
+// the same page from. It reports false, having done nothing, when the
+// store cannot, the read failed or the province was not given by its
+// exact name (an id, or a name written otherwise): the caller then reads
+// as the loaders do. An unknown province is the error it would get.
+func (l *Loaders) agencyPage(ctx context.Context, f regnet.AgencyFilter, province *string, first *int, after *string, node selection) ([]*regnet.Agency, bool, error) {
+	if _, ok := l.store.(regnet.NeighbourhoodReader); !ok {
+		return nil, false, nil
+	}
+	size, err := pageSize(first)
+	if err != nil {
+		return nil, false, err
+	}
+	var from string
+	if after != nil {
+		if from, err = decodeCursor(*after); err != nil {
+			return nil, false, err
+		}
+	}
+	if province != nil {
+		f.Province = *province
+	}
+	n, ok := l.readNeighbourhood(ctx, regnet.NeighbourhoodQuery{Page: &regnet.AgencyPage{
+		Filter: f, After: from, First: size,
+		Duties: node.has("duties"), Out: node.has("handoffsOut"), In: node.has("handoffsIn"), Parents: node.has("parent"),
+	}})
+	if !ok {
+		return nil, false, nil
+	}
+	if province != nil {
+		p, err := regnet.FindProvince(n.Provinces, *province)
+		if err != nil {
+			return nil, false, err
+		}
+		if p.Name != *province {
+			return nil, false, nil
+		}
+	}
+	return n.Matching, true, nil
 }
 
 func primeGroups[V any](l *Loader[string, []*V], keys []string, vs []*V, keysOf func(*V) []string) {

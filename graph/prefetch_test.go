@@ -18,6 +18,7 @@ var prefetchTypes = map[string]string{
 	"prefetchAgencies":   "Agency",
 	"primeAgencies":      "Agency",
 	"agenciesQuery":      "Agency",
+	"agencyPage":         "Agency",
 	"prefetchDuties":     "Duty",
 	"prefetchHandoffs":   "Handoff",
 	"prefetchProvisions": "Provision",

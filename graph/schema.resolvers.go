@@ -568,24 +568,31 @@ func (r *queryResolver) Agencies(ctx context.Context, filter *model.AgencyFilter
 	if _, err := pageSize(first); err != nil {
 		return nil, err
 	}
-	province, err := r.provinceName(ctx, f.Province)
+	l, sel := r.loaders(ctx), selectionOf(ctx)
+	sf := regnet.AgencyFilter{IDs: f.Ids, Kind: val(f.Kind), Level: val(f.Level), Parents: one(f.Parent)}
+	node, _ := sel.sub("edges", "node")
+	as, read, err := l.agencyPage(ctx, sf, f.Province, first, after, node)
 	if err != nil {
 		return nil, err
 	}
-	as, err := r.Store.Agencies(ctx, regnet.AgencyFilter{
-		IDs: f.Ids, Province: province, Kind: val(f.Kind), Level: val(f.Level), Parents: one(f.Parent),
-	})
+	if read {
+		return agencyConnection(as, first, after)
+	}
+	if sf.Province, err = r.provinceName(ctx, f.Province); err != nil {
+		return nil, err
+	}
+	as, err = r.Store.Agencies(ctx, sf)
 	if err != nil {
 		return nil, fmt.Errorf("agencies: %w", err)
 	}
 	for _, a := range as {
-		r.loaders(ctx).Agency.Prime(a.ID, a)
+		l.Agency.Prime(a.ID, a)
 	}
 	conn, err := agencyConnection(as, first, after)
 	if err != nil {
 		return nil, err
 	}
-	if node, ok := selectionOf(ctx).sub("edges", "node"); ok {
+	if _, ok := sel.sub("edges", "node"); ok {
 		page := make([]*regnet.Agency, len(conn.Edges))
 		for i, e := range conn.Edges {
 			page[i] = e.Node

@@ -12,47 +12,104 @@ import (
 
 var _ regnet.NeighbourhoodReader = (*Store)(nil)
 
-// cypherNeighbourhood reads a regnet.NeighbourhoodQuery in one statement:
-// the duties and rules of the agencies (the same conditions as Duties and
-// Handoffs), then, from the ids those records hold, the agencies,
-// provisions, documents, fields and areas they name. The loaders would
-// send these as up to ten statements over four levels, each level waiting
-// for the one before; here Neo4j follows the ids itself.
-const cypherNeighbourhood = `CALL { MATCH (n:Duty) WHERE n.agency IN $dutiesOf RETURN collect(properties(n)) AS duties }
-CALL { MATCH (n:Handoff) WHERE n.from IN $handoffsFrom RETURN collect(properties(n)) AS outs }
-CALL { MATCH (n:Handoff)
-       WHERE size($handoffsTo) > 0
-         AND any(a IN coalesce(n.notifies, []) + coalesce(n.transfersTo, []) WHERE a IN $handoffsTo)
-       RETURN collect(properties(n)) AS ins }
-CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(properties(n)) AS known }
-WITH duties, outs, ins, outs + ins + known AS rules
-WITH duties, outs, ins,
-     reduce(acc = $agencies, d IN duties | acc + [d.agency] + coalesce(d.partners, [])) +
+// A neighbourhood is read in one statement: a head that names the agencies
+// and rules to start from, then the body. The loaders would send the same
+// reads as up to ten statements over four levels, each level waiting for
+// the one before (and a page of agencies as two more before them); here
+// Neo4j follows the ids itself.
+
+// neighbourhoodGiven is the head when the caller gives every list.
+const neighbourhoodGiven = `WITH [] AS provinces, [] AS matching, [] AS pageIds,
+     $dutiesOf AS dutiesOf, $handoffsFrom AS handoffsFrom, $handoffsTo AS handoffsTo,
+     $agencies AS wanted
+`
+
+// neighbourhoodPage is the head that reads a page of agencies first (see
+// regnet.AgencyPage); the agency filter's WHERE goes in the middle.
+const (
+	neighbourhoodPageProvinces = `CALL { MATCH (n:Province) RETURN collect(n ` + lean + `) AS provinces }
+CALL { `
+	neighbourhoodPageRest = `
+       WITH n ORDER BY n.id
+       RETURN collect(n ` + lean + `) AS matching }
+WITH provinces, matching, [a IN matching WHERE a.id > $after][..$first] AS page
+WITH provinces, matching, [a IN page | a.id] AS pageIds,
+     [a IN page WHERE a.parent IS NOT NULL | a.parent] AS parents
+WITH provinces, matching, pageIds,
+     CASE WHEN $pageDuties THEN pageIds ELSE $dutiesOf END AS dutiesOf,
+     CASE WHEN $pageOut THEN pageIds ELSE $handoffsFrom END AS handoffsFrom,
+     CASE WHEN $pageIn THEN pageIds ELSE $handoffsTo END AS handoffsTo,
+     $agencies + CASE WHEN $pageParents THEN parents ELSE [] END AS wanted
+`
+)
+
+// neighbourhoodBody reads the duties and rules of the agencies (the same
+// conditions as Duties and Handoffs), then, from the ids those records
+// hold, the agencies, provisions, documents, fields and areas they name.
+// Long texts the caller will not read ($omit…) are left out.
+const neighbourhoodBody = `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
+       RETURN collect(n {.*, folded: null, hash: null,
+                         text: CASE WHEN $omitDutyText THEN null ELSE n.text END,
+                         evidence: CASE WHEN $omitEvidence THEN null ELSE n.evidence END}) AS duties }
+CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + lean + `) AS outs }
+CALL { WITH handoffsTo MATCH (n:Handoff)
+       WHERE size(handoffsTo) > 0
+         AND any(a IN coalesce(n.notifies, []) + coalesce(n.transfersTo, []) WHERE a IN handoffsTo)
+       RETURN collect(n ` + lean + `) AS ins }
+CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + lean + `) AS known }
+WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
+WITH provinces, matching, pageIds, duties, outs, ins,
+     reduce(acc = wanted, d IN duties | acc + [d.agency] + coalesce(d.partners, [])) +
        reduce(acc = [], h IN rules | acc + [h.from] + coalesce(h.notifies, []) + coalesce(h.transfersTo, [])) AS agencyIds,
      [d IN duties | d.provision] + [h IN rules | h.provision] AS provisionIds,
      reduce(acc = [], d IN duties | acc + coalesce(d.fields, [])) AS fieldCodes,
      reduce(acc = [], d IN duties | acc + coalesce(d.areas, [])) +
        reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) AS areaCodes
-CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(properties(n)) AS agencies }
-CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds RETURN collect(properties(n)) AS provisions }
+CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + lean + `) AS agencies }
+CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
+       RETURN collect(n {.*, folded: null, hash: null,
+                         text: CASE WHEN $omitProvisionText THEN null ELSE n.text END}) AS provisions }
 CALL { WITH provisions
        MATCH (n:Document) WHERE n.id IN [p IN provisions | p.document] AND n.reference IS NULL
-       RETURN collect(properties(n)) AS documents }
-CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(properties(n)) AS fields }
-CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(properties(n)) AS areas }
-RETURN duties, outs, ins, agencies, provisions, documents, fields, areas`
+       RETURN collect(n ` + lean + `) AS documents }
+CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(n ` + lean + `) AS fields }
+CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(n ` + lean + `) AS areas }
+RETURN duties, outs, ins, agencies, provisions, documents, fields, areas, provinces, matching, pageIds`
 
-// Neighbourhood reads q in one statement (see cypherNeighbourhood).
-func (s *Store) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) (*regnet.Neighbourhood, error) {
+// neighbourhoodStatement returns the statement and parameters that read q.
+func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any) {
 	params := map[string]any{
-		"dutiesOf":     nonNil(q.DutiesOf),
-		"handoffsFrom": nonNil(q.HandoffsFrom),
-		"handoffsTo":   nonNil(q.HandoffsTo),
-		"handoffs":     nonNil(q.Handoffs),
-		"agencies":     nonNil(q.Agencies),
+		"dutiesOf":          nonNil(q.DutiesOf),
+		"handoffsFrom":      nonNil(q.HandoffsFrom),
+		"handoffsTo":        nonNil(q.HandoffsTo),
+		"handoffs":          nonNil(q.Handoffs),
+		"agencies":          nonNil(q.Agencies),
+		"omitDutyText":      q.Omit.DutyText,
+		"omitEvidence":      q.Omit.Evidence,
+		"omitProvisionText": q.Omit.ProvisionText,
 	}
+	if q.Page == nil {
+		return neighbourhoodGiven + neighbourhoodBody, params
+	}
+	p := q.Page
+	filter := agencyQuery(p.Filter)
+	for k, v := range filter.params {
+		params[k] = v
+	}
+	params["after"] = p.After
+	params["first"] = int64(max(p.First, 0))
+	params["pageDuties"] = p.Duties
+	params["pageOut"] = p.Out
+	params["pageIn"] = p.In
+	params["pageParents"] = p.Parents
+	return neighbourhoodPageProvinces + filter.text(neighbourhoodPageRest) + neighbourhoodBody, params
+}
+
+// Neighbourhood reads q in one statement (see neighbourhoodBody).
+func (s *Store) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) (*regnet.Neighbourhood, error) {
+	cypher, params := neighbourhoodStatement(q)
 	out, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*regnet.Neighbourhood, error) {
-		res, err := tx.Run(ctx, cypherNeighbourhood, params)
+		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
@@ -61,7 +118,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) 
 			return nil, err
 		}
 		v := rec.Values
-		return &regnet.Neighbourhood{
+		n := &regnet.Neighbourhood{
 			Duties:       convertAll(v[0], toDuty, func(x *regnet.Duty) string { return x.ID }),
 			HandoffsFrom: convertAll(v[1], toHandoff, func(x *regnet.Handoff) string { return x.ID }),
 			HandoffsTo:   convertAll(v[2], toHandoff, func(x *regnet.Handoff) string { return x.ID }),
@@ -70,7 +127,16 @@ func (s *Store) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) 
 			Documents:    convertAll(v[5], toDocument, func(x *regnet.Document) string { return x.ID }),
 			Fields:       convertAll(v[6], toField, func(x *regnet.Field) string { return x.Code }),
 			Areas:        convertAll(v[7], toArea, func(x *regnet.Area) string { return x.Code }),
-		}, nil
+		}
+		if q.Page != nil {
+			n.Provinces = convertAll(v[8], toProvince, func(x *regnet.Province) string { return x.ID })
+			n.Matching = convertAll(v[9], toAgency, func(x *regnet.Agency) string { return x.ID })
+			n.PageIDs = props{"ids": v[10]}.strs("ids")
+			if n.PageIDs == nil {
+				n.PageIDs = []string{}
+			}
+		}
+		return n, nil
 	})
 	if err != nil {
 		return nil, storeError("neo4j: neighbourhood", err)

@@ -77,7 +77,13 @@ func nodes[T any](ctx context.Context, s *Store, doing string, q *query, ret str
 	return out, nil
 }
 
-const returnByID = "RETURN properties(n) AS n ORDER BY n.id"
+const returnByID = "RETURN n " + lean + " AS n ORDER BY n.id"
+
+// lean is the map projection of a node's properties that reads return:
+// all of them but the two no reader uses, the search tokens (folded, as
+// long as the texts themselves) and the load's change hash. What a
+// statement returns is most of what it costs Neo4j.
+const lean = "{.*, folded: null, hash: null}"
 
 // Documents lists the loaded documents matching f, ordered by id;
 // placeholders for documents that are only cited are left out.
@@ -139,6 +145,11 @@ func (s *Store) Provinces(ctx context.Context) ([]*regnet.Province, error) {
 
 // Agencies lists agencies matching f, ordered by id.
 func (s *Store) Agencies(ctx context.Context, f regnet.AgencyFilter) ([]*regnet.Agency, error) {
+	return nodes(ctx, s, "agencies", agencyQuery(f), returnByID, toAgency, func(x *regnet.Agency) string { return x.ID })
+}
+
+// agencyQuery selects the agencies matching f as n.
+func agencyQuery(f regnet.AgencyFilter) *query {
 	q := newQuery("MATCH (n:Agency)")
 	if len(f.IDs) > 0 {
 		q.when("n.id IN $ids", "ids", f.IDs)
@@ -155,7 +166,7 @@ func (s *Store) Agencies(ctx context.Context, f regnet.AgencyFilter) ([]*regnet.
 	if len(f.Parents) > 0 {
 		q.when("n.parent IN $parents", "parents", f.Parents)
 	}
-	return nodes(ctx, s, "agencies", q, returnByID, toAgency, func(x *regnet.Agency) string { return x.ID })
+	return q
 }
 
 // Duties lists duties matching f, ordered by id. Province is the
@@ -283,7 +294,7 @@ func (s *Store) Schedules(ctx context.Context, f regnet.ScheduleFilter) ([]*regn
 	return nodes(ctx, s, "schedules", q, returnByID, toSchedule, func(x *regnet.Schedule) string { return x.ID })
 }
 
-const returnByCode = "RETURN properties(n) AS n ORDER BY n.code"
+const returnByCode = "RETURN n " + lean + " AS n ORDER BY n.code"
 
 // Fields lists the fields with the given codes (all when codes is empty),
 // ordered by code.

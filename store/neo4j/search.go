@@ -89,20 +89,25 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 // The search statement asks both indexes in one round trip, the agencies'
 // and the other facts' each reading every match and keeping the best
 // $limit, so that ties are cut by id rather than by the index's internal
-// order.
+// order. It returns only what a hit shows, with the province (of the
+// agency, or of the document stating the fact), so that nothing is left
+// for regnet.Find to look up.
 const cypherSearch = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-RETURN node {.*, label: 'Agency'} AS n, score
+RETURN node {.id, .name, .aliases, .province, label: 'Agency'} AS n, score
 UNION ALL
 CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit
 OPTIONAL MATCH (a:Agency {id: node.agency})
-RETURN node {.*, label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]), agencyName: a.name} AS n, score`
+OPTIONAL MATCH (d:Document {id: node.document})
+RETURN node {.id, .role, .provision, .text, .path, .heading, .output, .document,
+             label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]),
+             agencyName: a.name, province: d.province} AS n, score`
 
 // toHit makes a hit from a node's properties. The snippet is a piece of the
 // searched text around the first place word matches.
 func toHit(m props, score float64, word string) *regnet.SearchHit {
-	h := &regnet.SearchHit{ID: m.str("id"), Score: score}
+	h := &regnet.SearchHit{ID: m.str("id"), Score: score, Document: m.str("document"), Province: m.str("province")}
 	switch m.str("label") {
 	case "Agency":
 		h.Type, h.Title = regnet.HitAgency, m.str("name")
