@@ -22,7 +22,7 @@ import (
 )
 
 // loadBundled loads the bundled documents into an emptied graph.
-func loadBundled(t *testing.T) regnet.Store {
+func loadBundled(t testing.TB) regnet.Store {
 	t.Helper()
 	ds, err := loader.New().ParseFS(data.FS, ".")
 	if err != nil {

@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet"
-	"github.com/regnet/regnet/data"
-	"github.com/regnet/regnet/loader"
 )
 
 // The benchmarks below send the store calls the API makes for the
@@ -51,22 +49,12 @@ func cpuTicks(pid string) int64 {
 	return u + s
 }
 
-func loadBundledB(b *testing.B) regnet.Store {
-	ds, err := loader.New().ParseFS(data.FS, ".")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := openStore(b, serverURI(b))
-	fresh(b, s, ds)
-	return s
-}
-
 // BenchmarkQuestionStatements sends the store reads of the benchmark
 // questions as the API sends them: the agency and province questions one
 // page read each (with the texts their selections leave out omitted), and
 // the search; with, for comparison, the smallest statements there are.
 func BenchmarkQuestionStatements(b *testing.B) {
-	s := loadBundledB(b)
+	s := loadBundled(b)
 	nr := s.(regnet.NeighbourhoodReader)
 	ctx := context.Background()
 	lean := regnet.Omit{Evidence: true, ProvisionText: true}
