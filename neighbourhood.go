@@ -20,6 +20,16 @@ type NeighbourhoodQuery struct {
 	Page *AgencyPage
 	// Omit leaves long texts out of the records read; see Omit.
 	Omit Omit
+	// Skip names the kinds of linked records not to read at all.
+	Skip Skip
+}
+
+// Skip names the kinds of records, among those the duties and rules name,
+// that a neighbourhood read leaves out because the caller will not follow
+// those links (the agencies of Agencies are read all the same). Unlike
+// Omit, nothing read is partial: what is skipped is simply not there.
+type Skip struct {
+	Agencies, Provisions, Documents, Fields, Areas bool
 }
 
 // AgencyPage asks for the agencies matching Filter (what

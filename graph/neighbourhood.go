@@ -52,7 +52,7 @@ func (l *Loaders) primeAgency(ctx context.Context, id string, sel selection) boo
 // agenciesQuery asks for the duties and rules of agencies ids that sel
 // follows; false when it follows none.
 func agenciesQuery(ids []string, sel selection) (regnet.NeighbourhoodQuery, bool) {
-	var q regnet.NeighbourhoodQuery
+	q := regnet.NeighbourhoodQuery{Skip: agencySkip(sel)}
 	if sel.has("duties") {
 		q.DutiesOf = ids
 	}
@@ -75,7 +75,50 @@ func (l *Loaders) primeHandoffs(ctx context.Context, hs []*regnet.Handoff, sel s
 	for i, h := range hs {
 		ids[i] = h.ID
 	}
-	return l.primeNeighbourhood(ctx, regnet.NeighbourhoodQuery{Handoffs: ids})
+	return l.primeNeighbourhood(ctx, regnet.NeighbourhoodQuery{Handoffs: ids, Skip: handoffSkip(sel)})
+}
+
+// agencySkip is what a read of agencies' neighbourhood may leave out when
+// node is the selection of each agency: the kinds of records that none of
+// the links it follows from their duties and rules lead to.
+func agencySkip(node selection) regnet.Skip {
+	duties, _ := node.sub("duties")
+	out, _ := node.sub("handoffsOut")
+	in, _ := node.sub("handoffsIn")
+	return bothSkip(dutySkip(duties), bothSkip(handoffSkip(out), handoffSkip(in)))
+}
+
+// dutySkip is what duties selected by sel do not lead to.
+func dutySkip(sel selection) regnet.Skip {
+	return regnet.Skip{
+		Agencies:   !sel.hasAny("agency", "partners", "reportsTo"),
+		Provisions: !sel.has("provision"),
+		Documents:  !sel.has("provision", "document"),
+		Fields:     !sel.has("fields"),
+		Areas:      !sel.has("areas"),
+	}
+}
+
+// handoffSkip is what handoff rules selected by sel do not lead to.
+func handoffSkip(sel selection) regnet.Skip {
+	return regnet.Skip{
+		Agencies:   !sel.hasAny("from", "notifies", "transfersTo"),
+		Provisions: !sel.has("provision"),
+		Documents:  !sel.has("provision", "document"),
+		Fields:     true,
+		Areas:      !sel.hasAny("leaving", "entering"),
+	}
+}
+
+// bothSkip skips what both a and b skip.
+func bothSkip(a, b regnet.Skip) regnet.Skip {
+	return regnet.Skip{
+		Agencies:   a.Agencies && b.Agencies,
+		Provisions: a.Provisions && b.Provisions,
+		Documents:  a.Documents && b.Documents,
+		Fields:     a.Fields && b.Fields,
+		Areas:      a.Areas && b.Areas,
+	}
 }
 
 // hasAny reports whether the query selects any of the fields named.
@@ -164,7 +207,7 @@ func (l *Loaders) agencyPage(ctx context.Context, f regnet.AgencyFilter, provinc
 	if province != nil {
 		f.Province = *province
 	}
-	n, ok := l.readNeighbourhood(ctx, regnet.NeighbourhoodQuery{Page: &regnet.AgencyPage{
+	n, ok := l.readNeighbourhood(ctx, regnet.NeighbourhoodQuery{Skip: agencySkip(node), Page: &regnet.AgencyPage{
 		Filter: f, After: from, First: size,
 		Duties: node.has("duties"), Out: node.has("handoffsOut"), In: node.has("handoffsIn"), Parents: node.has("parent"),
 	}})

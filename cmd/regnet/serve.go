@@ -60,6 +60,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("--max-response-size (or REGNET_MAX_RESPONSE_SIZE): %v", err)
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{ReplaceAttr: redactAttr}))
+	tuneGC(cacheBytes, log)
 
 	var store regnet.Store
 	cfg := neo4jConfig(*uri)

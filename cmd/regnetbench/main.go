@@ -79,6 +79,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := fs.Int("c", 20, "most connections, and clients of the throughput runs")
 	dur := fs.Duration("d", 10*time.Second, "length of each run")
 	rates := fs.String("rates", "50,150", "fixed request rates (req/s), comma-separated")
+	warmup := fs.Duration("warmup", 3*time.Second, "before the rounds, each side answers each question for this long, not measured: Neo4j compiles a statement's plan and the JVM its code on first use")
 	peer := fs.String("peer", "", "a side's name: every other side's max req/s is also given as a multiple of that side's, round by round")
 	repeated := fs.Int("repeated", 0, "write the bundled documents this many times over into the folder given as argument, and exit")
 	if err := fs.Parse(args); err != nil {
@@ -122,6 +123,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := b.check(ctx, q, sides, stdout); err != nil {
 			return err
 		}
+	}
+	if *warmup > 0 {
+		for _, q := range questions {
+			for _, s := range sides {
+				if err := b.warm(ctx, q, s, *warmup); err != nil {
+					return fmt.Errorf("warming %s on %s: %w", q.name, s.name, err)
+				}
+			}
+		}
+		fmt.Fprintf(stderr, "warmed up, load average %s\n", loadAvg())
 	}
 	for round := range *rounds {
 		for _, q := range questions {
@@ -387,6 +398,16 @@ func (b *bench) measure(ctx context.Context, q question, s *side) error {
 		m.p99[rate] = append(m.p99[rate], res.Latency.P99)
 	}
 	return nil
+}
+
+// warm sends q to s from every client for d, and forgets the results.
+func (b *bench) warm(ctx context.Context, q question, s *side, d time.Duration) error {
+	body, err := b.body(q, s)
+	if err != nil {
+		return err
+	}
+	_, err = loadtest.Run(ctx, loadtest.Config{Request: loadtest.Request{URL: s.url, Body: body, Client: b.client}, Clients: b.clients, Duration: d})
+	return err
 }
 
 // cpuTicks is the user and system CPU time of a process, in clock ticks

@@ -45,8 +45,9 @@ WITH provinces, matching, pageIds,
 
 // neighbourhoodBody reads the duties and rules of the agencies (the same
 // conditions as Duties and Handoffs), then, from the ids those records
-// hold, the agencies, provisions, documents, fields and areas they name.
-// Long texts the caller will not read ($omit…) are left out.
+// hold, the agencies, provisions, documents, fields and areas they name,
+// but for the kinds the caller will not follow ($skip…). Long texts the
+// caller will not read ($omit…) are left out.
 const neighbourhoodBody = `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
        RETURN collect(n {.*, folded: null, hash: null,
                          text: CASE WHEN $omitDutyText THEN null ELSE n.text END,
@@ -59,18 +60,21 @@ CALL { WITH handoffsTo MATCH (n:Handoff)
 CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + lean + `) AS known }
 WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
 WITH provinces, matching, pageIds, duties, outs, ins,
-     reduce(acc = wanted, d IN duties | acc + [d.agency] + coalesce(d.partners, [])) +
-       reduce(acc = [], h IN rules | acc + [h.from] + coalesce(h.notifies, []) + coalesce(h.transfersTo, [])) AS agencyIds,
-     [d IN duties | d.provision] + [h IN rules | h.provision] AS provisionIds,
-     reduce(acc = [], d IN duties | acc + coalesce(d.fields, [])) AS fieldCodes,
-     reduce(acc = [], d IN duties | acc + coalesce(d.areas, [])) +
-       reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) AS areaCodes
+     wanted + CASE WHEN $skipAgencies THEN [] ELSE
+       reduce(acc = [], d IN duties | acc + [d.agency] + coalesce(d.partners, [])) +
+       reduce(acc = [], h IN rules | acc + [h.from] + coalesce(h.notifies, []) + coalesce(h.transfersTo, [])) END AS agencyIds,
+     CASE WHEN $skipProvisions THEN [] ELSE [d IN duties | d.provision] + [h IN rules | h.provision] END AS provisionIds,
+     CASE WHEN $skipFields THEN [] ELSE reduce(acc = [], d IN duties | acc + coalesce(d.fields, [])) END AS fieldCodes,
+     CASE WHEN $skipAreas THEN [] ELSE
+       reduce(acc = [], d IN duties | acc + coalesce(d.areas, [])) +
+       reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) END AS areaCodes
 CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + lean + `) AS agencies }
 CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
        RETURN collect(n {.*, folded: null, hash: null,
                          text: CASE WHEN $omitProvisionText THEN null ELSE n.text END}) AS provisions }
 CALL { WITH provisions
-       MATCH (n:Document) WHERE n.id IN [p IN provisions | p.document] AND n.reference IS NULL
+       MATCH (n:Document)
+       WHERE n.id IN CASE WHEN $skipDocuments THEN [] ELSE [p IN provisions | p.document] END AND n.reference IS NULL
        RETURN collect(n ` + lean + `) AS documents }
 CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(n ` + lean + `) AS fields }
 CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(n ` + lean + `) AS areas }
@@ -87,6 +91,11 @@ func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any
 		"omitDutyText":      q.Omit.DutyText,
 		"omitEvidence":      q.Omit.Evidence,
 		"omitProvisionText": q.Omit.ProvisionText,
+		"skipAgencies":      q.Skip.Agencies,
+		"skipProvisions":    q.Skip.Provisions,
+		"skipDocuments":     q.Skip.Documents,
+		"skipFields":        q.Skip.Fields,
+		"skipAreas":         q.Skip.Areas,
 	}
 	if q.Page == nil {
 		return neighbourhoodGiven + neighbourhoodBody, params

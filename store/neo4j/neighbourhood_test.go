@@ -326,3 +326,36 @@ func TestNeighbourhoodPage(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourhoodSkip checks that the kinds of records Skip names are
+// not read, and that the rest is read as without it.
+func TestNeighbourhoodSkip(t *testing.T) {
+	s := loadBundled(t)
+	nr := s.(regnet.NeighbourhoodReader)
+	page := &regnet.AgencyPage{Filter: regnet.AgencyFilter{Province: "Lạng Sơn"}, First: 10, Duties: true, Out: true, In: true, Parents: true}
+	full, err := nr.Neighbourhood(t.Context(), regnet.NeighbourhoodQuery{Page: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Agencies) == 0 || len(full.Provisions) == 0 || len(full.Documents) == 0 || len(full.Fields) == 0 {
+		t.Fatalf("nothing to skip: %d agencies, %d provisions, %d documents, %d fields",
+			len(full.Agencies), len(full.Provisions), len(full.Documents), len(full.Fields))
+	}
+	skip := regnet.Skip{Agencies: true, Provisions: true, Documents: true, Fields: true, Areas: true}
+	lean, err := nr.Neighbourhood(t.Context(), regnet.NeighbourhoodQuery{Page: page, Skip: skip})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean.Provisions)+len(lean.Documents)+len(lean.Fields)+len(lean.Areas) != 0 {
+		t.Errorf("skipped kinds read: %d provisions, %d documents, %d fields, %d areas",
+			len(lean.Provisions), len(lean.Documents), len(lean.Fields), len(lean.Areas))
+	}
+	for _, a := range lean.Agencies { // only the page's parents
+		if !slices.ContainsFunc(lean.Matching, func(m *regnet.Agency) bool { return m.Parent != nil && *m.Parent == a.ID }) {
+			t.Errorf("agency %s read though agencies are skipped and it is no parent", a.ID)
+		}
+	}
+	same(t, "duties", lean.Duties, full.Duties)
+	same(t, "handoffs in", lean.HandoffsTo, full.HandoffsTo)
+	same(t, "matching", lean.Matching, full.Matching)
+}
