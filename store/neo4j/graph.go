@@ -77,7 +77,10 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 }
 
 // cypherChainRest follows the first hops ("s", chosen by HandoffChain's
-// WHERE) to the rules reachable from them. allShortestPaths over one
+// WHERE) to the rules reachable from them: the agencies reachable from
+// each first hop's target first (a pruning breadth-first search, so the
+// work grows with what is reachable, not with the graph), then the
+// shortest paths to those that initiate rules. allShortestPaths over one
 // relationship type in one direction runs as a breadth-first search.
 // Variable-length patterns always have an upper bound, a direction and
 // types; Cypher takes no parameter for the bound, so it is written into the
@@ -90,7 +93,11 @@ CALL (starts) {
 UNION
   UNWIND starts AS s
   MATCH (a0:Agency {id: s.from})-[:HANDS_OFF_TO {handoff: s.id}]->(t:Agency)
-  MATCH (x:Agency)-[:INITIATES]->(h:Handoff)
+  CALL (t) {
+    MATCH (t)-[:HANDS_OFF_TO*0..` + strconv.Itoa(regnet.MaxChainDepth-2) + `]->(x:Agency)
+    RETURN DISTINCT x
+  }
+  MATCH (x)-[:INITIATES]->(h:Handoff)
   WHERE NOT h IN starts
   MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..` + strconv.Itoa(regnet.MaxChainDepth-2) + `]->(x))
   WITH h, length(p) + 2 AS depth, CASE length(p) WHEN 0 THEN a0.id ELSE nodes(p)[-2].id END AS via

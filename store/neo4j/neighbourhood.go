@@ -18,6 +18,20 @@ var _ regnet.NeighbourhoodReader = (*Store)(nil)
 // the one before (and a page of agencies as two more before them); here
 // Neo4j follows the ids itself.
 
+// The projections of the records a neighbourhood holds name the properties
+// their converters (toDuty, toProvision, toAgency, toHandoff) read, so
+// that Neo4j does not read the others (the search tokens and the texts
+// left out are as long as everything else together).
+const (
+	agencyProjection  = "{.id, .name, .kind, .level, .province, .parent, .successor, .aliases}"
+	handoffProjection = "{.id, .from, .notifies, .transfersTo, .actions, .condition, .conditionFor, .leaving, .entering, .provision}"
+	dutyProjection    = `{.id, .agency, .role, .fields, .areas, .partners, .provision, .reportsTo, .reportsWhen,
+                         text: CASE WHEN $omitDutyText THEN null ELSE n.text END,
+                         evidence: CASE WHEN $omitEvidence THEN null ELSE n.evidence END}`
+	provisionProjection = `{.id, .document, .part, .path, .chapter, .article, .clause, .point, .parent, .heading, .line, .page,
+                         text: CASE WHEN $omitProvisionText THEN null ELSE n.text END}`
+)
+
 // neighbourhoodGiven is the head when the caller gives every list.
 const neighbourhoodGiven = `WITH [] AS provinces, [] AS matching, [] AS pageIds,
      $dutiesOf AS dutiesOf, $handoffsFrom AS handoffsFrom, $handoffsTo AS handoffsTo,
@@ -31,7 +45,7 @@ const (
 CALL { `
 	neighbourhoodPageRest = `
        WITH n ORDER BY n.id
-       RETURN collect(n ` + lean + `) AS matching }
+       RETURN collect(n ` + agencyProjection + `) AS matching }
 WITH provinces, matching, [a IN matching WHERE a.id > $after][..$first] AS page
 WITH provinces, matching, [a IN page | a.id] AS pageIds,
      [a IN page WHERE a.parent IS NOT NULL | a.parent] AS parents
@@ -44,20 +58,18 @@ WITH provinces, matching, pageIds,
 )
 
 // neighbourhoodBody reads the duties and rules of the agencies (the same
-// conditions as Duties and Handoffs), then, from the ids those records
+// conditions as Duties and Handoffs; the rules that notify an agency or
+// transfer to it are found from the agency, along the links the load
+// writes for those lists), then, from the ids those records
 // hold, the agencies, provisions, documents, fields and areas they name,
 // but for the kinds the caller will not follow ($skip…). Long texts the
 // caller will not read ($omit…) are left out.
 const neighbourhoodBody = `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
-       RETURN collect(n {.*, folded: null, hash: null,
-                         text: CASE WHEN $omitDutyText THEN null ELSE n.text END,
-                         evidence: CASE WHEN $omitEvidence THEN null ELSE n.evidence END}) AS duties }
-CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + lean + `) AS outs }
-CALL { WITH handoffsTo MATCH (n:Handoff)
-       WHERE size(handoffsTo) > 0
-         AND any(a IN coalesce(n.notifies, []) + coalesce(n.transfersTo, []) WHERE a IN handoffsTo)
-       RETURN collect(n ` + lean + `) AS ins }
-CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + lean + `) AS known }
+       RETURN collect(n ` + dutyProjection + `) AS duties }
+CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + handoffProjection + `) AS outs }
+CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) WHERE a.id IN handoffsTo
+       WITH DISTINCT n RETURN collect(n ` + handoffProjection + `) AS ins }
+CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + handoffProjection + `) AS known }
 WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
 WITH provinces, matching, pageIds, duties, outs, ins,
      wanted + CASE WHEN $skipAgencies THEN [] ELSE
@@ -68,10 +80,9 @@ WITH provinces, matching, pageIds, duties, outs, ins,
      CASE WHEN $skipAreas THEN [] ELSE
        reduce(acc = [], d IN duties | acc + coalesce(d.areas, [])) +
        reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) END AS areaCodes
-CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + lean + `) AS agencies }
+CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + agencyProjection + `) AS agencies }
 CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
-       RETURN collect(n {.*, folded: null, hash: null,
-                         text: CASE WHEN $omitProvisionText THEN null ELSE n.text END}) AS provisions }
+       RETURN collect(n ` + provisionProjection + `) AS provisions }
 CALL { WITH provisions
        MATCH (n:Document)
        WHERE n.id IN CASE WHEN $skipDocuments THEN [] ELSE [p IN provisions | p.document] END AND n.reference IS NULL
