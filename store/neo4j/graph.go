@@ -106,7 +106,7 @@ UNION
 }
 WITH h, depth, via ORDER BY depth, via
 WITH h, collect([depth, via])[0] AS best
-RETURN properties(h) AS h, best[0] AS depth, best[1] AS via
+RETURN h ` + handoffProjection + ` AS h, best[0] AS depth, best[1] AS via
 ORDER BY depth, h.id`
 
 // CoordinationPaths returns every shortest path between two agencies over
