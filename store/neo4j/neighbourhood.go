@@ -60,14 +60,15 @@ WITH provinces, matching, pageIds,
 // neighbourhoodBody reads the duties and rules of the agencies (the same
 // conditions as Duties and Handoffs; the rules that notify an agency or
 // transfer to it are found from the agency, along the links the load
-// writes for those lists), then, from the ids those records
+// writes for those lists; the index hint keeps the planner from scanning
+// every rule instead, which it chose once the graph held a few hundred), then, from the ids those records
 // hold, the agencies, provisions, documents, fields and areas they name,
 // but for the kinds the caller will not follow ($skip…). Long texts the
 // caller will not read ($omit…) are left out.
 const neighbourhoodBody = `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
        RETURN collect(n ` + dutyProjection + `) AS duties }
 CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + handoffProjection + `) AS outs }
-CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) WHERE a.id IN handoffsTo
+CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) USING INDEX a:Agency(id) WHERE a.id IN handoffsTo
        WITH DISTINCT n RETURN collect(n ` + handoffProjection + `) AS ins }
 CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + handoffProjection + `) AS known }
 WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
