@@ -570,7 +570,7 @@ func (r *queryResolver) Agencies(ctx context.Context, filter *model.AgencyFilter
 	}
 	l, sel := r.loaders(ctx), selectionOf(ctx)
 	sf := regnet.AgencyFilter{IDs: f.Ids, Kind: val(f.Kind), Level: val(f.Level), Parents: one(f.Parent)}
-	node, _ := sel.sub("edges", "node")
+	node, hasNode := sel.sub("edges", "node")
 	as, read, err := l.agencyPage(ctx, sf, f.Province, first, after, node)
 	if err != nil {
 		return nil, err
@@ -592,12 +592,12 @@ func (r *queryResolver) Agencies(ctx context.Context, filter *model.AgencyFilter
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := sel.sub("edges", "node"); ok {
+	if hasNode {
 		page := make([]*regnet.Agency, len(conn.Edges))
 		for i, e := range conn.Edges {
 			page[i] = e.Node
 		}
-		r.loaders(ctx).prefetchAgencies(ctx, page, node)
+		l.prefetchAgencies(ctx, page, node)
 	}
 	return conn, nil
 }
