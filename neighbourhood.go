@@ -49,13 +49,22 @@ type AgencyPage struct {
 	Parents         bool
 }
 
-// Omit names the long texts a caller will not read, so that a store need
-// not send them: the records read have them empty. A caller that primes
-// shared caches with such records must be sure nothing later reads them.
+// Omit names what of the records read a caller will not read — the long
+// texts, and the parts of duties and provisions that only some fields
+// show — so that a store need not send them: the records read have them
+// empty. A caller that primes shared caches with such records must be sure
+// nothing later reads them.
 type Omit struct {
 	DutyText      bool // Duty.Text
 	Evidence      bool // Duty.Evidence
 	ProvisionText bool // Provision.Text
+	// DutyPartners, DutyAreas and DutyReports leave out Duty.Partners,
+	// Duty.Areas and Duty.ReportsTo (with ReportsWhen).
+	DutyPartners, DutyAreas, DutyReports bool
+	// ProvisionDetail leaves out what places a provision beyond its id,
+	// document, part and path: Chapter, Article, Clause, Point, Parent,
+	// Heading, Line and Page.
+	ProvisionDetail bool
 }
 
 // Neighbourhood is the answer to a NeighbourhoodQuery. Duties, HandoffsFrom

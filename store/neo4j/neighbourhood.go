@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -25,12 +26,46 @@ var _ regnet.NeighbourhoodReader = (*Store)(nil)
 const (
 	agencyProjection  = "{.id, .name, .kind, .level, .province, .parent, .successor, .aliases}"
 	handoffProjection = "{.id, .from, .notifies, .transfersTo, .actions, .condition, .conditionFor, .leaving, .entering, .provision}"
-	dutyProjection    = `{.id, .agency, .role, .fields, .areas, .partners, .provision, .reportsTo, .reportsWhen,
-                         text: CASE WHEN $omitDutyText THEN null ELSE n.text END,
-                         evidence: CASE WHEN $omitEvidence THEN null ELSE n.evidence END}`
-	provisionProjection = `{.id, .document, .part, .path, .chapter, .article, .clause, .point, .parent, .heading, .line, .page,
-                         text: CASE WHEN $omitProvisionText THEN null ELSE n.text END}`
 )
+
+// dutyProjection and provisionProjection are those of duties and
+// provisions less what o leaves out. The parts are left out of the
+// statement's text rather than by a parameter: a key set to null still
+// costs Neo4j its name and its null, on every record.
+func dutyProjection(o regnet.Omit) string {
+	return projection([]string{"id", "agency", "role", "fields", "provision"},
+		part(!o.DutyAreas, "areas"), part(!o.DutyPartners, "partners"),
+		part(!o.DutyReports, "reportsTo", "reportsWhen"),
+		part(!o.DutyText, "text"), part(!o.Evidence, "evidence"))
+}
+
+func provisionProjection(o regnet.Omit) string {
+	return projection([]string{"id", "document", "part", "path"},
+		part(!o.ProvisionDetail, "chapter", "article", "clause", "point", "parent", "heading", "line", "page"),
+		part(!o.ProvisionText, "text"))
+}
+
+// part is names when wanted, nothing otherwise.
+func part(wanted bool, names ...string) []string {
+	if wanted {
+		return names
+	}
+	return nil
+}
+
+// projection is the Cypher map projection of the properties named.
+func projection(names []string, more ...[]string) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i, n := range slices.Concat(append([][]string{names}, more...)...) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("." + n)
+	}
+	b.WriteString("}")
+	return b.String()
+}
 
 // neighbourhoodGiven is the head when the caller gives every list.
 const neighbourhoodGiven = `WITH [] AS provinces, [] AS matching, [] AS pageIds,
@@ -64,9 +99,10 @@ WITH provinces, matching, pageIds,
 // every rule instead, which it chose once the graph held a few hundred), then, from the ids those records
 // hold, the agencies, provisions, documents, fields and areas they name,
 // but for the kinds the caller will not follow ($skip…). Long texts the
-// caller will not read ($omit…) are left out.
-const neighbourhoodBody = `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
-       RETURN collect(n ` + dutyProjection + `) AS duties }
+// caller will not read (o) are left out.
+func neighbourhoodBody(o regnet.Omit) string {
+	return `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
+       RETURN collect(n ` + dutyProjection(o) + `) AS duties }
 CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + handoffProjection + `) AS outs }
 CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) USING INDEX a:Agency(id) WHERE a.id IN handoffsTo
        WITH DISTINCT n RETURN collect(n ` + handoffProjection + `) AS ins }
@@ -83,7 +119,7 @@ WITH provinces, matching, pageIds, duties, outs, ins,
        reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) END AS areaCodes
 CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + agencyProjection + `) AS agencies }
 CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
-       RETURN collect(n ` + provisionProjection + `) AS provisions }
+       RETURN collect(n ` + provisionProjection(o) + `) AS provisions }
 CALL { WITH provisions
        MATCH (n:Document)
        WHERE n.id IN CASE WHEN $skipDocuments THEN [] ELSE [p IN provisions | p.document] END AND n.reference IS NULL
@@ -91,26 +127,24 @@ CALL { WITH provisions
 CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(n ` + lean + `) AS fields }
 CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(n ` + lean + `) AS areas }
 RETURN duties, outs, ins, agencies, provisions, documents, fields, areas, provinces, matching, pageIds`
+}
 
 // neighbourhoodStatement returns the statement and parameters that read q.
 func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any) {
 	params := map[string]any{
-		"dutiesOf":          nonNil(q.DutiesOf),
-		"handoffsFrom":      nonNil(q.HandoffsFrom),
-		"handoffsTo":        nonNil(q.HandoffsTo),
-		"handoffs":          nonNil(q.Handoffs),
-		"agencies":          nonNil(q.Agencies),
-		"omitDutyText":      q.Omit.DutyText,
-		"omitEvidence":      q.Omit.Evidence,
-		"omitProvisionText": q.Omit.ProvisionText,
-		"skipAgencies":      q.Skip.Agencies,
-		"skipProvisions":    q.Skip.Provisions,
-		"skipDocuments":     q.Skip.Documents,
-		"skipFields":        q.Skip.Fields,
-		"skipAreas":         q.Skip.Areas,
+		"dutiesOf":       nonNil(q.DutiesOf),
+		"handoffsFrom":   nonNil(q.HandoffsFrom),
+		"handoffsTo":     nonNil(q.HandoffsTo),
+		"handoffs":       nonNil(q.Handoffs),
+		"agencies":       nonNil(q.Agencies),
+		"skipAgencies":   q.Skip.Agencies,
+		"skipProvisions": q.Skip.Provisions,
+		"skipDocuments":  q.Skip.Documents,
+		"skipFields":     q.Skip.Fields,
+		"skipAreas":      q.Skip.Areas,
 	}
 	if q.Page == nil {
-		return neighbourhoodGiven + neighbourhoodBody, params
+		return neighbourhoodGiven + neighbourhoodBody(q.Omit), params
 	}
 	p := q.Page
 	filter := agencyQuery(p.Filter)
@@ -123,7 +157,7 @@ func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any
 	params["pageOut"] = p.Out
 	params["pageIn"] = p.In
 	params["pageParents"] = p.Parents
-	return neighbourhoodPageProvinces + filter.text(neighbourhoodPageRest) + neighbourhoodBody, params
+	return neighbourhoodPageProvinces + filter.text(neighbourhoodPageRest) + neighbourhoodBody(q.Omit), params
 }
 
 // Neighbourhood reads q in one statement (see neighbourhoodBody).

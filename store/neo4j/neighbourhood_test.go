@@ -173,6 +173,11 @@ func TestOneStatementAnswersAsTheLoaders(t *testing.T) {
 		edges { node { id duties { id provision { path } } } } }
 		b: agencies(filter: {province: "Lạng Sơn"}, first: 3) {
 		edges { node { duties { t: text provision { text } } } } } }`
+	// An agency's partners and reporting lines come from its duties: the
+	// duties' parts are read for them though Duty's own fields are not
+	// selected. A provision's detail, asked for through its parent.
+	queries["duty parts through their agency"] = `{ agencies(filter: {province: "Lạng Sơn"}, first: 8) {
+		edges { node { id duties { id provision { path parent { heading line } } } partners { id } reportsTo { id } } } } }`
 	queries["a province by id, a later page"] = `{ agencies(filter: {province: "lang-son"}, first: 4, after: "azphZ2VuY3k6bGFuZy1zb246Q09OU1RSVUNUSU9O") {
 		totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id parent { id } duties { text } handoffsIn { id } } } } }`
 	queries["an unknown province"] = `{ agencies(filter: {province: "Atlantis"}) { totalCount } }`
@@ -258,9 +263,9 @@ func TestOneAgencyOneStatement(t *testing.T) {
 }
 
 // TestNeighbourhoodPage checks a page read in one statement against the
-// store calls it stands for: the provinces, the matching agencies, the
-// page cut after a cursor, and the page's duties and rules; and that the
-// texts Omit names are left out and nothing else.
+// store calls it stands for: the provinces, the matching agencies,
+// the page cut after a cursor, and the page's duties and rules; and that
+// what Omit names is left out and nothing else.
 func TestNeighbourhoodPage(t *testing.T) {
 	s := loadBundled(t)
 	nr := s.(regnet.NeighbourhoodReader)
@@ -269,6 +274,9 @@ func TestNeighbourhoodPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	omits := []regnet.Omit{{}, {DutyText: true, Evidence: true, ProvisionText: true},
+		{DutyPartners: true, DutyAreas: true, DutyReports: true, ProvisionDetail: true}}
+	checked, left := 0, map[string]bool{} // what the pages had to leave out
 	for _, p := range provinces {
 		f := regnet.AgencyFilter{Province: p.Name}
 		all, err := s.Agencies(ctx, f)
@@ -283,7 +291,7 @@ func TestNeighbourhoodPage(t *testing.T) {
 		for _, a := range want {
 			ids = append(ids, a.ID)
 		}
-		for _, omit := range []regnet.Omit{{}, {DutyText: true, Evidence: true, ProvisionText: true}} {
+		for _, omit := range omits {
 			n, err := nr.Neighbourhood(ctx, regnet.NeighbourhoodQuery{
 				Page: &regnet.AgencyPage{Filter: f, After: after, First: 2, Duties: true, In: true},
 				Omit: omit,
@@ -301,11 +309,21 @@ func TestNeighbourhoodPage(t *testing.T) {
 			var provs []string
 			for _, d := range duties {
 				provs = append(provs, d.Provision)
+				left["text"] = left["text"] || d.Text != "" && len(d.Evidence) > 0
+				left["partners"] = left["partners"] || len(d.Partners) > 0
+				left["areas"] = left["areas"] || len(d.Areas) > 0
+				left["reportsTo"] = left["reportsTo"] || len(d.ReportsTo) > 0
 				if omit.DutyText {
-					if d.Text == "" || len(d.Evidence) == 0 {
-						t.Fatalf("%s: duty %s has no text or evidence to leave out", p.Name, d.ID)
-					}
 					d.Text, d.Evidence = "", nil
+				}
+				if omit.DutyPartners {
+					d.Partners = nil
+				}
+				if omit.DutyAreas {
+					d.Areas = nil
+				}
+				if omit.DutyReports {
+					d.ReportsTo = nil
 				}
 			}
 			for _, h := range in {
@@ -313,8 +331,13 @@ func TestNeighbourhoodPage(t *testing.T) {
 			}
 			wantProvisions, _ := s.Provisions(ctx, regnet.ProvisionFilter{IDs: nonEmpty(provs)})
 			for _, pr := range wantProvisions {
+				left["heading"] = left["heading"] || pr.Heading != "" && pr.Line > 0
 				if omit.ProvisionText {
 					pr.Text = ""
+				}
+				if omit.ProvisionDetail {
+					pr.Chapter, pr.Article, pr.Clause, pr.Point, pr.Parent = nil, nil, nil, nil, nil
+					pr.Heading, pr.Line, pr.Page = "", 0, nil
 				}
 			}
 			same(t, p.Name+" duties", n.Duties, duties)
@@ -323,6 +346,15 @@ func TestNeighbourhoodPage(t *testing.T) {
 				t.Errorf("%s: handoffs out read though not asked for", p.Name)
 			}
 			same(t, p.Name+" provisions", n.Provisions, wantProvisions)
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no province has three agencies")
+	}
+	for _, part := range []string{"text", "partners", "areas", "reportsTo", "heading"} {
+		if !left[part] {
+			t.Errorf("no page read had a %s to leave out: Omit went untested", part)
 		}
 	}
 }
