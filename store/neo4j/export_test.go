@@ -95,3 +95,9 @@ func mapString(m map[string]any) string {
 	}
 	return b.String()
 }
+
+// SetSearchDepth sets how many times the hits asked for a search first asks
+// each index for; DeepSearches says how many searches then had to read
+// every match.
+func (s *Store) SetSearchDepth(n int) { s.searchDepth = n }
+func (s *Store) DeepSearches() int64  { return s.deepSearches.Load() }

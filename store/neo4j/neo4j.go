@@ -36,6 +36,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -75,6 +76,11 @@ type Store struct {
 	beforeBatch func(ctx context.Context, tx neo4j.ManagedTransaction, done int, what string) error
 	// batchSize is the number of rows per UNWIND statement.
 	batchSize int
+	// searchDepth, when set (by tests), replaces the package's searchDepth;
+	// deepSearches counts the searches that had to read every match of an
+	// index (see cypherSearch).
+	searchDepth  int
+	deepSearches atomic.Int64
 }
 
 var (

@@ -33,7 +33,11 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 		limit = defaultSearchLimit
 	}
 	limit = min(limit, maxSearchLimit)
-	params := map[string]any{"q": luceneQuery(words), "limit": int64(limit)}
+	depth := s.searchDepth
+	if depth <= 0 {
+		depth = searchDepth
+	}
+	params := map[string]any{"q": luceneQuery(words), "limit": int64(limit), "k": int64(limit * depth)}
 	type found struct {
 		agencies, others []*regnet.SearchHit
 	}
@@ -47,15 +51,21 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 			return found{}, err
 		}
 		f := found{agencies: []*regnet.SearchHit{}, others: []*regnet.SearchHit{}}
+		deep := false
 		for _, r := range recs {
 			m, _ := r.Values[0].(map[string]any)
 			score, _ := r.Values[1].(float64)
+			d, _ := r.Values[2].(bool)
+			deep = deep || d
 			h := toHit(props(m), score, words[0])
 			if h.Type == regnet.HitAgency {
 				f.agencies = append(f.agencies, h)
 			} else {
 				f.others = append(f.others, h)
 			}
+		}
+		if deep {
+			s.deepSearches.Add(1)
 		}
 		return f, nil
 	})
@@ -74,7 +84,10 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 			if hits[i].Score != hits[j].Score {
 				return hits[i].Score > hits[j].Score
 			}
-			return hits[i].ID < hits[j].ID
+			if hits[i].ID != hits[j].ID {
+				return hits[i].ID < hits[j].ID
+			}
+			return hits[i].Type < hits[j].Type
 		})
 	}
 	byScore(f.agencies)
@@ -86,23 +99,44 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 	return hits, nil
 }
 
-// The search statement asks both indexes in one round trip, the agencies'
-// and the other facts' each reading every match and keeping the best
-// $limit, so that ties are cut by id rather than by the index's internal
-// order. It returns only what a hit shows, with the province (of the
-// agency, or of the document stating the fact), so that nothing is left
-// for regnet.Find to look up.
-const cypherSearch = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
-WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-RETURN node {.id, .name, .aliases, .province, label: 'Agency'} AS n, score
+// searchDepth times the hits asked for is how many best matches the search
+// statement first asks each full-text index for (see cypherSearch).
+const searchDepth = 4
+
+// The search statement asks both indexes in one round trip and returns the
+// best $limit hits of each, ordered by score and, among equal scores, by
+// id. An index finds its best $k matches (score order, ties in its own
+// order) without reading the rest, so each part first asks for those: when
+// the $k-th scores below the $limit-th, every match that scores as high as
+// the $limit-th is among them, and the best $limit by score and id are cut
+// from them exactly. Otherwise (ties run past $k) the index is asked again
+// for every match. deep says which was done. The statement returns only
+// what a hit shows, with the province (of the agency, or of the document
+// stating the fact), so that nothing is left for regnet.Find to look up.
+const cypherSearch = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q, {limit: $k}) YIELD node, score
+WITH collect({node: node, score: score}) AS top
+CALL { WITH top
+       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
+       CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
+       RETURN collect({node: node, score: score}) AS every }
+UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
+WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep ORDER BY score DESC, node.id LIMIT $limit
+RETURN node {.id, .name, .aliases, .province, label: 'Agency'} AS n, score, deep
 UNION ALL
-CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
-WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+CALL db.index.fulltext.queryNodes('regnet_search_facts', $q, {limit: $k}) YIELD node, score
+WITH collect({node: node, score: score}) AS top
+CALL { WITH top
+       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
+       CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
+       RETURN collect({node: node, score: score}) AS every }
+UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
+WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep,
+     head([l IN labels(hit.node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]) AS label
+ORDER BY score DESC, node.id, label LIMIT $limit
 OPTIONAL MATCH (a:Agency {id: node.agency})
 OPTIONAL MATCH (d:Document {id: node.document})
 RETURN node {.id, .role, .provision, .text, .path, .heading, .output, .document,
-             label: head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]),
-             agencyName: a.name, province: d.province} AS n, score`
+             label: label, agencyName: a.name, province: d.province} AS n, score, deep`
 
 // toHit makes a hit from a node's properties. The snippet is a piece of the
 // searched text around the first place word matches.

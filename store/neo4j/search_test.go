@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet"
+	"github.com/regnet/regnet/data/datatest"
+	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/store/storetest"
 )
 
@@ -57,5 +59,62 @@ func TestFindStoreCalls(t *testing.T) {
 			t.Errorf("Find(%q):\n got %s\nwant %s", text, g, w)
 		}
 		t.Logf("Find(%q): %d hits, %d duties, store calls %v", text, len(got), duties, calls)
+	}
+}
+
+// TestSearchBestMatchesFirst checks that a search that asks the indexes for
+// their best matches first answers as one that reads every match, whether
+// ties run past those matches (the index is asked again) or not. Three
+// copies of the bundled documents make every text tie with its copies.
+func TestSearchBestMatchesFirst(t *testing.T) {
+	files, err := datatest.Repeated(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []loader.Input
+	for _, f := range files {
+		inputs = append(inputs, loader.Input{Name: f.Name, Data: f.Data})
+	}
+	ds, err := loader.New().Parse(inputs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, serverURI(t))
+	fresh(t, s, ds)
+	ctx := t.Context()
+	search := func(depth int, text string, limit int) []*regnet.SearchHit {
+		t.Helper()
+		s.SetSearchDepth(depth)
+		hits, err := s.Search(ctx, text, limit)
+		if err != nil {
+			t.Fatalf("Search(%q, %d) at depth %d: %v", text, limit, depth, err)
+		}
+		return hits
+	}
+	shallow, deep := 0, 0
+	for _, text := range []string{"hai quan", "quản lý thị trường", "phối hợp", "biên phòng", "thông báo", "cửa khẩu", "thuế", "ubnd"} {
+		for _, limit := range []int{1, 3, 10, 25} {
+			every := search(100000, text, limit) // every match is among the best asked for
+			if len(every) == 0 {
+				t.Fatalf("Search(%q) found nothing", text)
+			}
+			want, _ := json.Marshal(every)
+			for _, depth := range []int{1, 2, 4} {
+				before := s.DeepSearches()
+				got, _ := json.Marshal(search(depth, text, limit))
+				if s.DeepSearches() > before {
+					deep++
+				} else {
+					shallow++
+				}
+				if string(got) != string(want) {
+					t.Errorf("Search(%q, %d) at depth %d:\n got %s\nwant %s", text, limit, depth, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d searches cut from the best matches, %d read every match", shallow, deep)
+	if shallow == 0 || deep == 0 {
+		t.Errorf("%d searches cut from the best matches, %d read every match: both ways must be checked", shallow, deep)
 	}
 }
