@@ -63,10 +63,11 @@ func BenchmarkReload(b *testing.B) {
 
 // repeatedDataset parses the bundled documents repeated n times (each copy
 // in made-up provinces, see datatest.Repeated).
-func repeatedDataset(b *testing.B, n int) *regnet.Dataset {
+func repeatedDataset(tb testing.TB, n int) *regnet.Dataset {
+	tb.Helper()
 	files, err := datatest.Repeated(n)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var inputs []loader.Input
 	for _, f := range files {
@@ -74,7 +75,7 @@ func repeatedDataset(b *testing.B, n int) *regnet.Dataset {
 	}
 	ds, err := loader.New().Parse(inputs...)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return ds
 }

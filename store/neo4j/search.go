@@ -108,35 +108,38 @@ const searchDepth = 4
 // id. An index finds its best $k matches (score order, ties in its own
 // order) without reading the rest, so each part first asks for those: when
 // the $k-th scores below the $limit-th, every match that scores as high as
-// the $limit-th is among them, and the best $limit by score and id are cut
+// the $limit-th is among them, and the best $limit by score, id and kind
+// (a plan action and the provision that states it share an id) are cut
 // from them exactly. Otherwise (ties run past $k) the index is asked again
 // for every match. deep says which was done. The statement returns only
 // what a hit shows, with the province (of the agency, or of the document
 // stating the fact), so that nothing is left for regnet.Find to look up.
-const cypherSearch = `CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q, {limit: $k}) YIELD node, score
-WITH collect({node: node, score: score}) AS top
-CALL { WITH top
-       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
-       CALL db.index.fulltext.queryNodes('regnet_search_agencies', $q) YIELD node, score
-       RETURN collect({node: node, score: score}) AS every }
-UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
-WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep ORDER BY score DESC, node.id LIMIT $limit
+var cypherSearch = bestMatches("regnet_search_agencies", "") + `
 RETURN node {.id, .name, .aliases, .province, label: 'Agency'} AS n, score, deep
 UNION ALL
-CALL db.index.fulltext.queryNodes('regnet_search_facts', $q, {limit: $k}) YIELD node, score
-WITH collect({node: node, score: score}) AS top
-CALL { WITH top
-       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
-       CALL db.index.fulltext.queryNodes('regnet_search_facts', $q) YIELD node, score
-       RETURN collect({node: node, score: score}) AS every }
-UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
-WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep,
-     head([l IN labels(hit.node) WHERE l IN ['Duty', 'Provision', 'PlanAction']]) AS label
-ORDER BY score DESC, node.id, label LIMIT $limit
+` + bestMatches("regnet_search_facts", "head([l IN labels(hit.node) WHERE l IN ['Duty', 'Provision', 'PlanAction']])") + `
 OPTIONAL MATCH (a:Agency {id: node.agency})
 OPTIONAL MATCH (d:Document {id: node.document})
 RETURN node {.id, .role, .provision, .text, .path, .heading, .output, .document,
              label: label, agencyName: a.name, province: d.province} AS n, score, deep`
+
+// bestMatches is the part of the search statement that reads the best
+// $limit matches of a full-text index as node, score, deep and label (the
+// Cypher expression kind, or none).
+func bestMatches(index, kind string) string {
+	if kind == "" {
+		kind = "null"
+	}
+	return `CALL db.index.fulltext.queryNodes('` + index + `', $q, {limit: $k}) YIELD node, score
+WITH collect({node: node, score: score}) AS top
+CALL { WITH top
+       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
+       CALL db.index.fulltext.queryNodes('` + index + `', $q) YIELD node, score
+       RETURN collect({node: node, score: score}) AS every }
+UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
+WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep, ` + kind + ` AS label
+ORDER BY score DESC, node.id, label LIMIT $limit`
+}
 
 // toHit makes a hit from a node's properties. The snippet is a piece of the
 // searched text around the first place word matches.

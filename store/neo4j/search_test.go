@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/regnet/regnet"
-	"github.com/regnet/regnet/data/datatest"
-	"github.com/regnet/regnet/loader"
 	"github.com/regnet/regnet/store/storetest"
 )
 
@@ -67,18 +65,7 @@ func TestFindStoreCalls(t *testing.T) {
 // ties run past those matches (the index is asked again) or not. Three
 // copies of the bundled documents make every text tie with its copies.
 func TestSearchBestMatchesFirst(t *testing.T) {
-	files, err := datatest.Repeated(3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs []loader.Input
-	for _, f := range files {
-		inputs = append(inputs, loader.Input{Name: f.Name, Data: f.Data})
-	}
-	ds, err := loader.New().Parse(inputs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := repeatedDataset(t, 3)
 	s := openStore(t, serverURI(t))
 	fresh(t, s, ds)
 	ctx := t.Context()
