@@ -36,7 +36,7 @@ func (s *Store) Wipe(ctx context.Context) error {
 // Counts returns the numbers of nodes and relationships.
 func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	type counts struct{ n, r int64 }
-	c, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
+	c, err := managedRead(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
 		res, err := tx.Run(ctx, "CALL { MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil)
 		if err != nil {
 			return counts{}, err
@@ -54,7 +54,7 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 // and properties, each relationship with its type, ends and properties.
 // Two graphs are equal when their dumps are.
 func (s *Store) Dump(ctx context.Context) ([]string, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
+	return managedRead(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		var lines []string
 		res, err := tx.Run(ctx, "MATCH (n) WHERE NOT n:Meta RETURN labels(n), properties(n)", nil)
 		if err != nil {
@@ -101,3 +101,11 @@ func mapString(m map[string]any) string {
 // every match.
 func (s *Store) SetSearchDepth(n int) { s.searchDepth = n }
 func (s *Store) DeepSearches() int64  { return s.deepSearches.Load() }
+
+// managedRead runs work in a managed read transaction: the hooks above
+// read with more than one statement.
+func managedRead[T any](ctx context.Context, s *Store, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	return neo4j.ExecuteRead(ctx, sess, work)
+}

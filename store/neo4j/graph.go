@@ -46,15 +46,7 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 	start.params["maxDepth"] = int64(depth)
 	cypher := start.text(cypherChainRest)
 
-	hops, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*regnet.ChainHop, error) {
-		res, err := tx.Run(ctx, cypher, start.params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
+	hops, err := read(ctx, s, cypher, start.params, func(recs []*neo4j.Record) ([]*regnet.ChainHop, error) {
 		out := make([]*regnet.ChainHop, 0, len(recs))
 		for _, r := range recs {
 			m, _ := r.Values[0].(map[string]any)
@@ -126,15 +118,7 @@ func (s *Store) CoordinationPaths(ctx context.Context, from, to string, maxDepth
 		return []*regnet.Path{}, nil
 	}
 	params := map[string]any{"from": from, "to": to, "maxDepth": int64(regnet.PathDepth(maxDepth))}
-	paths, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*regnet.Path, error) {
-		res, err := tx.Run(ctx, cypherCoordinationPaths, params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
+	paths, err := read(ctx, s, cypherCoordinationPaths, params, func(recs []*neo4j.Record) ([]*regnet.Path, error) {
 		out := make([]*regnet.Path, 0, len(recs))
 		for _, r := range recs {
 			steps, _ := r.Values[0].([]any)

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -163,16 +164,11 @@ func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any
 // Neighbourhood reads q in one statement (see neighbourhoodBody).
 func (s *Store) Neighbourhood(ctx context.Context, q regnet.NeighbourhoodQuery) (*regnet.Neighbourhood, error) {
 	cypher, params := neighbourhoodStatement(q)
-	out, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*regnet.Neighbourhood, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
+	out, err := read(ctx, s, cypher, params, func(recs []*neo4j.Record) (*regnet.Neighbourhood, error) {
+		if len(recs) != 1 {
+			return nil, fmt.Errorf("%d records for a neighbourhood, want 1", len(recs))
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, err
-		}
-		v := rec.Values
+		v := recs[0].Values
 		n := &regnet.Neighbourhood{
 			Duties:       convertAll(v[0], toDuty, func(x *regnet.Duty) string { return x.ID }),
 			HandoffsFrom: convertAll(v[1], toHandoff, func(x *regnet.Handoff) string { return x.ID }),

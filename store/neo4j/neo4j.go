@@ -54,11 +54,14 @@ type Config struct {
 	Username string // empty: no authentication
 	Password string
 	Database string // empty: the server's default database
-	// RetryTime bounds how long a transaction is retried after transient
-	// failures (a lost connection, a deadlock); zero keeps the driver's
-	// default of 30 s.
+	// RetryTime bounds how long a read or a transaction is retried after
+	// transient failures (a lost connection, a deadlock); zero keeps the
+	// driver's default of 30 s.
 	RetryTime time.Duration
 }
+
+// defaultRetryTime is the driver's own default for RetryTime.
+const defaultRetryTime = 30 * time.Second
 
 // Store is a regnet.Store and regnet.Writer on a Neo4j database. It is safe
 // for concurrent use; Progress must be set before the store is shared.
@@ -76,6 +79,8 @@ type Store struct {
 	beforeBatch func(ctx context.Context, tx neo4j.ManagedTransaction, done int, what string) error
 	// batchSize is the number of rows per UNWIND statement.
 	batchSize int
+	// retryTime bounds how long a read is retried (Config.RetryTime).
+	retryTime time.Duration
 	// searchDepth, when set (by tests), replaces the package's searchDepth;
 	// deepSearches counts the searches that had to read every match of an
 	// index (see cypherSearch).
@@ -110,7 +115,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = driver.Close(ctx)
 		return nil, storeError("neo4j: connect to "+cfg.URI, err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, batchSize: 500}
+	retry := cfg.RetryTime
+	if retry <= 0 {
+		retry = defaultRetryTime
+	}
+	s := &Store{driver: driver, db: cfg.Database, batchSize: 500, retryTime: retry}
 	if err := s.applySchema(ctx); err != nil {
 		_ = driver.Close(ctx)
 		return nil, err
@@ -197,16 +206,50 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
 }
 
-// read runs work in a managed read transaction. work may run more than once
-// and must return driver errors unwrapped, so that the driver can tell which
-// ones to retry.
-func read[T any](ctx context.Context, s *Store, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	return neo4j.ExecuteRead(ctx, sess, work)
+// read runs one read-only statement and hands its records to conv. It is
+// sent as an autocommit transaction: a managed one costs Neo4j a BEGIN and
+// a COMMIT besides, measured at half a millisecond of its CPU per read
+// (docs/benchmarks.md), more than many of these statements cost
+// themselves. What the driver would do for a managed transaction is done
+// here: a failure the driver calls retryable (a lost connection, a server
+// not yet available) is retried, waiting longer each time, for up to
+// RetryTime; reading again is safe, since nothing was written.
+func read[T any](ctx context.Context, s *Store, cypher string, params map[string]any, conv func([]*neo4j.Record) (T, error)) (T, error) {
+	var zero T
+	give := time.Now().Add(s.retryTime)
+	wait := 20 * time.Millisecond
+	for {
+		recs, err := s.runRead(ctx, cypher, params)
+		if err == nil {
+			return conv(recs)
+		}
+		if !neo4j.IsRetryable(err) || time.Now().Add(wait).After(give) {
+			return zero, err
+		}
+		select {
+		case <-ctx.Done():
+			return zero, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Second)
+	}
 }
 
-// write runs work in a managed write transaction; see read.
+// runRead sends one statement as an autocommit read and collects its records.
+func (s *Store) runRead(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// write runs work in a managed write transaction, which the driver retries
+// after transient failures for up to RetryTime. work may run more than
+// once and must return driver errors unwrapped, so that the driver can tell
+// which ones to retry.
 func write[T any](ctx context.Context, s *Store, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)

@@ -52,15 +52,7 @@ func (q *query) text(ret string) string {
 // and converts them with conv.
 func nodes[T any](ctx context.Context, s *Store, doing string, q *query, ret string, conv func(props) *T, key func(*T) string) ([]*T, error) {
 	cypher := q.text(ret)
-	out, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*T, error) {
-		res, err := tx.Run(ctx, cypher, q.params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
+	out, err := read(ctx, s, cypher, q.params, func(recs []*neo4j.Record) ([]*T, error) {
 		out := make([]*T, 0, len(recs))
 		for _, r := range recs {
 			m, _ := r.Values[0].(map[string]any)

@@ -41,15 +41,7 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]*regnet.S
 	type found struct {
 		agencies, others []*regnet.SearchHit
 	}
-	f, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (found, error) {
-		res, err := tx.Run(ctx, cypherSearch, params)
-		if err != nil {
-			return found{}, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return found{}, err
-		}
+	f, err := read(ctx, s, cypherSearch, params, func(recs []*neo4j.Record) (found, error) {
 		f := found{agencies: []*regnet.SearchHit{}, others: []*regnet.SearchHit{}}
 		deep := false
 		for _, r := range recs {

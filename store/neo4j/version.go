@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -33,16 +34,11 @@ func bumpVersion(ctx context.Context, tx neo4j.ManagedTransaction) error {
 // Version returns the version of the last committed load, 0 before any.
 // It is one lookup by a unique key: cheap enough to ask often.
 func (s *Store) Version(ctx context.Context) (int64, error) {
-	v, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, cypherVersion, nil)
-		if err != nil {
-			return 0, err
+	v, err := read(ctx, s, cypherVersion, nil, func(recs []*neo4j.Record) (int64, error) {
+		if len(recs) != 1 {
+			return 0, fmt.Errorf("%d records for the version, want 1", len(recs))
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return 0, err
-		}
-		n, _ := rec.Values[0].(int64)
+		n, _ := recs[0].Values[0].(int64)
 		return n, nil
 	})
 	return v, storeError("neo4j: version", err)
