@@ -97,18 +97,25 @@ WITH provinces, matching, pageIds,
 // conditions as Duties and Handoffs; the rules that notify an agency or
 // transfer to it are found from the agency, along the links the load
 // writes for those lists; the index hint keeps the planner from scanning
-// every rule instead, which it chose once the graph held a few hundred), then, from the ids those records
-// hold, the agencies, provisions, documents, fields and areas they name,
-// but for the kinds the caller will not follow ($skip…). Long texts the
-// caller will not read (o) are left out.
-func neighbourhoodBody(o regnet.Omit) string {
-	return `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
-       RETURN collect(n ` + dutyProjection(o) + `) AS duties }
-CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom RETURN collect(n ` + handoffProjection + `) AS outs }
-CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) USING INDEX a:Agency(id) WHERE a.id IN handoffsTo
-       WITH DISTINCT n RETURN collect(n ` + handoffProjection + `) AS ins }
-CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n ` + handoffProjection + `) AS known }
-WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
+// every rule instead, which it chose once the graph held a few hundred),
+// then, from the ids those records hold, the agencies, provisions,
+// documents, fields and areas they name, but for the kinds the caller will
+// not follow (q.Skip). A list that q leaves empty is not read at all (see
+// only). What of the records the caller will not read (q.Omit) is left
+// out.
+func neighbourhoodBody(q regnet.NeighbourhoodQuery) string {
+	o, skip, page := q.Omit, q.Skip, q.Page
+	if page == nil {
+		page = &regnet.AgencyPage{}
+	}
+	return only(len(q.DutiesOf) > 0 || page.Duties, "duties", `CALL { WITH dutiesOf MATCH (n:Duty) WHERE n.agency IN dutiesOf
+       RETURN collect(n `+dutyProjection(o)+`) AS duties }`) +
+		only(len(q.HandoffsFrom) > 0 || page.Out, "outs", `CALL { WITH handoffsFrom MATCH (n:Handoff) WHERE n.from IN handoffsFrom
+       RETURN collect(n `+handoffProjection+`) AS outs }`) +
+		only(len(q.HandoffsTo) > 0 || page.In, "ins", `CALL { WITH handoffsTo MATCH (a:Agency)<-[:NOTIFIES|TRANSFERS_TO]-(n:Handoff) USING INDEX a:Agency(id) WHERE a.id IN handoffsTo
+       WITH DISTINCT n RETURN collect(n `+handoffProjection+`) AS ins }`) +
+		only(len(q.Handoffs) > 0, "known", `CALL { MATCH (n:Handoff) WHERE n.id IN $handoffs RETURN collect(n `+handoffProjection+`) AS known }`) +
+		`WITH provinces, matching, pageIds, wanted, duties, outs, ins, outs + ins + known AS rules
 WITH provinces, matching, pageIds, duties, outs, ins,
      wanted + CASE WHEN $skipAgencies THEN [] ELSE
        reduce(acc = [], d IN duties | acc + [d.agency] + coalesce(d.partners, [])) +
@@ -118,16 +125,27 @@ WITH provinces, matching, pageIds, duties, outs, ins,
      CASE WHEN $skipAreas THEN [] ELSE
        reduce(acc = [], d IN duties | acc + coalesce(d.areas, [])) +
        reduce(acc = [], h IN rules | acc + coalesce(h.leaving, []) + coalesce(h.entering, [])) END AS areaCodes
-CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds RETURN collect(n ` + agencyProjection + `) AS agencies }
-CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
-       RETURN collect(n ` + provisionProjection(o) + `) AS provisions }
-CALL { WITH provisions
-       MATCH (n:Document)
-       WHERE n.id IN CASE WHEN $skipDocuments THEN [] ELSE [p IN provisions | p.document] END AND n.reference IS NULL
-       RETURN collect(n ` + lean + `) AS documents }
-CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(n ` + lean + `) AS fields }
-CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(n ` + lean + `) AS areas }
-RETURN duties, outs, ins, agencies, provisions, documents, fields, areas, provinces, matching, pageIds`
+` +
+		only(!skip.Agencies || len(q.Agencies) > 0 || page.Parents, "agencies", `CALL { WITH agencyIds MATCH (n:Agency) WHERE n.id IN agencyIds
+       RETURN collect(n `+agencyProjection+`) AS agencies }`) +
+		only(!skip.Provisions, "provisions", `CALL { WITH provisionIds MATCH (n:Provision) WHERE n.id IN provisionIds
+       RETURN collect(n `+provisionProjection(o)+`) AS provisions }`) +
+		only(!skip.Provisions && !skip.Documents, "documents", `CALL { WITH provisions
+       MATCH (n:Document) WHERE n.id IN [p IN provisions | p.document] AND n.reference IS NULL
+       RETURN collect(n `+lean+`) AS documents }`) +
+		only(!skip.Fields, "fields", `CALL { WITH fieldCodes MATCH (n:Field) WHERE n.code IN fieldCodes RETURN collect(n `+lean+`) AS fields }`) +
+		only(!skip.Areas, "areas", `CALL { WITH areaCodes MATCH (n:Area) WHERE n.code IN areaCodes RETURN collect(n `+lean+`) AS areas }`) +
+		`RETURN duties, outs, ins, agencies, provisions, documents, fields, areas, provinces, matching, pageIds`
+}
+
+// only is the subquery call that reads the list name when it is needed,
+// and an empty list named so otherwise: a subquery that finds nothing
+// still costs Neo4j the work of running it.
+func only(needed bool, name, call string) string {
+	if needed {
+		return call + "\n"
+	}
+	return "WITH *, [] AS " + name + "\n"
 }
 
 // neighbourhoodStatement returns the statement and parameters that read q.
@@ -140,12 +158,11 @@ func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any
 		"agencies":       nonNil(q.Agencies),
 		"skipAgencies":   q.Skip.Agencies,
 		"skipProvisions": q.Skip.Provisions,
-		"skipDocuments":  q.Skip.Documents,
 		"skipFields":     q.Skip.Fields,
 		"skipAreas":      q.Skip.Areas,
 	}
 	if q.Page == nil {
-		return neighbourhoodGiven + neighbourhoodBody(q.Omit), params
+		return neighbourhoodGiven + neighbourhoodBody(q), params
 	}
 	p := q.Page
 	filter := agencyQuery(p.Filter)
@@ -158,7 +175,7 @@ func neighbourhoodStatement(q regnet.NeighbourhoodQuery) (string, map[string]any
 	params["pageOut"] = p.Out
 	params["pageIn"] = p.In
 	params["pageParents"] = p.Parents
-	return neighbourhoodPageProvinces + filter.text(neighbourhoodPageRest) + neighbourhoodBody(q.Omit), params
+	return neighbourhoodPageProvinces + filter.text(neighbourhoodPageRest) + neighbourhoodBody(q), params
 }
 
 // Neighbourhood reads q in one statement (see neighbourhoodBody).
