@@ -96,6 +96,14 @@ func (l *Loader[K, V]) Prime(key K, val V) {
 }
 
 func (l *Loader[K, V]) await(ctx context.Context, e *entry[V]) (V, error) {
+	// Most values are there already (primed, or loaded for a sibling): a
+	// check that cannot block costs less than a select on two channels,
+	// whose frame also grows the small stacks of the resolvers' goroutines.
+	select {
+	case <-e.done:
+		return e.val, e.err
+	default:
+	}
 	select {
 	case <-e.done:
 		return e.val, e.err
