@@ -348,7 +348,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	es := graph.NewSchema(s.cfg.Store)
 	gql := handler.New(es)
 	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	gql.AddTransport(postJSON{})
 	cache := lru.New[*ast.QueryDocument](1000)
 	gql.SetQueryCache(cache)
 	gql.SetParserTokenLimit(s.cfg.TokenLimit)
