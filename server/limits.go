@@ -146,7 +146,8 @@ func (s *Server) limitConcurrency(next http.Handler) http.Handler {
 func (s *Server) limitResponse(next http.Handler) http.Handler {
 	max := s.cfg.MaxResponseBytes
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		bw := &boundedWriter{header: http.Header{}, max: max}
+		bw := &boundedWriter{header: http.Header{}, max: max, buf: answerBuffers.Get().(*bytes.Buffer)}
+		defer bw.release()
 		next.ServeHTTP(bw, r)
 		if bw.over {
 			writeError(w, http.StatusUnprocessableEntity, CodeResponseTooLarge,
@@ -174,9 +175,26 @@ func (s *Server) limitResponse(next http.Handler) http.Handler {
 type boundedWriter struct {
 	header http.Header
 	status int
-	buf    bytes.Buffer
+	buf    *bytes.Buffer
 	max    int
 	over   bool
+}
+
+// answerBuffers keeps the buffers of answers sent: an answer of tens of
+// kilobytes would otherwise grow a new one, by doubling, every request.
+// Buffers grown past pooledBufferMax are left to the collector, so that
+// one large answer does not stay held.
+var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const pooledBufferMax = 1 << 20
+
+// release returns the buffer once the answer is sent.
+func (w *boundedWriter) release() {
+	if w.buf.Cap() <= pooledBufferMax {
+		w.buf.Reset()
+		answerBuffers.Put(w.buf)
+	}
+	w.buf = nil
 }
 
 func (w *boundedWriter) Header() http.Header { return w.header }
@@ -190,7 +208,7 @@ func (w *boundedWriter) WriteHeader(status int) {
 func (w *boundedWriter) Write(b []byte) (int, error) {
 	if w.over || w.buf.Len()+len(b) > w.max {
 		w.over = true
-		w.buf = bytes.Buffer{}
+		w.buf.Reset()
 		return 0, errResponseTooLarge
 	}
 	return w.buf.Write(b)
