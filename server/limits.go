@@ -120,8 +120,8 @@ func (s *Server) limitConcurrency(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		client := clientOf(r)
-		if p := s.penalties.get(client); p != nil {
-			if !p.wait(r.Context(), p.delay, s.cfg.QueueWait+p.delay) {
+		if p, delay := s.penalties.get(client); p != nil {
+			if !p.wait(r.Context(), delay, s.cfg.QueueWait+delay) {
 				busy(w, client)
 				return
 			}

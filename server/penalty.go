@@ -37,11 +37,17 @@ func newPenalties(max time.Duration) *penalties {
 	return &penalties{max: max, clients: map[string]*penalty{}}
 }
 
-// get returns client's penalty, or nil when it has none.
-func (p *penalties) get(client string) *penalty {
+// get returns client's penalty and its delay now, or nil when it has
+// none. The delay is read here, under the lock that record changes it
+// under.
+func (p *penalties) get(client string) (*penalty, time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.clients[client]
+	c := p.clients[client]
+	if c == nil {
+		return nil, 0
+	}
+	return c, c.delay
 }
 
 // record updates client's penalty after a response with status.
