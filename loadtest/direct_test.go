@@ -51,7 +51,7 @@ type stmt struct {
 }
 
 // direct runs statements through the driver the way the store does: each in
-// a session and a managed read transaction of its own, its records collected.
+// a session of its own as an autocommit read, its records collected.
 type direct struct {
 	env   *env
 	count atomic.Int64 // statements run
@@ -75,13 +75,11 @@ func (d *direct) records(ctx context.Context, s stmt) ([]*driver.Record, error) 
 	d.count.Add(1)
 	sess := d.env.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: d.env.db, AccessMode: driver.AccessModeRead})
 	defer sess.Close(ctx)
-	recs, err := driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) ([]*driver.Record, error) {
-		res, err := tx.Run(ctx, s.cypher, s.params)
-		if err != nil {
-			return nil, err
-		}
-		return res.Collect(ctx)
-	})
+	res, err := sess.Run(ctx, s.cypher, s.params)
+	var recs []*driver.Record
+	if err == nil {
+		recs, err = res.Collect(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("run %.40q: %w", s.cypher, err)
 	}
