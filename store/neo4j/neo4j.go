@@ -133,7 +133,7 @@ func (s *Store) Close(ctx context.Context) error {
 }
 
 // Ping reports whether the server answers a query. It does not retry (a
-// managed transaction would, for up to RetryTime), so that a health check
+// read would, for up to RetryTime), so that a health check
 // learns at once that the server is gone.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
