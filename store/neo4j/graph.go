@@ -44,7 +44,7 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 		start.when("EXISTS { MATCH (d:Document {id: s.document}) WHERE d.province = $province }", "province", q.Province)
 	}
 	start.params["maxDepth"] = int64(depth)
-	cypher := start.text(cypherChainRest)
+	cypher := start.text(chainRest(depth))
 
 	hops, err := read(ctx, s, cypher, start.params, func(recs []*neo4j.Record) ([]*regnet.ChainHop, error) {
 		out := make([]*regnet.ChainHop, 0, len(recs))
@@ -68,17 +68,22 @@ func (s *Store) HandoffChain(ctx context.Context, q regnet.ChainQuery) ([]*regne
 	return hops, nil
 }
 
-// cypherChainRest follows the first hops ("s", chosen by HandoffChain's
-// WHERE) to the rules reachable from them: the agencies reachable from
-// each first hop's target first (a pruning breadth-first search, so the
-// work grows with what is reachable, not with the graph), then the
-// shortest paths to those that initiate rules. allShortestPaths over one
-// relationship type in one direction runs as a breadth-first search.
-// Variable-length patterns always have an upper bound, a direction and
-// types; Cypher takes no parameter for the bound, so it is written into the
-// text: regnet.MaxChainDepth less the first hop and the hop itself, with the
-// caller's depth applied on top of it.
-var cypherChainRest = `WITH collect(DISTINCT s) AS starts
+// chainRest follows the first hops ("s", chosen by HandoffChain's WHERE)
+// to the rules reachable from them within depth hops: the agencies
+// reachable from each first hop's target first (a pruning breadth-first
+// search, so the work grows with what is reachable, not with the graph),
+// then the shortest paths to those that initiate rules. allShortestPaths
+// over one relationship type in one direction runs as a breadth-first
+// search. Variable-length patterns always have an upper bound, a direction
+// and types; Cypher takes no parameter for the bound, so it is written into
+// the text: depth less the first hop and the hop itself (a rule at depth
+// k+2 is k links past the first hop's target). Bounding the search by the
+// depth asked, not the deepest allowed, keeps a short chain from walking
+// every agency a long one would reach; there are at most
+// regnet.MaxChainDepth texts.
+func chainRest(depth int) string {
+	bound := strconv.Itoa(max(min(depth, regnet.MaxChainDepth)-2, 0))
+	return `WITH collect(DISTINCT s) AS starts
 CALL (starts) {
   UNWIND starts AS s
   RETURN s AS h, 1 AS depth, '' AS via
@@ -86,12 +91,12 @@ UNION
   UNWIND starts AS s
   MATCH (a0:Agency {id: s.from})-[:HANDS_OFF_TO {handoff: s.id}]->(t:Agency)
   CALL (t) {
-    MATCH (t)-[:HANDS_OFF_TO*0..` + strconv.Itoa(regnet.MaxChainDepth-2) + `]->(x:Agency)
+    MATCH (t)-[:HANDS_OFF_TO*0..` + bound + `]->(x:Agency)
     RETURN DISTINCT x
   }
   MATCH (x)-[:INITIATES]->(h:Handoff)
   WHERE NOT h IN starts
-  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..` + strconv.Itoa(regnet.MaxChainDepth-2) + `]->(x))
+  MATCH p = allShortestPaths((t)-[:HANDS_OFF_TO*0..` + bound + `]->(x))
   WITH h, length(p) + 2 AS depth, CASE length(p) WHEN 0 THEN a0.id ELSE nodes(p)[-2].id END AS via
   WHERE depth <= $maxDepth
   RETURN h, depth, via
@@ -100,6 +105,7 @@ WITH h, depth, via ORDER BY depth, via
 WITH h, collect([depth, via])[0] AS best
 RETURN h ` + handoffProjection + ` AS h, best[0] AS depth, best[1] AS via
 ORDER BY depth, h.id`
+}
 
 // CoordinationPaths returns every shortest path between two agencies over
 // HANDS_OFF_TO links (followed in their direction), COORDINATES_WITH and
