@@ -109,7 +109,7 @@ const searchDepth = 4
 var cypherSearch = bestMatches("regnet_search_agencies", "") + `
 RETURN node {.id, .name, .aliases, .province, label: 'Agency'} AS n, score, deep
 UNION ALL
-` + bestMatches("regnet_search_facts", "head([l IN labels(hit.node) WHERE l IN ['Duty', 'Provision', 'PlanAction']])") + `
+` + bestMatches("regnet_search_facts", "head([l IN labels(node) WHERE l IN ['Duty', 'Provision', 'PlanAction']])") + `
 OPTIONAL MATCH (a:Agency {id: node.agency})
 OPTIONAL MATCH (d:Document {id: node.document})
 RETURN node {.id, .role, .provision, .text, .path, .heading, .output, .document,
@@ -117,19 +117,26 @@ RETURN node {.id, .role, .provision, .text, .path, .heading, .output, .document,
 
 // bestMatches is the part of the search statement that reads the best
 // $limit matches of a full-text index as node, score, deep and label (the
-// Cypher expression kind, or none).
+// Cypher expression kind, or none). The matches are kept as two lists,
+// nodes and scores, rather than as a map per match: Neo4j builds no maps
+// it would take apart again.
 func bestMatches(index, kind string) string {
 	if kind == "" {
 		kind = "null"
 	}
 	return `CALL db.index.fulltext.queryNodes('` + index + `', $q, {limit: $k}) YIELD node, score
-WITH collect({node: node, score: score}) AS top
-CALL { WITH top
-       WITH top WHERE size(top) = $k AND top[$k - 1].score >= top[$limit - 1].score
-       CALL db.index.fulltext.queryNodes('` + index + `', $q) YIELD node, score
-       RETURN collect({node: node, score: score}) AS every }
-UNWIND CASE WHEN size(every) > 0 THEN every ELSE top END AS hit
-WITH hit.node AS node, hit.score AS score, size(every) > 0 AS deep, ` + kind + ` AS label
+WITH collect(node) AS nodes, collect(score) AS scores
+CALL (nodes, scores) {
+  WITH nodes, scores WHERE size(nodes) = $k AND scores[$k - 1] >= scores[$limit - 1]
+  CALL db.index.fulltext.queryNodes('` + index + `', $q) YIELD node, score
+  RETURN collect(node) AS everyNode, collect(score) AS everyScore
+}
+WITH size(everyNode) > 0 AS deep,
+     CASE WHEN size(everyNode) > 0 THEN everyNode ELSE nodes END AS ns,
+     CASE WHEN size(everyNode) > 0 THEN everyScore ELSE scores END AS ss
+UNWIND range(0, size(ns) - 1) AS i
+WITH ns[i] AS node, ss[i] AS score, deep
+WITH node, score, deep, ` + kind + ` AS label
 ORDER BY score DESC, node.id, label LIMIT $limit`
 }
 
