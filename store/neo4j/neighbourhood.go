@@ -55,17 +55,8 @@ func part(wanted bool, names ...string) []string {
 }
 
 // projection is the Cypher map projection of the properties named.
-func projection(names []string, more ...[]string) string {
-	var b strings.Builder
-	b.WriteString("{")
-	for i, n := range slices.Concat(append([][]string{names}, more...)...) {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("." + n)
-	}
-	b.WriteString("}")
-	return b.String()
+func projection(names ...[]string) string {
+	return "{." + strings.Join(slices.Concat(names...), ", .") + "}"
 }
 
 // neighbourhoodGiven is the head when the caller gives every list.
