@@ -134,7 +134,11 @@ func (s *Server) limitConcurrency(next http.Handler) http.Handler {
 		defer s.limiter.release(client)
 		sw := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
-		s.penalties.record(client, sw.status)
+		// A 503 from further in says the store is down, which is not the
+		// client's doing: it neither adds to a penalty nor takes from one.
+		if sw.status != http.StatusServiceUnavailable {
+			s.penalties.record(client, sw.status)
+		}
 	})
 }
 
